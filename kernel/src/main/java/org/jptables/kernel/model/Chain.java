@@ -1,0 +1,97 @@
+package org.jptables.kernel.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jptables.api.Hook;
+import org.jptables.api.Verdict;
+
+/**
+ * A chain: built-in (bound to a hook, with a policy and policy counters) or user-defined. The rules
+ * are kept as an array snapshot as well, which the evaluation loop reads without locking or copying.
+ */
+public final class Chain {
+    private String name;
+    private final Hook hook;
+    private int policy = Verdict.ACCEPT;
+    private final Counters policyCounters = new Counters();
+    private final List<Rule> rules = new ArrayList<>();
+    private Rule[] snapshot = new Rule[0];
+
+    private Chain(String name, Hook hook) {
+        this.name = name;
+        this.hook = hook;
+    }
+
+    public static Chain builtin(Hook hook) {
+        return new Chain(hook.name(), hook);
+    }
+
+    public static Chain user(String name) {
+        return new Chain(name, null);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    /** The hook of a built-in chain, null for a user chain. */
+    public Hook hook() {
+        return hook;
+    }
+
+    public boolean isBuiltin() {
+        return hook != null;
+    }
+
+    /** The policy verdict (ACCEPT or DROP) of a built-in chain. */
+    public int policy() {
+        return policy;
+    }
+
+    public void policy(int verdict) {
+        this.policy = verdict;
+    }
+
+    public Counters policyCounters() {
+        return policyCounters;
+    }
+
+    /** The rules, read-only. */
+    public List<Rule> rules() {
+        return java.util.Collections.unmodifiableList(rules);
+    }
+
+    /** The rules as the evaluation loop reads them. */
+    public Rule[] ruleArray() {
+        return snapshot;
+    }
+
+    public int size() {
+        return rules.size();
+    }
+
+    void insert(int index, Rule rule) {
+        rules.add(index, rule);
+        snapshot = rules.toArray(Rule[]::new);
+    }
+
+    void set(int index, Rule rule) {
+        rules.set(index, rule);
+        snapshot = rules.toArray(Rule[]::new);
+    }
+
+    Rule remove(int index) {
+        Rule removed = rules.remove(index);
+        snapshot = rules.toArray(Rule[]::new);
+        return removed;
+    }
+
+    void clear() {
+        rules.clear();
+        snapshot = new Rule[0];
+    }
+}

@@ -1,0 +1,82 @@
+package org.jptables.kernel.model;
+
+import java.util.List;
+import org.jptables.api.Match;
+import org.jptables.api.Target;
+
+/**
+ * One rule: its matches (header matches first, as the kernel checks {@code struct ipt_ip} first),
+ * then either a target extension, a jump or goto to a user chain, or nothing. Immutable but for its
+ * counters; the {@link #spec} is its canonical iptables-save text, used to find a rule for
+ * {@code -D}/{@code -C} exactly as iptables compares rules.
+ */
+public final class Rule {
+    private final Match[] matches;
+    private final List<MatchUse> uses;
+    private final TargetUse target;
+    private final Chain jump;
+    private final boolean isGoto;
+    private final String spec;
+    private final Counters counters = new Counters();
+
+    public Rule(List<MatchUse> uses, TargetUse target, Chain jump, boolean isGoto, String spec) {
+        this.uses = List.copyOf(uses);
+        this.matches = uses.stream().map(MatchUse::match).toArray(Match[]::new);
+        this.target = target;
+        this.jump = jump;
+        this.isGoto = isGoto;
+        this.spec = spec;
+    }
+
+    /** The matches in evaluation order, as an array for the hot loop. */
+    public Match[] matches() {
+        return matches;
+    }
+
+    public List<MatchUse> matchUses() {
+        return uses;
+    }
+
+    /** The target extension, or null for a jump, a goto or a rule without target. */
+    public TargetUse target() {
+        return target;
+    }
+
+    /** The user chain jumped to, or null. */
+    public Chain jump() {
+        return jump;
+    }
+
+    public boolean isGoto() {
+        return isGoto;
+    }
+
+    /** The rule as iptables-save prints it after {@code -A CHAIN}, starting with a space or empty. */
+    public String spec() {
+        return spec;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    /** The name in the target column: the target's, the chain's, or "". */
+    public String targetName() {
+        if (jump != null) {
+            return jump.name();
+        }
+        return target == null ? "" : target.name();
+    }
+
+    /** A copy with fresh counters set to the given values. */
+    public Rule withCounters(long packets, long bytes) {
+        Rule copy = new Rule(uses, target, jump, isGoto, spec);
+        copy.counters.set(packets, bytes);
+        return copy;
+    }
+
+    /** Shorthand used by the evaluation loop. */
+    public Target targetOrNull() {
+        return target == null ? null : target.target();
+    }
+}

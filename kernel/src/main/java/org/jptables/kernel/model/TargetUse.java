@@ -1,0 +1,11 @@
+package org.jptables.kernel.model;
+
+import org.jptables.api.Target;
+import org.jptables.api.TargetExtension;
+
+/** A target as used in one rule, with its extension. */
+public record TargetUse(TargetExtension extension, Target target) {
+    public String name() {
+        return extension.name();
+    }
+}

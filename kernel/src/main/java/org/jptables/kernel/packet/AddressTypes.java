@@ -1,0 +1,39 @@
+package org.jptables.kernel.packet;
+
+/**
+ * Answers {@code addrtype}'s question: what type of address is this for the host (the kernel's
+ * route type, RTN_*). The host model of the packet path provides the real one.
+ */
+@FunctionalInterface
+public interface AddressTypes {
+    int UNSPEC = 0;
+    int UNICAST = 1;
+    int LOCAL = 2;
+    int BROADCAST = 3;
+    int ANYCAST = 4;
+    int MULTICAST = 5;
+    int BLACKHOLE = 6;
+    int UNREACHABLE = 7;
+    int PROHIBIT = 8;
+    int THROW = 9;
+    int NAT = 10;
+    int XRESOLVE = 11;
+
+    /** The type of {@code address}, limited to {@code device} when it is not null. */
+    int typeOf(int address, String device);
+
+    /** A host that only knows the address classes every host agrees on. */
+    AddressTypes GENERIC = (address, device) -> {
+        int first = address >>> 24;
+        if (address == 0xFFFFFFFF || address == 0) {
+            return BROADCAST;
+        }
+        if (first >= 224 && first < 240) {
+            return MULTICAST;
+        }
+        if (first == 127) {
+            return LOCAL;
+        }
+        return UNICAST;
+    };
+}

@@ -1,0 +1,265 @@
+package org.jptables.kernel.packet;
+
+import org.jptables.api.Hook;
+import org.jptables.api.Packet;
+
+/**
+ * The one {@link Packet} implementation: a reusable view over the bytes of an IPv4 packet and the
+ * metadata netfilter keeps beside it. {@link #wrap} points it at another packet without allocating.
+ */
+public final class PacketView implements Packet {
+    private byte[] bytes = new byte[0];
+    private int offset;
+    private int length;
+
+    private String inInterface = "";
+    private String outInterface = "";
+    private Hook hook = Hook.PREROUTING;
+    private int mark;
+    private int ctState;
+    private int ctStatus;
+    private int ctProtocol;
+    private int ctOriginalSource;
+    private int ctOriginalDestination;
+    private int ctReplySource;
+    private int ctReplyDestination;
+    private long timeNanos;
+    private int packetType;
+    private long sourceMac = -1;
+    private boolean hotdropped;
+    private AddressTypes addressTypes = AddressTypes.GENERIC;
+
+    /** Points the view at {@code length} bytes of an IPv4 packet starting at {@code offset}. */
+    public PacketView wrap(byte[] bytes, int offset, int length) {
+        this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
+        this.hotdropped = false;
+        return this;
+    }
+
+    /** Points the view at a whole array. */
+    public PacketView wrap(byte[] bytes) {
+        return wrap(bytes, 0, bytes.length);
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public int u8(int at) {
+        return at < 0 || at >= length ? -1 : bytes[offset + at] & 0xFF;
+    }
+
+    @Override
+    public int u16(int at) {
+        return at < 0 || at + 2 > length ? -1 : ((bytes[offset + at] & 0xFF) << 8) | (bytes[offset + at + 1] & 0xFF);
+    }
+
+    @Override
+    public long u32(int at) {
+        if (at < 0 || at + 4 > length) {
+            return -1;
+        }
+        int i = offset + at;
+        return ((long) (bytes[i] & 0xFF) << 24) | ((bytes[i + 1] & 0xFF) << 16) | ((bytes[i + 2] & 0xFF) << 8)
+                | (bytes[i + 3] & 0xFF);
+    }
+
+    private int s32(int at) {
+        return (int) u32(at);
+    }
+
+    @Override
+    public int headerLength() {
+        return length < 1 ? 0 : (bytes[offset] & 0x0F) * 4;
+    }
+
+    @Override
+    public int totalLength() {
+        return u16(2);
+    }
+
+    @Override
+    public int protocol() {
+        return length < 10 ? 0 : bytes[offset + 9] & 0xFF;
+    }
+
+    @Override
+    public int source() {
+        return s32(12);
+    }
+
+    @Override
+    public int destination() {
+        return s32(16);
+    }
+
+    @Override
+    public int tos() {
+        return u8(1);
+    }
+
+    @Override
+    public int ttl() {
+        return u8(8);
+    }
+
+    @Override
+    public int fragmentOffset() {
+        int v = u16(6);
+        return v < 0 ? 0 : v & 0x1FFF;
+    }
+
+    @Override
+    public String inInterface() {
+        return inInterface;
+    }
+
+    public PacketView inInterface(String name) {
+        this.inInterface = name == null ? "" : name;
+        return this;
+    }
+
+    @Override
+    public String outInterface() {
+        return outInterface;
+    }
+
+    public PacketView outInterface(String name) {
+        this.outInterface = name == null ? "" : name;
+        return this;
+    }
+
+    @Override
+    public Hook hook() {
+        return hook;
+    }
+
+    public PacketView hook(Hook hook) {
+        this.hook = hook;
+        return this;
+    }
+
+    @Override
+    public int mark() {
+        return mark;
+    }
+
+    @Override
+    public void setMark(int mark) {
+        this.mark = mark;
+    }
+
+    @Override
+    public int ctState() {
+        return ctState;
+    }
+
+    @Override
+    public int ctStatus() {
+        return ctStatus;
+    }
+
+    @Override
+    public int ctProtocol() {
+        return ctProtocol;
+    }
+
+    @Override
+    public int ctOriginalSource() {
+        return ctOriginalSource;
+    }
+
+    @Override
+    public int ctOriginalDestination() {
+        return ctOriginalDestination;
+    }
+
+    @Override
+    public int ctReplySource() {
+        return ctReplySource;
+    }
+
+    @Override
+    public int ctReplyDestination() {
+        return ctReplyDestination;
+    }
+
+    /** Sets what connection tracking knows of the packet. */
+    public PacketView conntrack(int state, int status, int protocol, int origSrc, int origDst, int replySrc,
+                                int replyDst) {
+        this.ctState = state;
+        this.ctStatus = status;
+        this.ctProtocol = protocol;
+        this.ctOriginalSource = origSrc;
+        this.ctOriginalDestination = origDst;
+        this.ctReplySource = replySrc;
+        this.ctReplyDestination = replyDst;
+        return this;
+    }
+
+    @Override
+    public long timeNanos() {
+        return timeNanos;
+    }
+
+    public PacketView timeNanos(long nanos) {
+        this.timeNanos = nanos;
+        return this;
+    }
+
+    @Override
+    public int addressType(int address, String device) {
+        return addressTypes.typeOf(address, device);
+    }
+
+    public PacketView addressTypes(AddressTypes types) {
+        this.addressTypes = types;
+        return this;
+    }
+
+    @Override
+    public int packetType() {
+        return packetType;
+    }
+
+    public PacketView packetType(int type) {
+        this.packetType = type;
+        return this;
+    }
+
+    @Override
+    public long sourceMac() {
+        return sourceMac;
+    }
+
+    public PacketView sourceMac(long mac) {
+        this.sourceMac = mac;
+        return this;
+    }
+
+    @Override
+    public void hotdrop() {
+        hotdropped = true;
+    }
+
+    /** Whether a match hotdropped the packet since the last {@link #wrap} or {@link #clearHotdrop}. */
+    public boolean hotdropped() {
+        return hotdropped;
+    }
+
+    public void clearHotdrop() {
+        hotdropped = false;
+    }
+}

@@ -1,0 +1,25 @@
+package org.jptables.api;
+
+/**
+ * One rule's match with its parsed, immutable options. {@link #matches} runs per packet: it must
+ * not allocate, reflect, look up strings or log.
+ */
+public interface Match {
+    /**
+     * Whether the packet matches. A match that cannot read what it needs (a truncated TCP header)
+     * calls {@link Packet#hotdrop()} and returns false, as the kernel's matches do.
+     */
+    boolean matches(Packet packet);
+
+    /** For implicit matches: the rule header fields this match stands for. */
+    default void describe(RuleHeader header) {
+    }
+
+    /** The text of {@code -L}, each part with a leading space ({@code " tcp dpt:ssh"}). */
+    default void print(StringBuilder out, ListingFormat format) {
+    }
+
+    /** The options as {@code -S} and iptables-save print them, with a leading space. */
+    default void save(StringBuilder out) {
+    }
+}

@@ -1,0 +1,29 @@
+package org.jptables.api;
+
+/**
+ * The host's name databases as iptables reads them (/etc/services, /etc/protocols, /etc/hosts,
+ * /etc/networks). Used at parse time ({@code --dport ssh}) and by listings without {@code -n}.
+ * Never consulted per packet.
+ */
+public interface Names {
+    /** The service name of {@code port} for {@code protocol} ("tcp", "udp"), or null. */
+    String serviceName(int port, String protocol);
+
+    /** The port of service {@code name} for {@code protocol}, or -1. */
+    int servicePort(String name, String protocol);
+
+    /** The name of IP protocol {@code number} ("tcp"), or null. */
+    String protocolName(int number);
+
+    /** The number of IP protocol {@code name}, or -1. */
+    int protocolNumber(String name);
+
+    /** The first host name of {@code address} (an IPv4 address as an int), or null. */
+    String hostName(int address);
+
+    /** The network name of {@code address}, or null. */
+    String networkName(int address);
+
+    /** The addresses of host {@code name}, empty when unknown. */
+    int[] hostAddresses(String name);
+}

@@ -1,0 +1,106 @@
+package org.jptables.api;
+
+/**
+ * The packet as matches and targets see it: a view over the bytes of one IPv4 packet plus the
+ * metadata the kernel keeps beside it (interfaces, mark, connection-tracking state). The kernel
+ * reuses one view for many packets; an extension must not keep a reference to it.
+ *
+ * <p>Offsets are counted from the first byte of the IPv4 header. Reads past the captured bytes
+ * return -1, so that a match can tell a truncated packet from a value and hotdrop it.
+ */
+public interface Packet {
+    /** Bytes available from the start of the IPv4 header. */
+    int length();
+
+    /** The unsigned byte at {@code offset}, or -1 past the end. */
+    int u8(int offset);
+
+    /** The unsigned big-endian 16-bit value at {@code offset}, or -1 past the end. */
+    int u16(int offset);
+
+    /** The big-endian 32-bit value at {@code offset} as a long in 0..2^32-1, or -1 past the end. */
+    long u32(int offset);
+
+    /** The IPv4 header length in bytes (IHL * 4). */
+    int headerLength();
+
+    /** The IPv4 total length field. */
+    int totalLength();
+
+    /** The IPv4 protocol field. */
+    int protocol();
+
+    /** The source address. */
+    int source();
+
+    /** The destination address. */
+    int destination();
+
+    /** The TOS byte. */
+    int tos();
+
+    /** The time-to-live. */
+    int ttl();
+
+    /** The fragment offset in 8-byte units (0 for a first or unfragmented packet). */
+    int fragmentOffset();
+
+    /** Offset of the transport header (the IPv4 header length). */
+    default int transportOffset() {
+        return headerLength();
+    }
+
+    /** The interface the packet came in on, "" when it was sent by the host. */
+    String inInterface();
+
+    /** The interface the packet leaves by, "" before routing or when delivered locally. */
+    String outInterface();
+
+    /** The hook being traversed. */
+    Hook hook();
+
+    /** The packet mark (skb->mark). */
+    int mark();
+
+    /** Sets the packet mark. */
+    void setMark(int mark);
+
+    /** Connection-tracking state bits, see {@link ConnState}. */
+    int ctState();
+
+    /** Connection-tracking status bits (IPS_*), see {@link ConnState}. */
+    int ctStatus();
+
+    /** Layer-4 protocol of the tracked connection, 0 when untracked. */
+    int ctProtocol();
+
+    /** Original-direction source address of the tracked connection. */
+    int ctOriginalSource();
+
+    /** Original-direction destination address of the tracked connection. */
+    int ctOriginalDestination();
+
+    /** Reply-direction source address of the tracked connection. */
+    int ctReplySource();
+
+    /** Reply-direction destination address of the tracked connection. */
+    int ctReplyDestination();
+
+    /** The packet's arrival time in nanoseconds, on the capture's or the caller's clock. */
+    long timeNanos();
+
+    /**
+     * The kernel's address type (RTN_UNICAST 1, RTN_LOCAL 2, RTN_BROADCAST 3, RTN_MULTICAST 5, ...)
+     * of {@code address} as the host sees it; limited to {@code device} when it is not null.
+     */
+    int addressType(int address, String device);
+
+    /** The link-layer packet type (PACKET_HOST 0, BROADCAST 1, MULTICAST 2, OTHERHOST 3, OUTGOING 4). */
+    int packetType();
+
+    /** The source MAC address as a long (48 bits), or -1 when the packet has no Ethernet header. */
+    long sourceMac();
+
+    /** Drops the packet at once, whatever the rest of the rule says (the kernel's hotdrop). */
+    void hotdrop();
+}

@@ -1,0 +1,36 @@
+package org.jptables.api;
+
+import java.util.function.Supplier;
+
+/**
+ * What an extension may know of the rule it is part of while the rule is parsed and checked.
+ * Given to the builder when the extension is named in a rule.
+ */
+public interface RuleContext {
+    /** The table of the rule: "filter", "nat", "mangle", "raw" or "security". */
+    String table();
+
+    /** The chain the rule is added to. */
+    String chain();
+
+    /** The rule's {@code -p} protocol number, 0 when none was given. Complete when build() is called. */
+    int protocol();
+
+    /** Whether the rule's protocol was given as {@code ! -p}. */
+    boolean protocolInverted();
+
+    /**
+     * Declares the rule's protocol; called by the extension that owns {@code -p}, so that the
+     * protocol's own match ({@code -p tcp --dport 22}) can be loaded without {@code -m tcp}.
+     */
+    void declareProtocol(int protocol, boolean inverted);
+
+    /** The name databases. */
+    Names names();
+
+    /**
+     * State shared by every rule that names the same key, kept as long as the ruleset (for
+     * example the address lists of {@code -m recent --name}). Created on first use.
+     */
+    <T> T shared(String key, Supplier<T> factory);
+}

@@ -1,0 +1,18 @@
+package org.jptables.api;
+
+/**
+ * One rule's target with its parsed, immutable options. {@link #apply} runs per packet under the
+ * same rules as {@link Match#matches}.
+ */
+public interface Target {
+    /** Acts on the packet and returns a {@link Verdict}. */
+    int apply(Packet packet);
+
+    /** The text of {@code -L} after the matches, with a leading space. */
+    default void print(StringBuilder out, ListingFormat format) {
+    }
+
+    /** The options as {@code -S} prints them after {@code -j NAME}, with a leading space. */
+    default void save(StringBuilder out) {
+    }
+}
