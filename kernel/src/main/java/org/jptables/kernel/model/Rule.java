@@ -16,7 +16,7 @@ public final class Rule {
     private final TargetUse target;
     private final Chain jump;
     private final boolean isGoto;
-    private final String spec;
+    private final String spec;  // without the jump, see spec()
     private final Counters counters = new Counters();
 
     public Rule(List<MatchUse> uses, TargetUse target, Chain jump, boolean isGoto, String spec) {
@@ -51,8 +51,16 @@ public final class Rule {
         return isGoto;
     }
 
-    /** The rule as iptables-save prints it after {@code -A CHAIN}, starting with a space or empty. */
+    /**
+     * The rule as iptables-save prints it after {@code -A CHAIN}, starting with a space or empty.
+     * A jump's chain name is appended here, so that renaming the chain renames it in every rule.
+     */
     public String spec() {
+        return jump == null ? spec : spec + (isGoto ? " -g " : " -j ") + jump.name();
+    }
+
+    /** The spec without the jump, as given to the constructor. */
+    public String body() {
         return spec;
     }
 

@@ -1,0 +1,35 @@
+package org.jptables.kernel.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jptables.api.Names;
+import org.jptables.kernel.extension.ExtensionRegistry;
+import org.jptables.kernel.extension.PluginLoader;
+import org.jptables.kernel.language.CommandParser;
+import org.jptables.kernel.names.SystemNames;
+
+/**
+ * What every tool needs: the extensions (loaded once per plugins directory and process, so tests
+ * and long-running callers pay PF4J's start-up once) and the name databases.
+ */
+final class Session {
+    private static final Map<Path, ExtensionRegistry> REGISTRIES = new ConcurrentHashMap<>();
+
+    final Settings settings;
+    final ExtensionRegistry registry;
+    final Names names;
+    final Map<String, Object> shared = new HashMap<>();
+
+    Session(Settings settings) {
+        this.settings = settings;
+        this.registry = REGISTRIES.computeIfAbsent(settings.plugins().toAbsolutePath().normalize(),
+                PluginLoader::load);
+        this.names = SystemNames.fromEtc();
+    }
+
+    CommandParser parser(boolean restore) {
+        return new CommandParser(registry, names, shared, restore);
+    }
+}

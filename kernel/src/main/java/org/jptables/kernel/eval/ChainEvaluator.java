@@ -1,0 +1,112 @@
+package org.jptables.kernel.eval;
+
+import org.jptables.api.Match;
+import org.jptables.api.Target;
+import org.jptables.api.Verdict;
+import org.jptables.kernel.model.Chain;
+import org.jptables.kernel.model.Rule;
+import org.jptables.kernel.packet.PacketView;
+
+/**
+ * The kernel's ipt_do_table for one table at one hook: walk the built-in chain's rules, count the
+ * ones that match, follow jumps (pushing the return point) and gotos (not pushing), return at a
+ * RETURN or the end of a user chain, and apply the policy at the end of the built-in chain.
+ * One evaluator per thread: its return stack is reused, so evaluation allocates nothing.
+ */
+public final class ChainEvaluator {
+    /** The kernel's own limit on nested jumps (XT_MAX_TABLE_DEPTH is far larger; loops are refused at load). */
+    private static final int MAX_DEPTH = 1024;
+
+    private final Chain[] stackChain = new Chain[MAX_DEPTH];
+    private final int[] stackIndex = new int[MAX_DEPTH];
+
+    /**
+     * Runs {@code packet} through {@code builtin}; returns {@link Verdict#ACCEPT}, {@link Verdict#DROP}
+     * or {@link Verdict#QUEUE}. Counters are raised with the packet's IP total length.
+     */
+    public int evaluate(Chain builtin, PacketView packet, TraversalListener listener) {
+        int length = packet.totalLength();
+        if (length < 0) {
+            length = packet.length();
+        }
+        int depth = 0;
+        Chain chain = builtin;
+        Rule[] rules = chain.ruleArray();
+        int i = 0;
+        while (true) {
+            if (i >= rules.length) {
+                if (depth == 0) {
+                    return policy(builtin, length, listener);
+                }
+                depth--;
+                chain = stackChain[depth];
+                i = stackIndex[depth];
+                rules = chain.ruleArray();
+                continue;
+            }
+            Rule rule = rules[i];
+            if (!allMatch(rule.matches(), packet)) {
+                if (packet.hotdropped()) {
+                    return Verdict.DROP;
+                }
+                i++;
+                continue;
+            }
+            rule.counters().add(length);
+            if (listener != TraversalListener.NONE) {
+                listener.ruleMatched(chain, i + 1, rule);
+            }
+            Chain jump = rule.jump();
+            if (jump != null) {
+                if (!rule.isGoto()) {
+                    if (depth == MAX_DEPTH) {
+                        return Verdict.DROP;
+                    }
+                    stackChain[depth] = chain;
+                    stackIndex[depth] = i + 1;
+                    depth++;
+                }
+                chain = jump;
+                rules = chain.ruleArray();
+                i = 0;
+                continue;
+            }
+            Target target = rule.targetOrNull();
+            if (target == null) {
+                i++;
+                continue;
+            }
+            int verdict = target.apply(packet);
+            if (verdict == Verdict.CONTINUE) {
+                i++;
+            } else if (verdict == Verdict.RETURN) {
+                if (depth == 0) {
+                    return policy(builtin, length, listener);
+                }
+                depth--;
+                chain = stackChain[depth];
+                i = stackIndex[depth];
+                rules = chain.ruleArray();
+            } else {
+                return verdict;
+            }
+        }
+    }
+
+    private static boolean allMatch(Match[] matches, PacketView packet) {
+        for (Match m : matches) {
+            if (!m.matches(packet)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int policy(Chain builtin, int length, TraversalListener listener) {
+        builtin.policyCounters().add(length);
+        if (listener != TraversalListener.NONE) {
+            listener.policyApplied(builtin);
+        }
+        return builtin.policy();
+    }
+}

@@ -1,0 +1,62 @@
+package org.jptables.kernel.language;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jptables.api.Names;
+import org.jptables.api.RuleContext;
+
+/** The {@link RuleContext} of a rule being parsed; table and chain are known once the line is read. */
+final class DraftContext implements RuleContext {
+    String table = "filter";
+    String chain = "";
+    int protocol;
+    boolean protocolInverted;
+    boolean protocolGiven;
+    private final Names names;
+    private final Map<String, Object> shared;
+
+    DraftContext(Names names, Map<String, Object> shared) {
+        this.names = names;
+        this.shared = shared;
+    }
+
+    @Override
+    public String table() {
+        return table;
+    }
+
+    @Override
+    public String chain() {
+        return chain;
+    }
+
+    @Override
+    public int protocol() {
+        return protocol;
+    }
+
+    @Override
+    public boolean protocolInverted() {
+        return protocolInverted;
+    }
+
+    @Override
+    public void declareProtocol(int number, boolean inverted) {
+        this.protocol = number;
+        this.protocolInverted = inverted;
+        this.protocolGiven = true;
+    }
+
+    @Override
+    public Names names() {
+        return names;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T shared(String key, Supplier<T> factory) {
+        synchronized (shared) {
+            return (T) shared.computeIfAbsent(key, k -> factory.get());
+        }
+    }
+}

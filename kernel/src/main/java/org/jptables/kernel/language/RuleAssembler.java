@@ -1,0 +1,80 @@
+package org.jptables.kernel.language;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jptables.api.Match;
+import org.jptables.api.MatchExtension;
+import org.jptables.api.Names;
+import org.jptables.api.RuleException;
+import org.jptables.api.Target;
+import org.jptables.api.TargetExtension;
+import org.jptables.kernel.listing.RuleText;
+import org.jptables.kernel.model.Chain;
+import org.jptables.kernel.model.MatchUse;
+import org.jptables.kernel.model.Rule;
+import org.jptables.kernel.model.Table;
+import org.jptables.kernel.model.TargetUse;
+
+/**
+ * Turns a parsed rule into the rules it stands for (one per address combination), resolving
+ * {@code -j NAME} to a user chain of the table or to a target extension as iptables does.
+ */
+public final class RuleAssembler {
+    private RuleAssembler() {
+    }
+
+    public static List<Rule> assemble(ParsedCommand cmd, Table table, Names names) throws ParameterException {
+        Chain jump = null;
+        TargetUse target = null;
+        String jumpName = cmd.jumpName;
+        if (jumpName != null) {
+            Chain chain = table.chain(jumpName);
+            if (cmd.isGoto) {
+                if (chain == null) {
+                    throw new ParameterException("goto '" + jumpName + "' is not a chain\n");
+                }
+                jump = chain;
+            } else if (chain != null && !chain.isBuiltin()) {
+                jump = chain;
+            } else if (cmd.target != null) {
+                try {
+                    Target t = cmd.target.targetBuilder.build();
+                    target = new TargetUse((TargetExtension) cmd.target.extension, t);
+                } catch (RuleException e) {
+                    throw new ParameterException(e.getMessage());
+                }
+            } else {
+                throw new ParameterException("Couldn't load target `" + jumpName + "':No such file or directory\n");
+            }
+        }
+        List<List<MatchUse>> combinations = new ArrayList<>();
+        combinations.add(new ArrayList<>());
+        for (ExtensionUse use : cmd.matches) {
+            List<Match> variants;
+            try {
+                variants = use.matchBuilder.buildAll();
+            } catch (RuleException e) {
+                throw new ParameterException(e.getMessage());
+            }
+            List<List<MatchUse>> next = new ArrayList<>();
+            for (List<MatchUse> prefix : combinations) {
+                for (Match m : variants) {
+                    List<MatchUse> list = new ArrayList<>(prefix);
+                    list.add(new MatchUse((MatchExtension) use.extension, m));
+                    next.add(list);
+                }
+            }
+            combinations = next;
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (List<MatchUse> uses : combinations) {
+            String spec = RuleText.spec(uses, target, null, cmd.isGoto, names);
+            Rule rule = new Rule(uses, target, jump, cmd.isGoto, spec);
+            if (cmd.counters != null) {
+                rule.counters().set(cmd.counters[0], cmd.counters[1]);
+            }
+            rules.add(rule);
+        }
+        return rules;
+    }
+}
