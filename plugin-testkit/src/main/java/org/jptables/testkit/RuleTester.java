@@ -1,0 +1,150 @@
+package org.jptables.testkit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import org.jptables.api.Hook;
+import org.jptables.api.Verdict;
+import org.jptables.kernel.eval.ChainEvaluator;
+import org.jptables.kernel.eval.TraversalListener;
+import org.jptables.kernel.extension.ExtensionRegistry;
+import org.jptables.kernel.extension.PluginLoader;
+import org.jptables.kernel.language.CommandExecutor;
+import org.jptables.kernel.language.CommandParser;
+import org.jptables.kernel.language.ParameterException;
+import org.jptables.kernel.language.ParsedCommand;
+import org.jptables.kernel.language.TableMissingException;
+import org.jptables.kernel.language.Tokenizer;
+import org.jptables.kernel.model.Chain;
+import org.jptables.kernel.model.KernelException;
+import org.jptables.kernel.model.Ruleset;
+import org.jptables.kernel.model.TableKind;
+import org.jptables.kernel.names.SystemNames;
+import org.jptables.kernel.packet.PacketView;
+
+/**
+ * Runs rules through the real kernel parser, listing and evaluation loop, with the extensions on
+ * the test class path (the plugin under test and any plugin it is tested with). Each call starts
+ * from an empty table.
+ *
+ * <pre>
+ * RuleTester t = RuleTester.filter();
+ * assertEquals("-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT", t.saved("-p tcp --dport 22 -j ACCEPT"));
+ * assertEquals("Port `99999' not valid", t.error("-p tcp --dport 99999"));
+ * assertEquals(Verdict.ACCEPT, t.verdict("-p tcp --dport 22 -j ACCEPT", TestPackets.tcp(...).view()));
+ * </pre>
+ */
+public final class RuleTester {
+    private static final ExtensionRegistry REGISTRY = PluginLoader.load(Path.of("target", "no-plugins-dir"));
+    private final String table;
+    private final String chain;
+
+    private RuleTester(String table, String chain) {
+        this.table = table;
+        this.chain = chain;
+    }
+
+    /** Rules appended to filter INPUT. */
+    public static RuleTester filter() {
+        return new RuleTester("filter", "INPUT");
+    }
+
+    /** Rules appended to {@code chain} of {@code table} (a built-in chain). */
+    public static RuleTester of(String table, String chain) {
+        return new RuleTester(table, chain);
+    }
+
+    /** The registry of the extensions the test class path provides. */
+    public static ExtensionRegistry registry() {
+        return REGISTRY;
+    }
+
+    /** A failed rule: the exit status iptables would have and its message. */
+    public record Failure(int status, String message) {
+    }
+
+    private Ruleset apply(String rule) throws ParameterException, KernelException, TableMissingException {
+        Ruleset ruleset = new Ruleset();
+        var names = SystemNames.fromEtc();
+        List<String> args = new ArrayList<>(List.of("-t", table, "-A", chain));
+        args.addAll(Tokenizer.split(rule));
+        ParsedCommand cmd = new CommandParser(REGISTRY, names, new HashMap<>(), false).parse(args);
+        new CommandExecutor(names).execute(cmd, ruleset, new StringBuilder());
+        return ruleset;
+    }
+
+    private Ruleset applyOrFail(String rule) {
+        try {
+            return apply(rule);
+        } catch (ParameterException | KernelException | TableMissingException e) {
+            throw new AssertionError("rule `" + rule + "' was refused: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rule as {@code iptables -S} prints it ({@code -A CHAIN ...}), one line per rule it made. */
+    public String saved(String rule) {
+        Ruleset rs = applyOrFail(rule);
+        StringBuilder out = new StringBuilder();
+        CommandExecutor.listRules(rs.table(TableKind.named(table)), chain, 0, false, out);
+        return out.toString().lines().filter(l -> l.startsWith("-A ")).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    /** The rule's line of {@code iptables -L} (numeric with {@code -n}), without the chain header. */
+    public String listed(String rule, boolean numeric) {
+        Ruleset rs = applyOrFail(rule);
+        StringBuilder out = new StringBuilder();
+        new org.jptables.kernel.listing.Listing(false, numeric, false, false, SystemNames.fromEtc())
+                .list(rs.table(TableKind.named(table)), chain, 1, out);
+        String text = out.toString();
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** The message iptables prints for a refused rule (without the program prefix); fails if accepted. */
+    public String error(String rule) {
+        return failure(rule).message();
+    }
+
+    /** The refusal of a rule, with iptables' exit status (2 for a bad command, 1 for the kernel's refusal). */
+    public Failure failure(String rule) {
+        try {
+            apply(rule);
+        } catch (ParameterException e) {
+            return new Failure(2, e.getMessage());
+        } catch (KernelException e) {
+            return new Failure(1, e.getMessage());
+        } catch (TableMissingException e) {
+            return new Failure(3, e.getMessage());
+        }
+        throw new AssertionError("rule `" + rule + "' was accepted");
+    }
+
+    /**
+     * The verdict of a chain holding only this rule for {@code packet} (the policy, ACCEPT, when the
+     * rule does not decide). The packet's hook is set to the chain's.
+     */
+    public int verdict(String rule, PacketView packet) {
+        Ruleset rs = applyOrFail(rule);
+        Chain c = rs.table(TableKind.named(table)).chain(chain);
+        packet.hook(Hook.valueOf(chain));
+        packet.clearHotdrop();
+        return new ChainEvaluator().evaluate(c, packet, TraversalListener.NONE);
+    }
+
+    /** Whether every match of the rule matches {@code packet} (its counter would rise). */
+    public boolean matches(String rule, PacketView packet) {
+        Ruleset rs = applyOrFail(rule);
+        Chain c = rs.table(TableKind.named(table)).chain(chain);
+        packet.hook(Hook.valueOf(chain));
+        packet.clearHotdrop();
+        new ChainEvaluator().evaluate(c, packet, TraversalListener.NONE);
+        return c.rules().get(0).counters().packets() == 1;
+    }
+
+    /** {@link Verdict#name} of {@link #verdict}, for readable assertions. */
+    public String verdictName(String rule, PacketView packet) {
+        return Verdict.name(verdict(rule, packet));
+    }
+
+}
