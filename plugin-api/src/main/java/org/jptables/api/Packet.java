@@ -103,4 +103,32 @@ public interface Packet {
 
     /** Drops the packet at once, whatever the rest of the rule says (the kernel's hotdrop). */
     void hotdrop();
+
+    /**
+     * Answers the packet as the kernel's REJECT does (nf_reject): an ICMP destination-unreachable
+     * with {@code icmpCode}, or a TCP reset when {@code icmpCode} is {@link Effects#TCP_RESET}.
+     */
+    void reject(int icmpCode);
+
+    /**
+     * Writes the kernel log line of the LOG target for this packet (nf_log_syslog's format).
+     *
+     * @param level  syslog level 0..7
+     * @param prefix the log prefix, "" for none
+     * @param flags  {@link Effects}' LOG_* bits
+     */
+    void log(int level, String prefix, int flags);
+
+    /**
+     * Binds the packet's connection to a NAT mapping, as nf_nat_setup_info: only the first packet
+     * of a connection reaches the nat table, later packets are rewritten by the binding.
+     *
+     * @param kind       {@link Effects#SNAT}, {@link Effects#DNAT}, {@link Effects#MASQUERADE} or {@link Effects#REDIRECT}
+     * @param minAddress first address of the range (ignored by MASQUERADE and REDIRECT)
+     * @param maxAddress last address of the range
+     * @param minPort    first port, or 0 to keep the port
+     * @param maxPort    last port
+     * @param flags      {@link Effects}' NAT_* bits
+     */
+    void nat(int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags);
 }

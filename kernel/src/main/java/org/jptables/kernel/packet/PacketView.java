@@ -28,6 +28,8 @@ public final class PacketView implements Packet {
     private long sourceMac = -1;
     private boolean hotdropped;
     private AddressTypes addressTypes = AddressTypes.GENERIC;
+    private PacketEffects effects = PacketEffects.NONE;
+    private int rejectRequested = Integer.MIN_VALUE;
 
     /** Points the view at {@code length} bytes of an IPv4 packet starting at {@code offset}. */
     public PacketView wrap(byte[] bytes, int offset, int length) {
@@ -261,5 +263,36 @@ public final class PacketView implements Packet {
 
     public void clearHotdrop() {
         hotdropped = false;
+    }
+
+    /** Where the effects targets ask for are carried out. */
+    public PacketView effects(PacketEffects effects) {
+        this.effects = effects;
+        return this;
+    }
+
+    @Override
+    public void reject(int icmpCode) {
+        rejectRequested = icmpCode;
+        effects.reject(this, icmpCode);
+    }
+
+    /** The last {@link #reject} code asked for since {@link #clearRequests}, or Integer.MIN_VALUE. */
+    public int rejectRequested() {
+        return rejectRequested;
+    }
+
+    public void clearRequests() {
+        rejectRequested = Integer.MIN_VALUE;
+    }
+
+    @Override
+    public void log(int level, String prefix, int flags) {
+        effects.log(this, level, prefix, flags);
+    }
+
+    @Override
+    public void nat(int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags) {
+        effects.nat(this, kind, minAddress, maxAddress, minPort, maxPort, flags);
     }
 }

@@ -1,0 +1,28 @@
+package org.jptables.kernel.packet;
+
+/**
+ * Carries out what targets ask of a packet (reject, log, NAT). The packet path installs the real
+ * one; outside it (listing tests, the plugin testkit) effects are recorded as requests only.
+ */
+public interface PacketEffects {
+    void reject(PacketView packet, int icmpCode);
+
+    void log(PacketView packet, int level, String prefix, int flags);
+
+    void nat(PacketView packet, int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags);
+
+    /** Effects that do nothing: a packet evaluated outside the packet path. */
+    PacketEffects NONE = new PacketEffects() {
+        @Override
+        public void reject(PacketView packet, int icmpCode) {
+        }
+
+        @Override
+        public void log(PacketView packet, int level, String prefix, int flags) {
+        }
+
+        @Override
+        public void nat(PacketView packet, int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags) {
+        }
+    };
+}
