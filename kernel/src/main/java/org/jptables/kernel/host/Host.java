@@ -1,0 +1,263 @@
+package org.jptables.kernel.host;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jptables.api.Addresses;
+import org.jptables.kernel.packet.AddressTypes;
+
+/**
+ * The host the rules run on: its interfaces and addresses (local delivery or forwarding,
+ * addrtype, MASQUERADE's and REJECT's source address), its neighbours' MAC addresses and its
+ * routes. Built once from YAML; lookups use arrays, so the packet path allocates nothing.
+ */
+public final class Host implements AddressTypes {
+    private final boolean forwarding;
+    private final String[] names;
+    private final int[] indexes;
+    private final long[] macs;
+    private final int[][] addresses;
+    private final int[][] prefixes;
+    private final int[] neighbourAddress;
+    private final long[] neighbourMac;
+    private final int[] routeNetwork;
+    private final int[] routeMask;
+    private final int[] routeVia;
+    private final int[] routeDevice;
+
+    private Host(HostConfig config) {
+        this.forwarding = config.forwarding() == null || config.forwarding();
+        List<HostConfig.InterfaceConfig> ifs = config.interfaces() == null ? List.of() : config.interfaces();
+        int n = ifs.size();
+        names = new String[n];
+        indexes = new int[n];
+        macs = new long[n];
+        addresses = new int[n][];
+        prefixes = new int[n][];
+        for (int i = 0; i < n; i++) {
+            HostConfig.InterfaceConfig c = ifs.get(i);
+            if (c.name() == null || c.name().isEmpty()) {
+                throw new IllegalArgumentException("host: interface " + (i + 1) + " has no name");
+            }
+            names[i] = c.name().intern();
+            indexes[i] = c.index() == null ? i + 1 : c.index();
+            macs[i] = c.mac() == null ? 0 : parseMac(c.mac());
+            List<String> as = c.addresses() == null ? List.of() : c.addresses();
+            addresses[i] = new int[as.size()];
+            prefixes[i] = new int[as.size()];
+            for (int j = 0; j < as.size(); j++) {
+                String[] parts = as.get(j).split("/");
+                addresses[i][j] = Addresses.parse(parts[0]);
+                prefixes[i][j] = parts.length > 1 ? Integer.parseInt(parts[1]) : 32;
+            }
+        }
+        List<HostConfig.NeighbourConfig> ns = config.neighbours() == null ? List.of() : config.neighbours();
+        neighbourAddress = new int[ns.size()];
+        neighbourMac = new long[ns.size()];
+        for (int i = 0; i < ns.size(); i++) {
+            neighbourAddress[i] = Addresses.parse(ns.get(i).address());
+            neighbourMac[i] = parseMac(ns.get(i).mac());
+        }
+        List<int[]> routes = new ArrayList<>();
+        // connected routes first, as the kernel adds them for each address
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < addresses[i].length; j++) {
+                int mask = mask(prefixes[i][j]);
+                routes.add(new int[] {addresses[i][j] & mask, mask, 0, i});
+            }
+        }
+        for (HostConfig.RouteConfig r : config.routes() == null ? List.<HostConfig.RouteConfig>of() : config.routes()) {
+            int network = 0;
+            int mask = 0;
+            if (!"default".equals(r.destination())) {
+                String[] parts = r.destination().split("/");
+                mask = mask(parts.length > 1 ? Integer.parseInt(parts[1]) : 32);
+                network = Addresses.parse(parts[0]) & mask;
+            }
+            int via = r.via() == null ? 0 : Addresses.parse(r.via());
+            int dev = r.device() == null ? deviceFor(via) : indexOf(r.device());
+            if (dev < 0) {
+                throw new IllegalArgumentException("host: route to " + r.destination() + " names no known device");
+            }
+            routes.add(new int[] {network, mask, via, dev});
+        }
+        routes.sort((a, b) -> Integer.compare(Integer.bitCount(b[1]), Integer.bitCount(a[1])));
+        routeNetwork = routes.stream().mapToInt(r -> r[0]).toArray();
+        routeMask = routes.stream().mapToInt(r -> r[1]).toArray();
+        routeVia = routes.stream().mapToInt(r -> r[2]).toArray();
+        routeDevice = routes.stream().mapToInt(r -> r[3]).toArray();
+    }
+
+    private int deviceFor(int via) {
+        for (int i = 0; i < names.length; i++) {
+            for (int j = 0; j < addresses[i].length; j++) {
+                int mask = mask(prefixes[i][j]);
+                if ((addresses[i][j] & mask) == (via & mask)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    static int mask(int prefix) {
+        return prefix == 0 ? 0 : -1 << (32 - prefix);
+    }
+
+    static long parseMac(String text) {
+        String[] parts = text.split(":");
+        if (parts.length != 6) {
+            throw new IllegalArgumentException("host: bad MAC address " + text);
+        }
+        long v = 0;
+        for (String p : parts) {
+            v = (v << 8) | Integer.parseInt(p, 16);
+        }
+        return v;
+    }
+
+    /** Reads a host description (YAML); a bad file gives a one-line message naming it. */
+    public static Host read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    static Host read(InputStream in, String where) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try {
+            return new Host(yaml.readValue(in, HostConfig.class));
+        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+            String message = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            throw new IOException(where + ": " + message, e);
+        }
+    }
+
+    /** The conformance topology of shared/conformance: lo, eth0 198.18.0.1/24, eth1 198.18.1.1/24. */
+    public static Host conformance() {
+        try (InputStream in = Host.class.getResourceAsStream("conformance-host.yaml")) {
+            return read(in, "conformance-host.yaml");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean forwarding() {
+        return forwarding;
+    }
+
+    /** The interface's position, or -1. */
+    public int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public String name(int position) {
+        return names[position];
+    }
+
+    public int interfaceIndex(int position) {
+        return indexes[position];
+    }
+
+    public int interfaceCount() {
+        return names.length;
+    }
+
+    public long mac(int position) {
+        return macs[position];
+    }
+
+    /** The first address of the interface, 0 when it has none. */
+    public int primaryAddress(int position) {
+        return addresses[position].length == 0 ? 0 : addresses[position][0];
+    }
+
+    /** Whether {@code address} is one of the host's own. */
+    public boolean isLocal(int address) {
+        return typeOf(address, null) == LOCAL;
+    }
+
+    /** The interface a packet to {@code destination} leaves by, or -1 when there is no route. */
+    public int routeDevice(int destination) {
+        for (int i = 0; i < routeNetwork.length; i++) {
+            if ((destination & routeMask[i]) == routeNetwork[i]) {
+                return routeDevice[i];
+            }
+        }
+        return -1;
+    }
+
+    /** The next hop for {@code destination}: the gateway, or the destination itself when on-link. */
+    public int nextHop(int destination) {
+        for (int i = 0; i < routeNetwork.length; i++) {
+            if ((destination & routeMask[i]) == routeNetwork[i]) {
+                return routeVia[i] != 0 ? routeVia[i] : destination;
+            }
+        }
+        return destination;
+    }
+
+    /** The MAC of neighbour {@code address}, or -1 when unknown. */
+    public long neighbourMac(int address) {
+        for (int i = 0; i < neighbourAddress.length; i++) {
+            if (neighbourAddress[i] == address) {
+                return neighbourMac[i];
+            }
+        }
+        return -1;
+    }
+
+    /** The source address the host uses towards {@code destination} (the route's device's address). */
+    public int sourceAddressFor(int destination) {
+        int dev = routeDevice(destination);
+        return dev < 0 ? 0 : primaryAddress(dev);
+    }
+
+    @Override
+    public int typeOf(int address, String device) {
+        for (int i = 0; i < names.length; i++) {
+            if (device != null && !names[i].equals(device)) {
+                continue;
+            }
+            for (int j = 0; j < addresses[i].length; j++) {
+                int a = addresses[i][j];
+                if (a == address) {
+                    return LOCAL;
+                }
+                int mask = mask(prefixes[i][j]);
+                if (prefixes[i][j] < 31 && address == ((a & mask) | ~mask)) {
+                    return BROADCAST;
+                }
+                if ((a >>> 24) == 127 && (address >>> 24) == 127 && device == null) {
+                    return LOCAL;
+                }
+            }
+        }
+        int first = address >>> 24;
+        if (address == 0xFFFFFFFF) {
+            return BROADCAST;
+        }
+        if (first >= 224 && first < 240) {
+            return MULTICAST;
+        }
+        if (address == 0) {
+            return BROADCAST;
+        }
+        if (device != null) {
+            // limited to an interface: a foreign address there is what the route lookup says
+            int dev = routeDevice(address);
+            return dev >= 0 && names[dev].equals(device) ? UNICAST : UNREACHABLE;
+        }
+        return routeDevice(address) >= 0 ? UNICAST : UNREACHABLE;
+    }
+}
