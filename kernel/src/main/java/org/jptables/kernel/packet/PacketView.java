@@ -26,6 +26,7 @@ public final class PacketView implements Packet {
     private long timeNanos;
     private int packetType;
     private long sourceMac = -1;
+    private long destinationMac = -1;
     private boolean hotdropped;
     private AddressTypes addressTypes = AddressTypes.GENERIC;
     private PacketEffects effects = PacketEffects.NONE;
@@ -249,6 +250,17 @@ public final class PacketView implements Packet {
     public PacketView sourceMac(long mac) {
         this.sourceMac = mac;
         return this;
+    }
+
+    /** The Ethernet header the packet arrived with: destination and source MAC (-1: none). */
+    public PacketView linkHeader(long destination, long source) {
+        this.destinationMac = destination;
+        this.sourceMac = source;
+        return this;
+    }
+
+    public long destinationMac() {
+        return destinationMac;
     }
 
     @Override

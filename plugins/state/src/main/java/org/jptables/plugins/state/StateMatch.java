@@ -1,0 +1,36 @@
+package org.jptables.plugins.state;
+
+import org.jptables.api.ListingFormat;
+import org.jptables.api.Match;
+import org.jptables.api.Packet;
+
+/**
+ * Matches when the packet's connection state is one of the listed ones (xt_conntrack with the
+ * state alias: {@code !!(mask & statebit) ^ invert}).
+ */
+final class StateMatch implements Match {
+    private final int mask;
+    private final boolean inverted;
+
+    StateMatch(int mask, boolean inverted) {
+        this.mask = mask;
+        this.inverted = inverted;
+    }
+
+    @Override
+    public boolean matches(Packet packet) {
+        return ((packet.ctState() & mask) != 0) != inverted;
+    }
+
+    @Override
+    public void print(StringBuilder out, ListingFormat format) {
+        out.append(inverted ? " ! state " : " state ");
+        StateList.format(mask, out);
+    }
+
+    @Override
+    public void save(StringBuilder out) {
+        out.append(inverted ? " ! --state " : " --state ");
+        StateList.format(mask, out);
+    }
+}
