@@ -1,0 +1,60 @@
+package org.jptables.kernel.effects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.HexFormat;
+import org.jptables.api.Effects;
+import org.jptables.kernel.host.Host;
+import org.jptables.kernel.packet.Ipv4Builder;
+import org.jptables.kernel.packet.PacketView;
+import org.junit.jupiter.api.Test;
+
+/** Replies compared with what the kernel sent in shared/conformance/reject-types (IP ID aside). */
+class RejectRepliesTest {
+    private final Host host = Host.conformance();
+
+    private static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** The kernel's ICMP replies carry a random IP ID; blank it and its checksum for comparison. */
+    private static String withoutId(String ipHex) {
+        return ipHex.substring(0, 8) + "0000" + ipHex.substring(12, 20) + "0000" + ipHex.substring(24);
+    }
+
+    @Test
+    void portUnreachableForALocalSyn() {
+        byte[] syn = new Ipv4Builder().source("203.0.113.30").destination("198.18.0.1").sourcePort(40003)
+                .destinationPort(3).sequence(42).build();
+        byte[] reply = RejectReplies.reply(new PacketView().wrap(syn), 3, host);
+        String kernel = "45c000447657000040010170c6120001cb00711e0303ff490000000045000028123400004006666acb00711ec6120001"
+                + "9c4300030000002a000000005002faf0164f0000";
+        assertEquals(withoutId(kernel), withoutId(hex(reply)));
+    }
+
+    @Test
+    void resetAnswersASynWithRstAck() {
+        byte[] syn = new Ipv4Builder().source("203.0.113.30").destination("198.18.0.1").sourcePort(40008)
+                .destinationPort(8).sequence(42).build();
+        assertEquals("45000028000040004006389ec6120001cb00711e00089c48000000000000002b50140000024d0000",
+                hex(RejectReplies.reply(new PacketView().wrap(syn), Effects.TCP_RESET, host)));
+    }
+
+    @Test
+    void resetAnswersAnAckWithItsAcknowledgementNumber() {
+        byte[] ack = new Ipv4Builder().source("203.0.113.30").destination("198.18.0.1").sourcePort(40009)
+                .destinationPort(8).tcpFlags(Ipv4Builder.ACK).sequence(42).acknowledgement(77).build();
+        assertEquals("45000028000040004006389ec6120001cb00711e00089c490000004d0000000050040000024d0000",
+                hex(RejectReplies.reply(new PacketView().wrap(ack), Effects.TCP_RESET, host)));
+    }
+
+    @Test
+    void noReplyToAnIcmpErrorOrARst() {
+        byte[] error = new Ipv4Builder().protocol(Ipv4Builder.ICMP).source("203.0.113.30").destination("198.18.0.1")
+                .icmpType(3).icmpCode(1).build();
+        assertNull(RejectReplies.reply(new PacketView().wrap(error), 3, host));
+        byte[] rst = new Ipv4Builder().source("203.0.113.30").destination("198.18.0.1").tcpFlags(Ipv4Builder.RST).build();
+        assertNull(RejectReplies.reply(new PacketView().wrap(rst), Effects.TCP_RESET, host));
+    }
+}
