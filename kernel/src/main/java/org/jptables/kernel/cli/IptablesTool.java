@@ -32,7 +32,7 @@ final class IptablesTool {
         Session session;
         try {
             settings = Settings.from(args, env);
-            session = new Session(settings);
+            session = new Session(settings, err);
         } catch (Settings.UsageError e) {
             err.print(Messages.prefix(PROGRAM) + e.getMessage() + "\n");
             Messages.tryHelp(PROGRAM, err);

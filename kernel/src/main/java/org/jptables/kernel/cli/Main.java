@@ -16,6 +16,8 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // PF4J's own messages are multi-line; the loader reports each bad jar in one line instead
+        System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", System.getProperty("org.slf4j.simpleLogger.log.org.pf4j", "off"));
         int status = run(Arrays.asList(args), System.getenv(), System.out, System.err);
         System.out.flush();
         System.exit(status);

@@ -80,7 +80,7 @@ final class RestoreTool {
                     lines.add(l);
                 }
             }
-            Session session = new Session(settings);
+            Session session = new Session(settings, err);
             try (StateStore store = StateStore.open(settings.state())) {
                 Ruleset ruleset = store.load(session.parser(true), session.names);
                 try {

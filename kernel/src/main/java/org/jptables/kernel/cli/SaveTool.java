@@ -52,7 +52,7 @@ final class SaveTool {
                     }
                 }
             }
-            Session session = new Session(settings);
+            Session session = new Session(settings, err);
             try (StateStore store = StateStore.open(settings.state())) {
                 Ruleset ruleset = store.load(session.parser(true), session.names);
                 StringBuilder text = new StringBuilder();

@@ -22,11 +22,14 @@ final class Session {
     final Names names;
     final Map<String, Object> shared = new HashMap<>();
 
-    Session(Settings settings) {
+    Session(Settings settings, java.io.PrintStream err) {
         this.settings = settings;
         this.registry = REGISTRIES.computeIfAbsent(settings.plugins().toAbsolutePath().normalize(),
                 PluginLoader::load);
         this.names = SystemNames.fromEtc();
+        for (String warning : registry.warnings()) {
+            err.print("jptables: warning: plugin " + warning + "\n");
+        }
     }
 
     CommandParser parser(boolean restore) {

@@ -20,6 +20,7 @@ public final class ExtensionRegistry {
     private final Map<String, TargetExtension> targets = new LinkedHashMap<>();
     private final Map<String, MatchExtension> implicitByOption = new HashMap<>();
     private final Map<Extension, String> origins = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
     /**
      * A registry of the given extensions; {@code origin} names where each came from (a jar), for
@@ -61,9 +62,14 @@ public final class ExtensionRegistry {
         }
     }
 
+    /** One-line problems with plugin jars that were left out ("x.jar: reason"). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     /** Where an extension came from: its plugin jar, or "the class path". */
     public String origin(Extension ext) {
-        return origins.getOrDefault(ext, ext.getClass().getName());
+        return origins.getOrDefault(ext, "class path");
     }
 
     public MatchExtension match(String name) {

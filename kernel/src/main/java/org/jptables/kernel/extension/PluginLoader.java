@@ -1,22 +1,36 @@
 package org.jptables.kernel.extension;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import org.jptables.api.Extension;
 import org.jptables.api.MatchExtension;
 import org.jptables.api.TargetExtension;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.JarPluginRepository;
 import org.pf4j.PluginManager;
+import org.pf4j.PluginRepository;
+import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
 /**
  * Loads the match and target extensions with PF4J: every plugin jar in the plugins directory, plus
- * extensions already on the class path (how plugin tests see the plugin under test).
+ * extensions already on the class path (how plugin tests see the plugin under test). A jar that
+ * cannot be used becomes a one-line warning naming it and the reason; the others keep working.
  */
 public final class PluginLoader {
+    /** The plugin-api version plugins declare compatibility with (Plugin-Requires). */
+    public static final String API_VERSION = "0.1.0";
+
     private PluginLoader() {
     }
 
@@ -24,27 +38,79 @@ public final class PluginLoader {
     public static ExtensionRegistry load(Path pluginsDir) {
         PluginManager manager = new DefaultPluginManager(pluginsDir) {
             @Override
-            protected org.pf4j.PluginRepository createPluginRepository() {
-                return new org.pf4j.JarPluginRepository(getPluginsRoots());
+            protected PluginRepository createPluginRepository() {
+                return new JarPluginRepository(getPluginsRoots());
             }
         };
+        manager.setSystemVersion(API_VERSION);
+        List<String> warnings = new ArrayList<>();
         if (Files.isDirectory(pluginsDir)) {
             manager.loadPlugins();
             manager.startPlugins();
+            warnings.addAll(problems(manager, pluginsDir));
         }
         List<MatchExtension> matches = manager.getExtensions(MatchExtension.class);
         List<TargetExtension> targets = manager.getExtensions(TargetExtension.class);
         Map<Extension, String> origin = new HashMap<>();
-        for (PluginWrapper plugin : manager.getPlugins()) {
+        for (PluginWrapper plugin : manager.getStartedPlugins()) {
             String jar = plugin.getPluginPath().getFileName().toString();
             for (MatchExtension m : manager.getExtensions(MatchExtension.class, plugin.getPluginId())) {
-                origin.put(find(matches, m), jar);
+                origin.put(find(matches, m), jar + " (" + plugin.getPluginId() + " " + plugin.getDescriptor().getVersion() + ")");
             }
             for (TargetExtension t : manager.getExtensions(TargetExtension.class, plugin.getPluginId())) {
-                origin.put(find(targets, t), jar);
+                origin.put(find(targets, t), jar + " (" + plugin.getPluginId() + " " + plugin.getDescriptor().getVersion() + ")");
             }
         }
-        return ExtensionRegistry.of(matches, targets, origin);
+        ExtensionRegistry registry = ExtensionRegistry.of(matches, targets, origin);
+        registry.warnings().addAll(warnings);
+        return registry;
+    }
+
+    /** Why each jar of the directory that did not start is unusable. */
+    private static List<String> problems(PluginManager manager, Path dir) {
+        List<String> out = new ArrayList<>();
+        Set<Path> known = new HashSet<>();
+        for (PluginWrapper p : manager.getPlugins()) {
+            known.add(p.getPluginPath().toAbsolutePath().normalize());
+            if (p.getPluginState() != PluginState.STARTED) {
+                String why = p.getFailedException() != null ? oneLine(p.getFailedException())
+                        : p.getPluginState() == PluginState.DISABLED
+                        ? "requires plugin-api " + p.getDescriptor().getRequires() + ", this is " + API_VERSION
+                        : "not started (" + p.getPluginState() + ")";
+                out.add(p.getPluginPath().getFileName() + ": " + why);
+            }
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                if (!known.contains(jar.toAbsolutePath().normalize())) {
+                    out.add(jar.getFileName() + ": " + descriptorProblem(jar));
+                }
+            }
+        } catch (IOException e) {
+            out.add(dir + ": " + oneLine(e));
+        }
+        return out;
+    }
+
+    private static String descriptorProblem(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            if (manifest == null || manifest.getMainAttributes().getValue("Plugin-Id") == null) {
+                return "not a plugin (no Plugin-Id in META-INF/MANIFEST.MF)";
+            }
+            if (manifest.getMainAttributes().getValue("Plugin-Version") == null) {
+                return "bad plugin descriptor (no Plugin-Version)";
+            }
+            return "cannot be loaded (is another jar providing the same Plugin-Id?)";
+        } catch (IOException e) {
+            return "not a readable jar (" + oneLine(e) + ")";
+        }
+    }
+
+    private static String oneLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** The instance of the same class in {@code all}: PF4J hands out singletons per class. */
