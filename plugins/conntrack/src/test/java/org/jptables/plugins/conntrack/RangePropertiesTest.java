@@ -7,7 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.jptables.api.RuleException;
 
-class RangeProperties {
+class RangePropertiesTest {
     @Property
     void portRangesSaveAsIptables(@ForAll @IntRange(min = 0, max = 65535) int low,
                                   @ForAll @IntRange(min = 0, max = 65535) int high) throws RuleException {
