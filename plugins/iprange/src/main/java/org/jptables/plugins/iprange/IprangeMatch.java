@@ -1,0 +1,49 @@
+package org.jptables.plugins.iprange;
+
+import org.jptables.api.ListingFormat;
+import org.jptables.api.Match;
+import org.jptables.api.Packet;
+
+/** Matches when each given range holds (or, inverted, does not hold) the packet's address. */
+final class IprangeMatch implements Match {
+    private final AddressRange source;
+    private final boolean sourceInverted;
+    private final AddressRange destination;
+    private final boolean destinationInverted;
+
+    IprangeMatch(AddressRange source, boolean sourceInverted, AddressRange destination,
+                 boolean destinationInverted) {
+        this.source = source;
+        this.sourceInverted = sourceInverted;
+        this.destination = destination;
+        this.destinationInverted = destinationInverted;
+    }
+
+    @Override
+    public boolean matches(Packet packet) {
+        if (source != null && source.contains(packet.source()) == sourceInverted) {
+            return false;
+        }
+        return destination == null || destination.contains(packet.destination()) != destinationInverted;
+    }
+
+    @Override
+    public void print(StringBuilder out, ListingFormat format) {
+        if (source != null) {
+            out.append(" source IP range ").append(sourceInverted ? "! " : "").append(source);
+        }
+        if (destination != null) {
+            out.append(" destination IP range ").append(destinationInverted ? "! " : "").append(destination);
+        }
+    }
+
+    @Override
+    public void save(StringBuilder out) {
+        if (source != null) {
+            out.append(sourceInverted ? " !" : "").append(" --src-range ").append(source);
+        }
+        if (destination != null) {
+            out.append(destinationInverted ? " !" : "").append(" --dst-range ").append(destination);
+        }
+    }
+}
