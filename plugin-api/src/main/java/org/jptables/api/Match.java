@@ -22,4 +22,13 @@ public interface Match {
     /** The options as {@code -S} and iptables-save print them, with a leading space. */
     default void save(StringBuilder out) {
     }
+
+    /**
+     * Whether this rule's use of the extension is allowed in {@code table} at {@code hook}, for
+     * extensions whose placement depends on their options (addrtype's --limit-iface-in). Checked
+     * with the extension's {@link Extension#placement()} at every hook the rule is reachable from.
+     */
+    default boolean allowedAt(String table, Hook hook) {
+        return true;
+    }
 }

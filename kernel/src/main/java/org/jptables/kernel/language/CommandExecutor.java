@@ -52,6 +52,12 @@ public final class CommandExecutor {
                 || cmd.has(CommandKind.DELETE) || cmd.has(CommandKind.CHECK)) {
             List<Rule> rules = RuleAssembler.assemble(cmd, table, names);
             Chain chain = table.existing(chainName);
+            if (cmd.kernelRefusal != null) {
+                if (cmd.has(CommandKind.DELETE) || cmd.has(CommandKind.CHECK)) {
+                    throw new KernelException(KernelException.BAD_RULE);
+                }
+                throw new KernelException(cmd.kernelRefusal);
+            }
             if (cmd.has(CommandKind.APPEND)) {
                 verbosePrint(cmd, rules, table, out);
                 for (Rule r : rules) {

@@ -669,15 +669,26 @@ public final class CommandParser {
                 throw new ParameterException(
                         "\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n");
             }
+            cmd.context.table = cmd.table;
+            cmd.context.chain = cmd.chain == null ? "" : cmd.chain;
+            // as xtables_option_mfcall: each extension's final check, then its mandatory options
             for (ExtensionUse u : cmd.matches) {
+                try {
+                    u.builtMatches = u.matchBuilder.buildAll();
+                } catch (RuleException e) {
+                    refused(e);
+                }
                 mandatory(u);
             }
             if (cmd.target != null) {
+                try {
+                    cmd.target.builtTarget = cmd.target.targetBuilder.build();
+                } catch (RuleException e) {
+                    refused(e);
+                }
                 mandatory(cmd.target);
             }
             genericOptionCheck();
-            cmd.context.table = cmd.table;
-            cmd.context.chain = cmd.chain == null ? "" : cmd.chain;
             if (cmd.has(CommandKind.APPEND) || cmd.has(CommandKind.DELETE) || cmd.has(CommandKind.CHECK)
                     || cmd.has(CommandKind.INSERT) || cmd.has(CommandKind.REPLACE)) {
                 if (("PREROUTING".equals(cmd.chain) || "INPUT".equals(cmd.chain)) && (options & OPT_VIANAMEOUT) != 0) {
@@ -686,6 +697,15 @@ public final class CommandParser {
                 if (("POSTROUTING".equals(cmd.chain) || "OUTPUT".equals(cmd.chain)) && (options & OPT_VIANAMEIN) != 0) {
                     throw new ParameterException("Can't use -i with " + cmd.chain + "\n");
                 }
+            }
+        }
+
+        private void refused(RuleException e) throws ParameterException {
+            if (!e.isKernelRefusal()) {
+                throw new ParameterException(e.getMessage());
+            }
+            if (cmd.kernelRefusal == null) {
+                cmd.kernelRefusal = e.getMessage();
             }
         }
 

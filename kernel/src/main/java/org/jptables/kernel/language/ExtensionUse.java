@@ -13,6 +13,9 @@ final class ExtensionUse {
     final MatchBuilder matchBuilder;
     final TargetBuilder targetBuilder;
     final Set<String> seen = new HashSet<>();
+    /** What the builder made, once the line is complete. */
+    java.util.List<org.jptables.api.Match> builtMatches;
+    org.jptables.api.Target builtTarget;
 
     ExtensionUse(Extension extension, MatchBuilder matchBuilder, TargetBuilder targetBuilder) {
         this.extension = extension;

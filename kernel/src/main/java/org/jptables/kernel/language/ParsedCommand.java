@@ -28,6 +28,8 @@ public final class ParsedCommand {
     String jumpName;
     boolean isGoto;
     DraftContext context;
+    /** The kernel's refusal of an extension's options, reported when the rule reaches a table. */
+    String kernelRefusal;
 
     public boolean has(CommandKind kind) {
         return (commands & kind.bit()) != 0;

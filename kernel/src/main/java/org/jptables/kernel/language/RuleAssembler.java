@@ -5,8 +5,6 @@ import java.util.List;
 import org.jptables.api.Match;
 import org.jptables.api.MatchExtension;
 import org.jptables.api.Names;
-import org.jptables.api.RuleException;
-import org.jptables.api.Target;
 import org.jptables.api.TargetExtension;
 import org.jptables.kernel.listing.RuleText;
 import org.jptables.kernel.model.Chain;
@@ -36,13 +34,11 @@ public final class RuleAssembler {
                 jump = chain;
             } else if (chain != null && !chain.isBuiltin()) {
                 jump = chain;
+            } else if (cmd.target != null && cmd.target.builtTarget != null) {
+                target = new TargetUse((TargetExtension) cmd.target.extension, cmd.target.builtTarget);
             } else if (cmd.target != null) {
-                try {
-                    Target t = cmd.target.targetBuilder.build();
-                    target = new TargetUse((TargetExtension) cmd.target.extension, t);
-                } catch (RuleException e) {
-                    throw new ParameterException(e.getMessage());
-                }
+                // the kernel refused the target's options: reported when the rule reaches the table
+                return List.of();
             } else {
                 throw new ParameterException("Couldn't load target `" + jumpName + "':No such file or directory\n");
             }
@@ -50,11 +46,9 @@ public final class RuleAssembler {
         List<List<MatchUse>> combinations = new ArrayList<>();
         combinations.add(new ArrayList<>());
         for (ExtensionUse use : cmd.matches) {
-            List<Match> variants;
-            try {
-                variants = use.matchBuilder.buildAll();
-            } catch (RuleException e) {
-                throw new ParameterException(e.getMessage());
+            List<Match> variants = use.builtMatches;
+            if (variants == null) {
+                return List.of();
             }
             List<List<MatchUse>> next = new ArrayList<>();
             for (List<MatchUse> prefix : combinations) {

@@ -214,11 +214,12 @@ public final class Table {
             for (Rule r : e.getKey().rules()) {
                 for (Hook hook : e.getValue()) {
                     for (MatchUse m : r.matchUses()) {
-                        if (!allowed(m.extension().placement(), hook)) {
+                        if (!allowed(m.extension().placement(), hook) || !m.match().allowedAt(name(), hook)) {
                             throw new KernelException(KernelException.INVALID);
                         }
                     }
-                    if (r.target() != null && !allowed(r.target().extension().placement(), hook)) {
+                    if (r.target() != null && (!allowed(r.target().extension().placement(), hook)
+                            || !r.target().target().allowedAt(name(), hook))) {
                         throw new KernelException(KernelException.INVALID);
                     }
                 }

@@ -8,13 +8,10 @@ import org.jptables.api.RuleException;
 
 /**
  * Reads the addrtype options and makes the checks of libxt_addrtype (a type list is required,
- * the two interface limits exclude each other) and of the kernel module (an interface limit must
- * fit the hook). The kernel's hook check can only be made here for rules added to a built-in
- * chain; the API has no per-rule placement for rules in user chains.
+ * the two interface limits exclude each other); the kernel module's hook check is the match's
+ * {@code allowedAt}, so it also holds for rules in user chains.
  */
 final class AddrtypeBuilder implements MatchBuilder {
-    /** Refusal of the kernel's checkentry (EINVAL), which iptables words as libiptc does. */
-    static final String KERNEL_REFUSAL = "Invalid argument. Run `dmesg' for more information.";
 
     private final RuleContext rule;
     private int source;
@@ -53,13 +50,6 @@ final class AddrtypeBuilder implements MatchBuilder {
         if (limitIn && limitOut) {
             throw new RuleException(
                     "addrtype: option \"--limit-iface-in\" cannot be used together with \"--limit-iface-out\".\n");
-        }
-        String chain = rule == null ? "" : rule.chain();
-        if (limitOut && (chain.equals("PREROUTING") || chain.equals("INPUT"))) {
-            throw new RuleException(KERNEL_REFUSAL);
-        }
-        if (limitIn && (chain.equals("POSTROUTING") || chain.equals("OUTPUT"))) {
-            throw new RuleException(KERNEL_REFUSAL);
         }
         return new AddrtypeMatch(source, sourceInverted, destination, destinationInverted, limitIn, limitOut);
     }

@@ -27,6 +27,20 @@ final class AddrtypeMatch implements Match {
         this.limitOut = limitOut;
     }
 
+    /** The kernel's checkentry: an input-interface limit needs an input hook, an output one an output hook. */
+    @Override
+    public boolean allowedAt(String table, org.jptables.api.Hook hook) {
+        if (limitIn) {
+            return hook == org.jptables.api.Hook.PREROUTING || hook == org.jptables.api.Hook.INPUT
+                    || hook == org.jptables.api.Hook.FORWARD;
+        }
+        if (limitOut) {
+            return hook == org.jptables.api.Hook.POSTROUTING || hook == org.jptables.api.Hook.OUTPUT
+                    || hook == org.jptables.api.Hook.FORWARD;
+        }
+        return true;
+    }
+
     @Override
     public boolean matches(Packet packet) {
         String device = null;

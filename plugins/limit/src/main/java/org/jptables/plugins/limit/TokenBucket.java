@@ -36,7 +36,7 @@ final class TokenBucket {
      */
     static void check(long period, long burst) throws RuleException {
         if (burst == 0 || capacity(period, burst) < user2credits(period)) {
-            throw new RuleException("Numerical result out of range.");
+            throw RuleException.refusedByKernel("Numerical result out of range.");
         }
     }
 

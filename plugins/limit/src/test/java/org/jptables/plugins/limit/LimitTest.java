@@ -154,7 +154,9 @@ class LimitTest {
             PACKET.timeNanos(i * 100_000L);
             m.matches(PACKET);
         }
-        assertTrue(bean.getCurrentThreadAllocatedBytes() - before < 1024);
+        // One-off allocations (JIT, class loading) are allowed; one object per packet would be
+        // at least 16 bytes x 100000 calls.
+        assertTrue(bean.getCurrentThreadAllocatedBytes() - before < 65536);
     }
 
     @Test

@@ -102,13 +102,13 @@ final class RecentBuilder implements MatchBuilder {
         }
         // xt_recent's checkentry.
         if (setOrRemove && (seconds != 0 || hitCount != 0 || reap)) {
-            throw new RuleException(KERNEL_REFUSAL);
+            throw RuleException.refusedByKernel(KERNEL_REFUSAL);
         }
         if (hitCount > MAX_HITCOUNT) {
-            throw new RuleException(KERNEL_REFUSAL);
+            throw RuleException.refusedByKernel(KERNEL_REFUSAL);
         }
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0) {
-            throw new RuleException(KERNEL_REFUSAL);
+            throw RuleException.refusedByKernel(KERNEL_REFUSAL);
         }
         // With ip_pkt_list_tot at its default (0), the rings hold the next power of two of the
         // hit count, 32 stamps when no hit count is given.
