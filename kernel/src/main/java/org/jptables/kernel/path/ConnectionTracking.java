@@ -1,0 +1,48 @@
+package org.jptables.kernel.path;
+
+import org.jptables.kernel.packet.PacketView;
+
+/**
+ * What the packet path needs of connection tracking: classify a packet at the first hook,
+ * confirm or forget the entry at the last, and keep the NAT binding in the entry's tuples.
+ * Tuples are written into a caller's int[4] (source, destination, source port, destination port)
+ * so that nothing is allocated per packet.
+ */
+public interface ConnectionTracking {
+    /** The packet is not tracked (NOTRACK, or a protocol conntrack ignores). */
+    int UNTRACKED = -1;
+    /** The packet is INVALID. */
+    int INVALID = -2;
+    /** The table is full and nothing could be evicted: the kernel drops the packet. */
+    int TABLE_FULL = -3;
+
+    /** Classifies the packet (publishing state on the view) and returns its entry's handle or a negative code. */
+    int track(PacketView packet, long nowNanos);
+
+    /** Whether the entry is new, not yet confirmed: its first packet is going through the hooks. */
+    boolean isNew(int handle);
+
+    /** Whether the current packet travels in the reply direction of its entry. */
+    boolean isReply(int handle);
+
+    /** Whether NAT has been decided for the entry ({@code source}: SNAT, else DNAT), maybe as a null binding. */
+    boolean natDone(int handle, boolean source);
+
+    /**
+     * Binds NAT: from now on the original direction's {@code source} (SNAT) or destination (DNAT)
+     * becomes {@code address}:{@code port} (port 0: unchanged). A null binding keeps the tuple.
+     */
+    void bindNat(int handle, boolean source, int address, int port);
+
+    /** Whether the entry's original and reply tuples are no longer each other's inverse. */
+    boolean natted(int handle);
+
+    /** Fills {@code out} with the entry's tuple in the given direction. */
+    void tuple(int handle, boolean reply, int[] out);
+
+    /** Makes the entry permanent (the last hook passed with ACCEPT). */
+    void confirm(int handle);
+
+    /** Forgets an unconfirmed entry whose packet was dropped. */
+    void abort(int handle);
+}

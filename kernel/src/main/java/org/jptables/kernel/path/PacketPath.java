@@ -1,0 +1,343 @@
+package org.jptables.kernel.path;
+
+import org.jptables.api.Effects;
+import org.jptables.api.Hook;
+import org.jptables.api.Verdict;
+import org.jptables.kernel.effects.LogLine;
+import org.jptables.kernel.effects.RejectReplies;
+import org.jptables.kernel.eval.ChainEvaluator;
+import org.jptables.kernel.eval.TraversalListener;
+import org.jptables.kernel.host.Host;
+import org.jptables.kernel.model.Chain;
+import org.jptables.kernel.model.Rule;
+import org.jptables.kernel.model.Ruleset;
+import org.jptables.kernel.model.Table;
+import org.jptables.kernel.model.TableKind;
+import org.jptables.kernel.nat.PacketRewriter;
+import org.jptables.kernel.packet.PacketEffects;
+import org.jptables.kernel.packet.PacketView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hooks of Linux's IPv4 stack in their order, with the tables at each hook in priority order:
+ * PREROUTING (raw, conntrack, mangle, nat), routing, INPUT (mangle, filter, security, nat) or
+ * FORWARD (mangle, filter, security), then POSTROUTING (mangle, nat); for packets the host sends,
+ * OUTPUT (raw, conntrack, mangle, nat, filter, security) and POSTROUTING. The nat table sees only
+ * the first packet of a connection; later packets are rewritten from the connection's binding.
+ * One path per thread: its packet view and evaluator are reused.
+ */
+public final class PacketPath implements PacketEffects, TraversalListener {
+    private static final Logger KERNEL_LOG = LoggerFactory.getLogger("jptables.log");
+
+    private final Ruleset ruleset;
+    private final Host host;
+    private final ConnectionTracking conntrack;
+    private final ChainEvaluator evaluator = new ChainEvaluator();
+    private final PacketView view = new PacketView();
+    private final int[] tuple = new int[4];
+
+    private PacketResult report;
+    private Table current;
+    private long now;
+    private int natKind;
+    private int natAddress;
+    private int natPort;
+    private boolean natRequested;
+    private byte[] pendingReply;
+    private int depth;
+
+    public PacketPath(Ruleset ruleset, Host host, ConnectionTracking conntrack) {
+        this.ruleset = ruleset;
+        this.host = host;
+        this.conntrack = conntrack;
+        view.addressTypes(host).effects(this);
+    }
+
+    /**
+     * Runs one packet: {@code in} is the interface it arrives on, or "host" when the host sends it.
+     * The bytes may be rewritten in place (NAT, TTL). {@code report} may be null: then only the
+     * counters and the connection table change.
+     */
+    public String process(byte[] ip, int length, String in, long nowNanos, PacketResult report) {
+        this.report = report;
+        this.now = nowNanos;
+        if (report != null) {
+            report.clear();
+        }
+        String verdict = "host".equals(in) ? send(ip, length) : receive(ip, length, in);
+        if (report != null) {
+            report.verdict = verdict;
+        }
+        return verdict;
+    }
+
+    private String receive(byte[] ip, int length, String in) {
+        int dev = host.indexOf(in);
+        if (dev < 0) {
+            throw new IllegalArgumentException("no interface " + in + " on this host");
+        }
+        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("").setMark(0);
+        long senderMac = host.neighbourMac(view.source());
+        view.linkHeader(host.mac(dev), senderMac >= 0 ? senderMac : host.neighbourMac(host.nextHop(view.source())));
+        view.conntrack(0, 0, 0, 0, 0, 0, 0);
+        if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
+            return "DROP";
+        }
+        int ct = track();
+        if (ct == ConnectionTracking.TABLE_FULL) {
+            return "DROP";
+        }
+        if (hook(TableKind.MANGLE, Hook.PREROUTING) != Verdict.ACCEPT) {
+            return dropped(ct);
+        }
+        if (nat(ct, Hook.PREROUTING, false) != Verdict.ACCEPT) {
+            return dropped(ct);
+        }
+        int dst = view.destination();
+        if (host.isLocal(dst)) {
+            if (hook(TableKind.MANGLE, Hook.INPUT) != Verdict.ACCEPT
+                    || hook(TableKind.FILTER, Hook.INPUT) != Verdict.ACCEPT
+                    || hook(TableKind.SECURITY, Hook.INPUT) != Verdict.ACCEPT
+                    || nat(ct, Hook.INPUT, true) != Verdict.ACCEPT) {
+                return dropped(ct);
+            }
+            confirm(ct);
+            return "ACCEPT";
+        }
+        int out = host.routeDevice(dst);
+        if (!host.forwarding() || out < 0 || view.ttl() <= 1) {
+            return dropped(ct);
+        }
+        PacketRewriter.decrementTtl(ip, 0);
+        view.outInterface(host.name(out)).hook(Hook.FORWARD);
+        if (hook(TableKind.MANGLE, Hook.FORWARD) != Verdict.ACCEPT
+                || hook(TableKind.FILTER, Hook.FORWARD) != Verdict.ACCEPT
+                || hook(TableKind.SECURITY, Hook.FORWARD) != Verdict.ACCEPT) {
+            return dropped(ct);
+        }
+        return postrouting(ct, ip, length, out) ? "ACCEPT" : "DROP";
+    }
+
+    private String send(byte[] ip, int length) {
+        view.wrap(ip, 0, length).inInterface("").setMark(0);
+        view.linkHeader(-1, -1);
+        view.conntrack(0, 0, 0, 0, 0, 0, 0);
+        int out = host.routeDevice(view.destination());
+        view.outInterface(out < 0 ? "" : host.name(out));
+        if (hook(TableKind.RAW, Hook.OUTPUT) != Verdict.ACCEPT) {
+            return "DROP";
+        }
+        int ct = track();
+        if (ct == ConnectionTracking.TABLE_FULL) {
+            return "DROP";
+        }
+        if (hook(TableKind.MANGLE, Hook.OUTPUT) != Verdict.ACCEPT || nat(ct, Hook.OUTPUT, false) != Verdict.ACCEPT) {
+            return dropped(ct);
+        }
+        out = host.routeDevice(view.destination());
+        view.outInterface(out < 0 ? "" : host.name(out));
+        if (hook(TableKind.FILTER, Hook.OUTPUT) != Verdict.ACCEPT
+                || hook(TableKind.SECURITY, Hook.OUTPUT) != Verdict.ACCEPT) {
+            return dropped(ct);
+        }
+        if (out < 0) {
+            return dropped(ct);
+        }
+        return postrouting(ct, ip, length, out) ? "ACCEPT" : "DROP";
+    }
+
+    private boolean postrouting(int ct, byte[] ip, int length, int out) {
+        if (hook(TableKind.MANGLE, Hook.POSTROUTING) != Verdict.ACCEPT || nat(ct, Hook.POSTROUTING, true) != Verdict.ACCEPT) {
+            dropped(ct);
+            return false;
+        }
+        confirm(ct);
+        if (report != null) {
+            report.emitted.add(new PacketResult.Emitted(host.name(out), frame(ip, length, out), "forward"));
+        }
+        return true;
+    }
+
+    private byte[] frame(byte[] ip, int length, int out) {
+        byte[] f = new byte[14 + length];
+        long dstMac = host.neighbourMac(host.nextHop(view.destination()));
+        putMac(f, 0, dstMac < 0 ? 0xFFFFFFFFFFFFL : dstMac);
+        putMac(f, 6, host.mac(out));
+        f[12] = 0x08;
+        System.arraycopy(ip, 0, f, 14, length);
+        return f;
+    }
+
+    private static void putMac(byte[] f, int at, long mac) {
+        for (int i = 0; i < 6; i++) {
+            f[at + i] = (byte) (mac >>> (8 * (5 - i)));
+        }
+    }
+
+    private int track() {
+        if (conntrack == null || (view.ctState() & org.jptables.api.ConnState.UNTRACKED) != 0) {
+            return ConnectionTracking.UNTRACKED;
+        }
+        return conntrack.track(view, now);
+    }
+
+    private String dropped(int ct) {
+        if (ct >= 0 && conntrack.isNew(ct)) {
+            conntrack.abort(ct);
+        }
+        return "DROP";
+    }
+
+    private void confirm(int ct) {
+        if (ct >= 0) {
+            conntrack.confirm(ct);
+        }
+    }
+
+    /**
+     * The nat table at {@code hook} for a connection's first packet, binding the connection (a null
+     * binding when no rule decided), then the rewrite the binding asks of this packet.
+     */
+    private int nat(int ct, Hook hook, boolean source) {
+        if (ct < 0) {
+            return Verdict.ACCEPT;
+        }
+        if (conntrack.isNew(ct) && !conntrack.natDone(ct, source)) {
+            natRequested = false;
+            int verdict = hook(TableKind.NAT, hook);
+            if (verdict != Verdict.ACCEPT) {
+                return verdict;
+            }
+            if (natRequested) {
+                conntrack.bindNat(ct, source, natAddress, natPort);
+            } else {
+                conntrack.bindNat(ct, source, 0, 0);
+            }
+        }
+        applyBinding(ct, source);
+        return Verdict.ACCEPT;
+    }
+
+    /** Rewrites the packet to the inverse of the other direction's tuple, on the side this hook owns. */
+    private void applyBinding(int ct, boolean source) {
+        conntrack.tuple(ct, !conntrack.isReply(ct), tuple);
+        // the packet must look like the other direction's tuple inverted: its src is that dst
+        int wantSrc = tuple[1];
+        int wantDst = tuple[0];
+        int wantSport = tuple[3];
+        int wantDport = tuple[2];
+        byte[] b = view.bytes();
+        int length = view.length();
+        int proto = view.protocol();
+        if (source) {
+            PacketRewriter.address(b, view.offset(), length, true, wantSrc);
+            if (proto == 6 || proto == 17) {
+                PacketRewriter.port(b, view.offset(), length, true, wantSport);
+            }
+        } else {
+            PacketRewriter.address(b, view.offset(), length, false, wantDst);
+            if (proto == 6 || proto == 17) {
+                PacketRewriter.port(b, view.offset(), length, false, wantDport);
+            }
+        }
+    }
+
+    private int hook(TableKind kind, Hook hook) {
+        Table table = ruleset.existing(kind);
+        if (table == null) {
+            return Verdict.ACCEPT;
+        }
+        Chain chain = table.builtin(hook);
+        if (chain == null) {
+            return Verdict.ACCEPT;
+        }
+        view.hook(hook);
+        view.clearHotdrop();
+        current = table;
+        int verdict = evaluator.evaluate(chain, view, report == null ? TraversalListener.NONE : this);
+        if (view.hotdropped()) {
+            verdict = Verdict.DROP;
+        }
+        if (pendingReply != null) {
+            byte[] reply = pendingReply;
+            pendingReply = null;
+            sendReply(reply);
+        }
+        return verdict == Verdict.QUEUE ? Verdict.DROP : verdict;
+    }
+
+    /** A REJECT answer goes out through OUTPUT and POSTROUTING like any packet the host sends. */
+    private void sendReply(byte[] reply) {
+        if (depth > 0) {
+            return;
+        }
+        depth++;
+        // the reply is a new packet on the same view: remember and restore the current one
+        byte[] bytes = view.bytes();
+        int offset = view.offset();
+        int length = view.length();
+        String in = view.inInterface();
+        String out = view.outInterface();
+        Hook hook = view.hook();
+        int mark = view.mark();
+        Table table = current;
+        long srcMac = view.sourceMac();
+        long dstMac = view.destinationMac();
+        int state = view.ctState();
+        int status = view.ctStatus();
+        int proto = view.ctProtocol();
+        int os = view.ctOriginalSource();
+        int od = view.ctOriginalDestination();
+        int rs = view.ctReplySource();
+        int rd = view.ctReplyDestination();
+        try {
+            send(reply, reply.length);
+        } finally {
+            depth--;
+            view.wrap(bytes, offset, length).inInterface(in).outInterface(out).hook(hook).linkHeader(dstMac, srcMac);
+            view.setMark(mark);
+            view.conntrack(state, status, proto, os, od, rs, rd);
+            current = table;
+        }
+    }
+
+    @Override
+    public void ruleMatched(Chain chain, int position, Rule rule) {
+        report.matched.add(new PacketResult.Hit(current.name(), chain.name(), position));
+        report.trace.add(current.name() + ":" + chain.name() + ":rule:" + position);
+    }
+
+    @Override
+    public void policyApplied(Chain chain) {
+        report.policies.add(new PacketResult.PolicyHit(current.name(), chain.name()));
+        report.trace.add(current.name() + ":" + chain.name() + ":policy");
+    }
+
+    @Override
+    public void reject(PacketView packet, int icmpCode) {
+        pendingReply = RejectReplies.reply(packet, icmpCode, host);
+    }
+
+    @Override
+    public void log(PacketView packet, int level, String prefix, int flags) {
+        String line = LogLine.of(packet, prefix, flags);
+        if (report != null) {
+            report.log.add(line);
+        }
+        KERNEL_LOG.info(line);
+    }
+
+    @Override
+    public void nat(PacketView packet, int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags) {
+        natRequested = true;
+        natKind = kind;
+        switch (kind) {
+            case Effects.MASQUERADE -> natAddress = host.primaryAddress(host.indexOf(packet.outInterface()));
+            case Effects.REDIRECT -> natAddress = packet.inInterface().isEmpty() ? 0x7F000001
+                    : host.primaryAddress(host.indexOf(packet.inInterface()));
+            default -> natAddress = minAddress;
+        }
+        natPort = minPort;
+    }
+}
