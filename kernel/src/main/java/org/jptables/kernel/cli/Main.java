@@ -31,6 +31,8 @@ public final class Main {
                     return new SaveTool(env, out, err).run(args.subList(1, args.size()));
                 case "restore":
                     return new RestoreTool(env, out, err).run(args.subList(1, args.size()));
+                case "replay":
+                    return new ReplayTool(env, out, err).run(args.subList(1, args.size()));
                 default:
                     break;
             }
