@@ -46,7 +46,13 @@ final class ReplayTool {
         try {
             Settings settings = Settings.from(args, env);
             Path packets = null;
+            Path capture = null;
             Path hostFile = null;
+            Path rules = null;
+            Path acceptedFile = null;
+            Path droppedFile = null;
+            Path emittedFile = null;
+            Path logFile = null;
             boolean json = false;
             boolean save = true;
             List<String> rest = settings.args();
@@ -54,19 +60,52 @@ final class ReplayTool {
                 switch (rest.get(i)) {
                     case "--packets" -> packets = Path.of(value(rest, ++i, "--packets"));
                     case "--host" -> hostFile = Path.of(value(rest, ++i, "--host"));
+                    case "--rules" -> rules = Path.of(value(rest, ++i, "--rules"));
+                    case "--accepted" -> acceptedFile = Path.of(value(rest, ++i, "--accepted"));
+                    case "--dropped" -> droppedFile = Path.of(value(rest, ++i, "--dropped"));
+                    case "--emitted" -> emittedFile = Path.of(value(rest, ++i, "--emitted"));
+                    case "--log" -> logFile = Path.of(value(rest, ++i, "--log"));
                     case "--json" -> json = true;
                     case "--no-save" -> save = false;
-                    default -> throw new Settings.UsageError("replay: unknown argument \"" + rest.get(i) + "\"");
+                    default -> {
+                        if (rest.get(i).startsWith("-") || capture != null) {
+                            throw new Settings.UsageError("replay: unknown argument \"" + rest.get(i) + "\"");
+                        }
+                        capture = Path.of(rest.get(i));
+                    }
                 }
             }
-            if (packets == null) {
-                throw new Settings.UsageError("replay: give the packets with --packets FILE.jsonl");
+            if (packets == null && capture == null) {
+                throw new Settings.UsageError("replay: give a capture (pcap, pcapng) or --packets FILE.jsonl");
             }
             Host host = hostFile != null ? Host.read(hostFile) : defaultHost();
             Session session = new Session(settings, err);
             try (StateStore store = StateStore.open(settings.state())) {
-                Ruleset ruleset = store.load(session.parser(true), session.names);
+                Ruleset ruleset;
+                if (rules != null) {
+                    ruleset = new Ruleset();
+                    try {
+                        new org.jptables.kernel.language.RestoreReader(session.parser(true), session.names, true, false,
+                                false, null).restore(Files.readAllLines(rules), ruleset);
+                    } catch (org.jptables.kernel.language.RestoreException e) {
+                        err.print(PROGRAM + ": " + rules + ": line " + e.line() + ": " + e.getMessage() + "\n");
+                        return 2;
+                    }
+                    save = false;
+                } else if (!store.exists()) {
+                    ruleset = defaultRuleset(session);
+                } else {
+                    ruleset = store.load(session.parser(true), session.names);
+                }
                 PacketPath path = new PacketPath(ruleset, host, Conntracks.create());
+                if (capture != null) {
+                    int status = replayCapture(capture, path, host, ruleset, session, acceptedFile, droppedFile,
+                            emittedFile, logFile, json);
+                    if (save) {
+                        store.store(ruleset);
+                    }
+                    return status;
+                }
                 PacketResult result = new PacketResult();
                 int index = 0;
                 try (BufferedReader reader = Files.newBufferedReader(packets, StandardCharsets.UTF_8)) {
@@ -113,6 +152,67 @@ final class ReplayTool {
         } catch (IOException | DuplicateExtensionException | IllegalArgumentException e) {
             err.print(PROGRAM + ": " + firstLine(e) + "\n");
             return 1;
+        }
+    }
+
+    /** With no state yet, a replay starts from the distribution's default ruleset (conf/default.rules). */
+    private Ruleset defaultRuleset(Session session) throws IOException {
+        Ruleset ruleset = new Ruleset();
+        Path conf = Path.of(env.getOrDefault("JPTABLES_HOME", ".")).resolve("conf").resolve("default.rules");
+        if (Files.exists(conf)) {
+            try {
+                new org.jptables.kernel.language.RestoreReader(session.parser(true), session.names, true, false, false,
+                        null).restore(Files.readAllLines(conf), ruleset);
+            } catch (org.jptables.kernel.language.RestoreException e) {
+                throw new IOException(conf + ": line " + e.line() + ": " + e.getMessage());
+            }
+        }
+        return ruleset;
+    }
+
+    private int replayCapture(Path capture, PacketPath path, Host host, Ruleset ruleset, Session session,
+                              Path acceptedFile, Path droppedFile, Path emittedFile, Path logFile, boolean json)
+            throws IOException {
+        try (org.jptables.kernel.capture.PcapWriter accepted = acceptedFile == null ? null
+                     : new org.jptables.kernel.capture.PcapWriter(acceptedFile);
+             org.jptables.kernel.capture.PcapWriter dropped = droppedFile == null ? null
+                     : new org.jptables.kernel.capture.PcapWriter(droppedFile);
+             org.jptables.kernel.capture.PcapWriter emitted = emittedFile == null ? null
+                     : new org.jptables.kernel.capture.PcapWriter(emittedFile);
+             PrintStream log = logFile == null ? null : new PrintStream(Files.newOutputStream(logFile), true,
+                     StandardCharsets.UTF_8)) {
+            var replay = new org.jptables.kernel.replay.CaptureReplay(path, host, accepted, dropped, emitted, log);
+            long start = System.nanoTime();
+            int status = 0;
+            try {
+                replay.replay(capture, System.console() != null ? new ProgressBar(err, capture) : null);
+            } catch (org.jptables.kernel.capture.CaptureException e) {
+                err.print(PROGRAM + ": " + capture + ": " + e.getMessage() + "\n");
+                status = 1;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            var summary = replay.summary();
+            if (json) {
+                ObjectNode o = JSON.createObjectNode();
+                o.put("capture", capture.toString());
+                o.put("packets", summary.packets());
+                o.put("bytes", summary.bytes());
+                o.put("passedThrough", summary.passedThroughPackets());
+                ObjectNode verdicts = o.putObject("verdicts");
+                summary.byVerdict().forEach((k, v) -> verdicts.putObject(k).put("packets", v[0]).put("bytes", v[1]));
+                out.print(JSON.writeValueAsString(o) + "\n");
+            } else {
+                out.print(summary.text(capture.getFileName().toString(), seconds));
+                out.print("\n");
+                StringBuilder listing = new StringBuilder();
+                for (Table t : ruleset.tables()) {
+                    listing.append("# table ").append(t.name()).append('\n');
+                    new Listing(true, false, false, false, session.names).list(t, null, 0, listing);
+                    listing.append('\n');
+                }
+                out.print(listing);
+            }
+            return status;
         }
     }
 
