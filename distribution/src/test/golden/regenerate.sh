@@ -33,7 +33,9 @@ cleanup() {
         ip netns del "$ns" 2>/dev/null || true
     done
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 cleanup
 
 # The seed ruleset used by the seed-listing session is a copy of the corpus file.

@@ -66,7 +66,7 @@ final class SaveTool {
                     SaveWriter.write(ruleset.table(kind), counters, date, Messages.VERSION, text);
                     store.store(ruleset);
                 } else {
-                    for (Table t : ruleset.tables()) {
+                    for (Table t : ruleset.tablesNewestFirst()) {
                         SaveWriter.write(t, counters, date, Messages.VERSION, text);
                     }
                 }

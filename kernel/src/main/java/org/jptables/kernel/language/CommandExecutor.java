@@ -105,7 +105,7 @@ public final class CommandExecutor {
                 listRules(table, chainName, cmd.ruleNumber(), cmd.verbose(), out);
             }
             if (cmd.has(CommandKind.ZERO)) {
-                zero(table, chainName, false, out);
+                zero(table, chainName, cmd.verbose(), out);
                 return true;
             }
             if (cmd.has(CommandKind.ZERO_NUM)) {

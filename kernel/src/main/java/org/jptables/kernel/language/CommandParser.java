@@ -492,7 +492,7 @@ public final class CommandParser {
             }
             MatchExtension ext = registry.match(name);
             if (ext == null || ext.implicit()) {
-                throw new ParameterException("Couldn't load match `" + name + "':No such file or directory");
+                throw new ParameterException("Couldn't load match `" + name + "':No such file or directory\n");
             }
             cmd.matches.add(new ExtensionUse(ext, ext.newBuilder(cmd.context), null));
         }

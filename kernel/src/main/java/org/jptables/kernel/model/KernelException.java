@@ -15,7 +15,8 @@ public class KernelException extends Exception {
     public static final String LOOP = "Too many levels of symbolic links.";
     public static final String INVALID = "Invalid argument. Run `dmesg' for more information.";
     public static final String BUILTIN_POLICY = "Bad built-in chain name.";
-    public static final String BAD_POLICY = "Bad policy name.";
+    public static final String BAD_POLICY = "Bad policy name. Run `dmesg' for more information.";
+    public static final String FILE_EXISTS = "File exists.";
     public static final String DELETE_INDEX = "Index of deletion too big.";
     public static final String INSERT_INDEX = "Index of insertion too big.";
     public static final String REPLACE_INDEX = "Index of replacement too big.";

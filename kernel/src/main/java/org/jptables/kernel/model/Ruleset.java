@@ -27,7 +27,15 @@ public final class Ruleset {
         tables.put(table.kind(), table);
     }
 
+    /** The tables in the order they came into being (how the state file keeps them). */
     public List<Table> tables() {
         return new ArrayList<>(tables.values());
+    }
+
+    /** The tables as iptables-save prints them: the newest first, as the kernel lists them. */
+    public List<Table> tablesNewestFirst() {
+        List<Table> list = tables();
+        java.util.Collections.reverse(list);
+        return list;
     }
 }

@@ -116,7 +116,7 @@ public final class Table {
             throw new KernelException(KernelException.INVALID_BUILTIN_RENAME);
         }
         if (chain(newName) != null) {
-            throw new KernelException(KernelException.CHAIN_EXISTS);
+            throw new KernelException(KernelException.FILE_EXISTS);
         }
         users.remove(oldName);
         c.rename(newName);
