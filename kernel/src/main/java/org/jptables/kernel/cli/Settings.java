@@ -12,13 +12,16 @@ import java.util.Map;
  */
 public record Settings(Path state, Path plugins, List<String> args) {
 
-    /** Takes jptables' own options out of {@code args}. */
+    /** Takes jptables' own options from the start of {@code args}. */
     public static Settings from(List<String> args, Map<String, String> env) throws UsageError {
         Path home = Path.of(env.getOrDefault("JPTABLES_HOME", "."));
         String state = env.get("JPTABLES_STATE");
         String plugins = env.get("JPTABLES_PLUGINS");
         List<String> rest = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
+        // jptables' own options lead the line: after them everything is iptables' (where -m state
+        // has a --state of its own)
+        int i = 0;
+        for (; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--state") || a.equals("--plugins")) {
                 if (i + 1 >= args.size()) {
@@ -34,9 +37,10 @@ public record Settings(Path state, Path plugins, List<String> args) {
             } else if (a.startsWith("--plugins=")) {
                 plugins = a.substring("--plugins=".length());
             } else {
-                rest.add(a);
+                break;
             }
         }
+        rest.addAll(args.subList(i, args.size()));
         Path statePath = state != null ? Path.of(state) : home.resolve("var").resolve("jptables.rules");
         Path pluginsPath = plugins != null ? Path.of(plugins) : home.resolve("plugins");
         return new Settings(statePath, pluginsPath, rest);

@@ -51,12 +51,14 @@ public final class CommandExecutor {
         if (cmd.has(CommandKind.APPEND) || cmd.has(CommandKind.INSERT) || cmd.has(CommandKind.REPLACE)
                 || cmd.has(CommandKind.DELETE) || cmd.has(CommandKind.CHECK)) {
             List<Rule> rules = RuleAssembler.assemble(cmd, table, names);
-            Chain chain = table.existing(chainName);
+            boolean lookup = cmd.has(CommandKind.DELETE) || cmd.has(CommandKind.CHECK);
+            Chain chain = table.chain(chainName);
+            if (chain == null) {
+                // libiptc reports a missing chain for -D/-C as a rule it could not find
+                throw new KernelException(lookup ? KernelException.BAD_RULE : KernelException.NO_SUCH_CHAIN);
+            }
             if (cmd.kernelRefusal != null) {
-                if (cmd.has(CommandKind.DELETE) || cmd.has(CommandKind.CHECK)) {
-                    throw new KernelException(KernelException.BAD_RULE);
-                }
-                throw new KernelException(cmd.kernelRefusal);
+                throw new KernelException(lookup ? KernelException.BAD_RULE : cmd.kernelRefusal);
             }
             if (cmd.has(CommandKind.APPEND)) {
                 verbosePrint(cmd, rules, table, out);
@@ -77,13 +79,16 @@ public final class CommandExecutor {
             } else if (cmd.has(CommandKind.DELETE)) {
                 verbosePrint(cmd, rules, table, out);
                 for (Rule r : rules) {
+                    if (table.find(chain, r) == 0) {
+                        throw new KernelException(notFound(r));
+                    }
                     table.deleteMatching(chain, r);
                 }
             } else {
                 verbosePrint(cmd, rules, table, out);
                 for (Rule r : rules) {
                     if (table.find(chain, r) == 0) {
-                        throw new KernelException(KernelException.BAD_RULE);
+                        throw new KernelException(notFound(r));
                     }
                 }
                 return false;
@@ -146,13 +151,11 @@ public final class CommandExecutor {
         if (cmd.has(CommandKind.DELETE_CHAIN)) {
             if (chainName == null) {
                 for (Chain c : table.chains()) {
-                    if (!c.isBuiltin()) {
-                        if (cmd.verbose()) {
-                            out.append("Deleting chain `").append(c.name()).append("'\n");
-                        }
-                        table.deleteChain(c.name());
+                    if (!c.isBuiltin() && cmd.verbose()) {
+                        out.append("Deleting chain `").append(c.name()).append("'\n");
                     }
                 }
+                table.deleteUserChains();
             } else {
                 if (cmd.verbose()) {
                     out.append("Deleting chain `").append(chainName).append("'\n");
@@ -182,6 +185,11 @@ public final class CommandExecutor {
             return true;
         }
         return false;
+    }
+
+    /** libiptc's words when -D or -C finds no such rule: a jump's lookup leaves its own error behind. */
+    private static String notFound(Rule rule) {
+        return rule.jump() != null ? KernelException.NO_SUCH_CHAIN : KernelException.BAD_RULE;
     }
 
     private void verbosePrint(ParsedCommand cmd, List<Rule> rules, Table table, StringBuilder out) {

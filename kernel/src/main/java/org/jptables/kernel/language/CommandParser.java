@@ -364,10 +364,10 @@ public final class CommandParser {
                 throw new ParameterException("chain name `" + name + "' too long (must be under 29 chars)");
             }
             if (name.startsWith("-") || name.startsWith("!")) {
-                throw new ParameterException("chain name not allowed to start with `" + name.charAt(0) + "'\n");
+                throw new ParameterException("chain name not allowed to start with `" + name.charAt(0) + "'");
             }
             if (registry.target(name) != null) {
-                throw new ParameterException("chain name may not clash with target name\n");
+                throw new ParameterException("chain name may not clash with target name");
             }
             for (int i = 0; i < name.length(); i++) {
                 if (Character.isWhitespace(name.charAt(i))) {

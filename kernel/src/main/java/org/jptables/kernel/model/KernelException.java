@@ -20,8 +20,8 @@ public class KernelException extends Exception {
     public static final String DELETE_INDEX = "Index of deletion too big.";
     public static final String INSERT_INDEX = "Index of insertion too big.";
     public static final String REPLACE_INDEX = "Index of replacement too big.";
-    public static final String BUILTIN_CHAIN = "Can't delete built-in chain";
-    public static final String INVALID_BUILTIN_RENAME = "Invalid argument.";
+    public static final String BUILTIN_CHAIN = INVALID;
+    public static final String INVALID_BUILTIN_RENAME = NO_SUCH_CHAIN;
 
     public KernelException(String message) {
         super(message);

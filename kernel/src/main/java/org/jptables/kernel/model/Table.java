@@ -103,10 +103,22 @@ public final class Table {
         users.remove(name);
     }
 
-    /** Deletes every user chain, as {@code -X} without a name does; stops at the first that is in use. */
+    /**
+     * Deletes every user chain, as {@code -X} without a name does: each one that can go goes, and
+     * the last refusal is reported (the caller then keeps the table as it was, as iptables does not
+     * commit a failed command).
+     */
     public void deleteUserChains() throws KernelException {
+        KernelException last = null;
         for (String name : List.copyOf(users.keySet())) {
-            deleteChain(name);
+            try {
+                deleteChain(name);
+            } catch (KernelException e) {
+                last = e;
+            }
+        }
+        if (last != null) {
+            throw last;
         }
     }
 
