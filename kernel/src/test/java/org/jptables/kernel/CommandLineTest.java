@@ -89,7 +89,7 @@ class CommandLineTest {
                 + "Try `jptables -h' or 'jptables --help' for more information.\n", cli.run("-A INPUT -p 6 -p 17").err());
         assertEquals("Bad argument `foo'\nTry `jptables -h' or 'jptables --help' for more information.\n",
                 cli.run("-A INPUT foo").err());
-        assertEquals("jptables v1.8.9 (legacy): fakemark: option \"--is\" must be specified\n"
+        assertEquals("jptables v1.8.9 (legacy): fakemark: option \"--is\" must be specified\n\n"
                 + "Try `jptables -h' or 'jptables --help' for more information.\n", cli.run("-A INPUT -m fakemark").err());
         assertEquals("jptables v1.8.9 (legacy): fakemark: option \"--is\" can only be used once.\n"
                 + "Try `jptables -h' or 'jptables --help' for more information.\n",

@@ -59,7 +59,10 @@ final class RestoreTool {
                         only = rest.get(++i);
                     }
                     case "-h", "--help" -> {
-                        out.print("Usage: " + PROGRAM + " [-c] [-v] [-V] [-t] [-h] [-n] [-w secs] [-W usecs] [-T table] [-M command] [file]\n");
+                        err.print("Usage: " + PROGRAM + " [-c] [-v] [-V] [-t] [-h] [-n] [-w secs] [-W usecs] [-T table]"
+                                + " [-M command] [file]\n\t   [ --counters ]\n\t   [ --verbose ]\n\t   [ --version]\n"
+                                + "\t   [ --test ]\n\t   [ --help ]\n\t   [ --noflush ]\n\t   [ --wait=<seconds>\n"
+                                + "\t   [ --table=<TABLE> ]\n\t   [ --modprobe=<command> ]\n");
                         return 0;
                     }
                     default -> {

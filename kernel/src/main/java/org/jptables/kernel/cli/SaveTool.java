@@ -43,8 +43,9 @@ final class SaveTool {
                         only = rest.get(++i);
                     }
                     case "-h", "--help" -> {
-                        out.print("Usage: " + PROGRAM + " [-c] [-t table] [-M command]\n");
-                        return 0;
+                        // iptables-save has no -h: it says so, as getopt does
+                        err.print(PROGRAM + ": invalid option -- 'h'\nLook at manual page `iptables-save.8' for more information.\n");
+                        return 1;
                     }
                     default -> {
                         err.print("Unknown arguments found on commandline\n");

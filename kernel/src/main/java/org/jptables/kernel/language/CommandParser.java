@@ -712,7 +712,7 @@ public final class CommandParser {
         private void mandatory(ExtensionUse u) throws ParameterException {
             for (Option o : u.extension.options()) {
                 if (o.required() && !u.seen.contains(o.name())) {
-                    throw new ParameterException(u.extension.name() + ": option \"" + o.name() + "\" must be specified");
+                    throw new ParameterException(u.extension.name() + ": option \"" + o.name() + "\" must be specified\n");
                 }
             }
         }

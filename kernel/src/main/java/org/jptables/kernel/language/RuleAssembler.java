@@ -29,7 +29,7 @@ public final class RuleAssembler {
             Chain chain = table.chain(jumpName);
             if (cmd.isGoto) {
                 if (chain == null) {
-                    throw new ParameterException("goto '" + jumpName + "' is not a chain\n");
+                    throw new ParameterException("goto '" + jumpName + "' is not a chain");
                 }
                 jump = chain;
             } else if (chain != null && !chain.isBuiltin()) {
