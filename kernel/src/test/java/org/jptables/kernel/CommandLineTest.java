@@ -91,7 +91,7 @@ class CommandLineTest {
                 cli.run("-A INPUT foo").err());
         assertEquals("jptables v1.8.9 (legacy): fakemark: option \"--is\" must be specified\n\n"
                 + "Try `jptables -h' or 'jptables --help' for more information.\n", cli.run("-A INPUT -m fakemark").err());
-        assertEquals("jptables v1.8.9 (legacy): fakemark: option \"--is\" can only be used once.\n"
+        assertEquals("jptables v1.8.9 (legacy): fakemark: option \"--is\" can only be used once.\n\n"
                 + "Try `jptables -h' or 'jptables --help' for more information.\n",
                 cli.run("-A INPUT -m fakemark --is 1 --is 2").err());
     }

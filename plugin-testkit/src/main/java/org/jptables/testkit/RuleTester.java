@@ -101,9 +101,12 @@ public final class RuleTester {
         return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** The message iptables prints for a refused rule (without the program prefix); fails if accepted. */
+    /**
+     * The message iptables prints for a refused rule, without the program prefix and without the
+     * blank line iptables prints after some messages; fails if the rule is accepted.
+     */
     public String error(String rule) {
-        return failure(rule).message();
+        return failure(rule).message().stripTrailing();
     }
 
     /** The refusal of a rule, with iptables' exit status (2 for a bad command, 1 for the kernel's refusal). */

@@ -95,7 +95,8 @@ public final class CommandParser {
                 if (TAKES_ARGUMENT.indexOf(c) >= 0) {
                     String arg;
                     if (!rest.isEmpty()) {
-                        arg = rest;
+                        // iptables takes a header option's value as the whole word typed ("-ptcp")
+                        arg = HEADER.indexOf(c) >= 0 ? word : rest;
                     } else if (next < args.size()) {
                         arg = args.get(next++);
                     } else {
@@ -535,7 +536,7 @@ public final class CommandParser {
                     Option o = implicit.options().stream().filter(x -> x.isSpelled(spelled)).findFirst().orElseThrow();
                     char letter = o.name().length() == 2 ? o.name().charAt(1) : 0;
                     if (letter != 0 && HEADER.indexOf(letter) >= 0) {
-                        String arg = inline;
+                        String arg = inline == null ? null : "--" + spelled.substring(2) + "=" + inline;
                         if (o.arguments() > 0 && arg == null) {
                             if (next >= args.size()) {
                                 throw new ParameterException("option \"" + spelled + "\" requires an argument");
@@ -637,11 +638,11 @@ public final class CommandParser {
             boolean header = option.name().length() == 2;
             if (invert && !option.mayInvert()) {
                 throw new ParameterException(header ? "cannot have ! before " + option.name()
-                        : label + ": option \"" + option.name() + "\" cannot be inverted.");
+                        : label + ": option \"" + option.name() + "\" cannot be inverted.\n");
             }
             if (option.once() && !use.seen.add(option.name())) {
                 throw new ParameterException(header ? "multiple " + option.name() + " flags not allowed"
-                        : label + ": option \"" + option.name() + "\" can only be used once.");
+                        : label + ": option \"" + option.name() + "\" can only be used once.\n");
             }
             use.seen.add(option.name());
             try {

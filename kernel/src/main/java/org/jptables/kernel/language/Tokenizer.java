@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Splits an iptables-restore line into words as iptables-restore does: whitespace separates,
- * double quotes group (and are removed), a backslash escapes a quote inside quotes.
+ * double quotes group (and are removed), a backslash escapes the next character.
  */
 public final class Tokenizer {
     private Tokenizer() {
@@ -18,11 +18,13 @@ public final class Tokenizer {
         boolean inWord = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (inQuotes) {
-                if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    word.append('"');
-                    i++;
-                } else if (c == '"') {
+            if (c == '\\' && i + 1 < line.length()) {
+                // a backslash escapes the next character, in quotes or not (iptables-restore's add_param_to_argv)
+                word.append(line.charAt(i + 1));
+                i++;
+                inWord = true;
+            } else if (inQuotes) {
+                if (c == '"') {
                     inQuotes = false;
                 } else {
                     word.append(c);

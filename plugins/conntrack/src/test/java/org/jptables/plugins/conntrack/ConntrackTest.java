@@ -121,7 +121,7 @@ class ConntrackTest {
     @Test
     void multiLineErrorsKeepTheirNewline() {
         assertEquals("conntrack: Too many components for option \"--ctexpire\" (max: 2)\n",
-                t.error("-m conntrack --ctexpire 1:2:3"));
+                t.failure("-m conntrack --ctexpire 1:2:3").message());
     }
 
     private static PacketView tracked(int state, int status, int proto, String os, String od, String rs, String rd) {

@@ -8,12 +8,30 @@ import org.jptables.api.RuleException;
  * compares names under a byte mask: the whole name and its NUL for an exact name, the bytes
  * before {@code +} for a wildcard, nothing at all for a lone {@code +} (which matches any packet,
  * even one without interface).
- *
- * @param text     the name as given and saved, with its {@code +}
- * @param inverted whether {@code !} stood before the option
  */
-record InterfaceName(String text, boolean inverted) {
+final class InterfaceName {
     private static final int IFNAMSIZ = 16;
+
+    private final String text;
+    private final boolean inverted;
+    /** How many leading characters a wildcard compares, or -1 for an exact name. */
+    private final int prefix;
+
+    private InterfaceName(String text, boolean inverted) {
+        this.text = text;
+        this.inverted = inverted;
+        this.prefix = text.endsWith("+") ? text.length() - 1 : -1;
+    }
+
+    /** The name as given and saved, with its {@code +}. */
+    String text() {
+        return text;
+    }
+
+    /** Whether {@code !} stood before the option. */
+    boolean inverted() {
+        return inverted;
+    }
 
     static InterfaceName parse(String arg, boolean inverted) throws RuleException {
         if (arg.isEmpty()) {
@@ -29,16 +47,11 @@ record InterfaceName(String text, boolean inverted) {
         return new InterfaceName(arg, inverted);
     }
 
-    boolean wildcard() {
-        return text.endsWith("+");
-    }
-
     /** Whether the device name satisfies this header field, inversion included. No allocation. */
     boolean matches(String device) {
         String dev = device == null ? "" : device;
         boolean same;
-        if (wildcard()) {
-            int prefix = text.length() - 1;
+        if (prefix >= 0) {
             same = dev.length() >= prefix && dev.regionMatches(0, text, 0, prefix);
         } else {
             same = dev.equals(text);

@@ -118,10 +118,10 @@ class InterfaceTest {
 
     @Test
     void kernelRefusesTheWrongDirectionInBuiltinChains() {
-        assertEquals("Can't use -o with INPUT\n", RuleTester.of("filter", "INPUT").error("-o eth0"));
-        assertEquals("Can't use -o with PREROUTING\n", RuleTester.of("nat", "PREROUTING").error("-o eth0"));
-        assertEquals("Can't use -i with OUTPUT\n", RuleTester.of("filter", "OUTPUT").error("-i eth0"));
-        assertEquals("Can't use -i with POSTROUTING\n", RuleTester.of("nat", "POSTROUTING").error("-i eth0"));
+        assertEquals("Can't use -o with INPUT", RuleTester.of("filter", "INPUT").error("-o eth0"));
+        assertEquals("Can't use -o with PREROUTING", RuleTester.of("nat", "PREROUTING").error("-o eth0"));
+        assertEquals("Can't use -i with OUTPUT", RuleTester.of("filter", "OUTPUT").error("-i eth0"));
+        assertEquals("Can't use -i with POSTROUTING", RuleTester.of("nat", "POSTROUTING").error("-i eth0"));
         assertEquals("-A INPUT -i eth0", RuleTester.of("filter", "INPUT").saved("-i eth0"));
         assertEquals("-A OUTPUT -o eth0", RuleTester.of("filter", "OUTPUT").saved("-o eth0"));
         assertEquals("multiple -i flags not allowed", forward.error("-i eth0 -i eth1"));

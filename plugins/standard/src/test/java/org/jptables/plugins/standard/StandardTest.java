@@ -57,7 +57,7 @@ class StandardTest {
         String message = "\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n";
         assertEquals(message, assertThrows(RuleException.class,
                 () -> build(new DropExtension(), "nat", "POSTROUTING")).getMessage());
-        assertEquals(message, RuleTester.of("nat", "POSTROUTING").error("-j DROP"));
+        assertEquals(message, RuleTester.of("nat", "POSTROUTING").failure("-j DROP").message());
         assertEquals(2, RuleTester.of("nat", "PREROUTING").failure("-j DROP").status());
         build(new DropExtension(), "mangle", "INPUT");
         build(new AcceptExtension(), "nat", "POSTROUTING");
@@ -82,7 +82,7 @@ class StandardTest {
     @Test
     void namesAreCaseSensitiveAndTakeNoOptions() {
         RuleTester t = RuleTester.filter();
-        assertEquals("Couldn't load target `accept':No such file or directory\n", t.error("-j accept"));
+        assertEquals("Couldn't load target `accept':No such file or directory\n", t.failure("-j accept").message());
         assertEquals("unknown option \"--foo\"", t.error("-j ACCEPT --foo"));
         assertEquals("cannot have ! before -j", t.error("! -j ACCEPT"));
     }
