@@ -33,4 +33,11 @@ public interface RuleContext {
      * example the address lists of {@code -m recent --name}). Created on first use.
      */
     <T> T shared(String key, Supplier<T> factory);
+
+    /**
+     * A warning iptables prints on standard error while still accepting the rule (for example
+     * "Warning: weird character in interface ...").
+     */
+    default void warn(String message) {
+    }
 }

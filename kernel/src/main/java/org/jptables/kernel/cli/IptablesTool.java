@@ -51,6 +51,9 @@ final class IptablesTool {
         } catch (ParameterException e) {
             return Messages.parameterProblem(PROGRAM, e, 0, err);
         }
+        for (String warning : cmd.warnings()) {
+            err.print(warning + "\n");
+        }
         if (cmd.version()) {
             out.print(cmd.versionInverted() ? "Not " + Messages.VERSION + " ;-)\n"
                     : PROGRAM + " v" + Messages.VERSION + " (legacy)\n");

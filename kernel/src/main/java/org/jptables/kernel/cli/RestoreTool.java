@@ -51,6 +51,10 @@ final class RestoreTool {
                     case "-n", "--noflush" -> noflush = true;
                     case "-t", "--test" -> test = true;
                     case "-v", "--verbose", "-w", "--wait" -> { }
+                    case "-V", "--version" -> {
+                        out.print(PROGRAM + " v" + Messages.VERSION + " (legacy)\n");
+                        return 0;
+                    }
                     case "-T", "--table" -> {
                         if (i + 1 >= rest.size()) {
                             err.print(PROGRAM + ": option requires an argument -- 'T'\n");
@@ -95,6 +99,10 @@ final class RestoreTool {
                     }
                     if (e.parameterProblem() != null) {
                         return Messages.parameterProblem(PROGRAM, e.parameterProblem(), e.line(), err);
+                    }
+                    if (e.own() != null) {
+                        err.print((e.prefixed() ? Messages.prefix(PROGRAM) : PROGRAM + ": ") + e.own() + "\n");
+                        return 1;
                     }
                     err.print(PROGRAM + ": line " + e.line() + " failed\n");
                     return 1;

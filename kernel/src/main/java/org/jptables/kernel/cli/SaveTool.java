@@ -35,6 +35,10 @@ final class SaveTool {
                 String a = rest.get(i);
                 switch (a) {
                     case "-c", "--counters" -> counters = true;
+                    case "-V", "--version" -> {
+                        out.print(PROGRAM + " v" + Messages.VERSION + " (legacy)\n");
+                        return 0;
+                    }
                     case "-t", "--table" -> {
                         if (i + 1 >= rest.size()) {
                             err.print(PROGRAM + ": option requires an argument -- 't'\n");

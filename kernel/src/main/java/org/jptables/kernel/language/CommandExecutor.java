@@ -50,6 +50,11 @@ public final class CommandExecutor {
         String chainName = cmd.chain();
         if (cmd.has(CommandKind.APPEND) || cmd.has(CommandKind.INSERT) || cmd.has(CommandKind.REPLACE)
                 || cmd.has(CommandKind.DELETE) || cmd.has(CommandKind.CHECK)) {
+            Chain jumpTarget = cmd.jumpName == null ? null : table.chain(cmd.jumpName);
+            if (jumpTarget != null && jumpTarget.isBuiltin() && cmd.target == null) {
+                // a jump to a built-in chain is refused by the kernel when the table is replaced
+                throw new KernelException(KernelException.INVALID);
+            }
             List<Rule> rules = RuleAssembler.assemble(cmd, table, names);
             boolean lookup = cmd.has(CommandKind.DELETE) || cmd.has(CommandKind.CHECK);
             Chain chain = table.chain(chainName);
@@ -169,8 +174,8 @@ public final class CommandExecutor {
             return true;
         }
         if (cmd.has(CommandKind.SET_POLICY)) {
-            Chain c = table.existing(chainName);
-            if (!c.isBuiltin()) {
+            Chain c = table.chain(chainName);
+            if (c == null || !c.isBuiltin()) {
                 throw new KernelException(KernelException.BUILTIN_POLICY);
             }
             int verdict = switch (cmd.policy()) {
@@ -179,8 +184,11 @@ public final class CommandExecutor {
                 default -> throw new KernelException(KernelException.BAD_POLICY);
             };
             table.setPolicy(chainName, verdict);
+            // setting a policy replaces the chain's policy rule, counters included
             if (cmd.counters() != null) {
                 c.policyCounters().set(cmd.counters()[0], cmd.counters()[1]);
+            } else {
+                c.policyCounters().zero();
             }
             return true;
         }

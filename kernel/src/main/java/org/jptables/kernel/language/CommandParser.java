@@ -296,8 +296,15 @@ public final class CommandParser {
                     if (restore) {
                         throw new ParameterException("You cannot use `-" + c + "' from iptables-restore");
                     }
-                    if (optarg == null && hasArg()) {
-                        next++;
+                    String value = optarg;
+                    if (value == null && hasArg()) {
+                        value = args.get(next++);
+                    }
+                    if (c == 'w' && value != null && org.jptables.api.Numbers.parse(value, 0, Integer.MAX_VALUE) < 0) {
+                        throw new ParameterException("wait seconds not numeric");
+                    }
+                    if (c == 'W') {
+                        cmd.warnings.add("Ignoring deprecated --wait-interval option.");
                     }
                 }
                 case 'M', '4', 'b' -> {
@@ -346,7 +353,7 @@ public final class CommandParser {
             }
             int clash = cmd.commands & ~others;
             if (clash != 0) {
-                throw new ParameterException("Cannot use -" + kind.letter() + " with -" + letterOf(clash) + "\n");
+                throw new ParameterException("Cannot use -" + kind.letter() + " with -" + letterOf(clash));
             }
             cmd.commands |= kind.bit();
         }

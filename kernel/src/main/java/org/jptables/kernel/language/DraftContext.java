@@ -14,6 +14,7 @@ final class DraftContext implements RuleContext {
     boolean protocolGiven;
     private final Names names;
     private final Map<String, Object> shared;
+    final java.util.List<String> warnings = new java.util.ArrayList<>();
 
     DraftContext(Names names, Map<String, Object> shared) {
         this.names = names;
@@ -45,6 +46,11 @@ final class DraftContext implements RuleContext {
         this.protocol = number;
         this.protocolInverted = inverted;
         this.protocolGiven = true;
+    }
+
+    @Override
+    public void warn(String message) {
+        warnings.add(message);
     }
 
     @Override

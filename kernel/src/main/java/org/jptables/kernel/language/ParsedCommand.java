@@ -28,6 +28,15 @@ public final class ParsedCommand {
     String jumpName;
     boolean isGoto;
     DraftContext context;
+    /** Warnings iptables prints on standard error before acting. */
+    final List<String> warnings = new ArrayList<>();
+
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(context == null ? List.of() : context.warnings);
+        all.addAll(warnings);
+        return all;
+    }
+
     /** The kernel's refusal of an extension's options, reported when the rule reaches a table. */
     String kernelRefusal;
 

@@ -52,7 +52,7 @@ public final class RestoreReader {
                 }
                 if (kind == null) {
                     throw new RestoreException(lineNo, new ParameterException(
-                            "can't initialize iptables table `" + name + "': Table does not exist (do you need to insmod?)"));
+                            "iptables-restore: unable to initialize table '" + name + "'"));
                 }
                 Table existing = ruleset.existing(kind);
                 table = noflush && existing != null ? existing.copy() : new Table(kind);
@@ -119,7 +119,7 @@ public final class RestoreReader {
             }
         }
         if (table != null) {
-            throw new RestoreException(lineNo + 1, null);
+            throw RestoreException.message(lineNo + 1, "COMMIT expected at line " + (lineNo + 1), false);
         }
     }
 
@@ -128,33 +128,38 @@ public final class RestoreReader {
         String name = f[0];
         String policy = f.length > 1 ? f[1] : "-";
         Chain chain = table.chain(name);
-        try {
-            if (chain != null && chain.isBuiltin()) {
-                if (!policy.equals("-")) {
-                    int verdict = switch (policy) {
-                        case "ACCEPT" -> Verdict.ACCEPT;
-                        case "DROP" -> Verdict.DROP;
-                        default -> throw new KernelException(KernelException.BAD_POLICY);
-                    };
-                    chain.policy(verdict);
-                }
-                if (counters && f.length > 2) {
-                    long[] c = bracketCounters(f[2]);
-                    if (c != null) {
-                        chain.policyCounters().set(c[0], c[1]);
-                    }
-                }
-            } else if (chain != null) {
-                table.flush(chain);
-            } else {
-                if (name.length() >= 29) {
-                    throw new RestoreException(lineNo, new ParameterException(
-                            "Invalid chain name `" + name + "' (must be under 29 chars)"));
-                }
-                table.newChain(name);
+        if (!policy.equals("-")) {
+            if (chain == null || !chain.isBuiltin()) {
+                throw RestoreException.message(lineNo, "Can't set policy `" + policy + "' on `" + name + "' line "
+                        + lineNo + ": Bad built-in chain name", true);
             }
+            int verdict = switch (policy) {
+                case "ACCEPT" -> Verdict.ACCEPT;
+                case "DROP" -> Verdict.DROP;
+                default -> throw RestoreException.message(lineNo, "Can't set policy `" + policy + "' on `" + name
+                        + "' line " + lineNo + ": Bad policy name", true);
+            };
+            chain.policy(verdict);
+            if (counters && f.length > 2) {
+                long[] c = bracketCounters(f[2]);
+                if (c != null) {
+                    chain.policyCounters().set(c[0], c[1]);
+                }
+            }
+            return;
+        }
+        if (chain != null && !chain.isBuiltin() && noflush) {
+            table.flush(chain);
+            return;
+        }
+        if (name.length() >= 29) {
+            throw new RestoreException(lineNo, new ParameterException(
+                    "Invalid chain name `" + name + "' (must be under 29 chars)"));
+        }
+        try {
+            table.newChain(name);
         } catch (KernelException e) {
-            throw new RestoreException(lineNo, null);
+            throw new RestoreException(lineNo, new ParameterException("error creating chain '" + name + "':File exists"));
         }
     }
 

@@ -11,12 +11,17 @@ import org.jptables.api.RuleException;
  * which makes it after every extension's final check, in iptables' order.
  */
 final class InterfaceBuilder implements MatchBuilder {
+    private final org.jptables.api.RuleContext rule;
     private InterfaceName in;
     private InterfaceName out;
 
+    InterfaceBuilder(org.jptables.api.RuleContext rule) {
+        this.rule = rule;
+    }
+
     @Override
     public void option(String option, List<String> args, boolean inverted) throws RuleException {
-        InterfaceName name = InterfaceName.parse(args.get(0), inverted);
+        InterfaceName name = InterfaceName.parse(args.get(0), inverted, rule);
         if (option.equals(InterfaceExtension.IN)) {
             in = name;
         } else {

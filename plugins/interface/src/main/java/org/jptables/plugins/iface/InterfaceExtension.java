@@ -43,6 +43,6 @@ public final class InterfaceExtension implements MatchExtension {
 
     @Override
     public MatchBuilder newBuilder(RuleContext rule) {
-        return new InterfaceBuilder();
+        return new InterfaceBuilder(rule);
     }
 }

@@ -33,7 +33,7 @@ final class InterfaceName {
         return inverted;
     }
 
-    static InterfaceName parse(String arg, boolean inverted) throws RuleException {
+    static InterfaceName parse(String arg, boolean inverted, org.jptables.api.RuleContext rule) throws RuleException {
         if (arg.isEmpty()) {
             throw new RuleException("Empty interface is likely to be undesired");
         }
@@ -42,8 +42,10 @@ final class InterfaceName {
             throw new RuleException("interface name `" + arg + "' must be shorter than IFNAMSIZ (" + (IFNAMSIZ - 1)
                     + ")");
         }
-        // iptables warns on stdout about '/' and ' ' ("weird character") but accepts them: the
-        // plugin API has no warning channel, so they are accepted silently.
+        // iptables accepts '/' and ' ' with a warning: the kernel would refuse such a device name
+        if (rule != null && (arg.indexOf('/') >= 0 || arg.indexOf(' ') >= 0)) {
+            rule.warn("Warning: weird character in interface `" + arg + "' ('/' and ' ' are not allowed by the kernel).");
+        }
         return new InterfaceName(arg, inverted);
     }
 
