@@ -267,13 +267,13 @@ final class ReplayTool {
         }
     }
 
-    /** The connection tracker the replay uses; none until connection tracking is in place. */
+    /** The connection tracker a replay uses: the kernel's defaults (conf/jptables.yaml may tune it later). */
     static final class Conntracks {
         private Conntracks() {
         }
 
         static org.jptables.kernel.path.ConnectionTracking create() {
-            return null;
+            return new org.jptables.kernel.conntrack.ConnectionTracker();
         }
     }
 

@@ -1,0 +1,34 @@
+package org.jptables.plugins.length;
+
+import org.jptables.api.ListingFormat;
+import org.jptables.api.Match;
+import org.jptables.api.Packet;
+
+/** length_mt: the IPv4 header's total length field within [min, max], flipped by {@code !}. */
+record LengthMatch(int min, int max, boolean inverted) implements Match {
+
+    @Override
+    public boolean matches(Packet packet) {
+        int length = packet.totalLength();
+        return (length >= min && length <= max) != inverted;
+    }
+
+    @Override
+    public void print(StringBuilder out, ListingFormat format) {
+        out.append(" length ").append(inverted ? "!" : "");
+        range(out);
+    }
+
+    @Override
+    public void save(StringBuilder out) {
+        out.append(inverted ? " !" : "").append(" --length ");
+        range(out);
+    }
+
+    private void range(StringBuilder out) {
+        out.append(min);
+        if (min != max) {
+            out.append(':').append(max);
+        }
+    }
+}

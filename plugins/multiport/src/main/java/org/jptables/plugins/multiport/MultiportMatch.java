@@ -1,0 +1,67 @@
+package org.jptables.plugins.multiport;
+
+import org.jptables.api.ListingFormat;
+import org.jptables.api.Match;
+import org.jptables.api.Packet;
+
+/**
+ * xt_multiport's multiport_mt (revision 1): fragments never match, a packet whose two port
+ * fields cannot be read is dropped.
+ *
+ * @param protocol the rule's protocol name, for the service names of -L
+ */
+record MultiportMatch(Direction direction, PortList ports, boolean inverted, String protocol) implements Match {
+
+    /** Which port the list is matched against, with its -L word and -S option. */
+    enum Direction {
+        SOURCE("sports", "--sports"), DESTINATION("dports", "--dports"), EITHER("ports", "--ports");
+
+        final String word;
+        final String option;
+
+        Direction(String word, String option) {
+            this.word = word;
+            this.option = option;
+        }
+    }
+
+    @Override
+    public boolean matches(Packet packet) {
+        if (packet.fragmentOffset() != 0) {
+            return false;
+        }
+        int th = packet.transportOffset();
+        long both = packet.u32(th);
+        if (both < 0) {
+            packet.hotdrop();
+            return false;
+        }
+        int source = (int) (both >>> 16);
+        int destination = (int) (both & 0xFFFF);
+        boolean found = switch (direction) {
+            case SOURCE -> ports.contains(source);
+            case DESTINATION -> ports.contains(destination);
+            case EITHER -> ports.containsEither(source, destination);
+        };
+        return found != inverted;
+    }
+
+    /** {@code " multiport dports http,https"}; iptables leaves two spaces before "!". */
+    @Override
+    public void print(StringBuilder out, ListingFormat format) {
+        out.append(" multiport ").append(direction.word).append(' ');
+        if (inverted) {
+            out.append(" !");
+        }
+        ports.append(out, protocol, format);
+    }
+
+    @Override
+    public void save(StringBuilder out) {
+        if (inverted) {
+            out.append(" !");
+        }
+        out.append(' ').append(direction.option).append(' ');
+        ports.append(out, protocol, new ListingFormat(true, null));
+    }
+}

@@ -1,0 +1,72 @@
+package org.jptables.plugins.nat;
+
+import org.jptables.api.Effects;
+import org.jptables.api.ListingFormat;
+import org.jptables.api.Packet;
+import org.jptables.api.Target;
+import org.jptables.api.Verdict;
+
+/**
+ * Binds the packet's connection to the mapping (the kernel does it for the first packet of a
+ * connection) and accepts it for this table, as the kernel's NAT targets answer NF_ACCEPT.
+ * Listed as libxt_NAT prints: ports and addresses always numeric.
+ */
+public final class NatTarget implements Target {
+    /** The bits {@code Packet.nat} knows. */
+    private static final int EFFECT_FLAGS = Effects.NAT_MAP_IPS | Effects.NAT_PROTO_SPECIFIED | Effects.NAT_RANDOM
+            | Effects.NAT_PERSISTENT | Effects.NAT_RANDOM_FULLY;
+
+    private final NatKind kind;
+    private final NatRange range;
+
+    NatTarget(NatKind kind, NatRange range) {
+        this.kind = kind;
+        this.range = range;
+    }
+
+    /** Which of the four targets this is. */
+    public NatKind kind() {
+        return kind;
+    }
+
+    /** The mapping: addresses, ports and flags. */
+    public NatRange range() {
+        return range;
+    }
+
+    @Override
+    public int apply(Packet packet) {
+        packet.nat(kind.effect(), range.minAddress(), range.maxAddress(), range.minPort(), range.maxPort(),
+                range.flags() & EFFECT_FLAGS);
+        return Verdict.ACCEPT;
+    }
+
+    @Override
+    public void print(StringBuilder out, ListingFormat format) {
+        render(out, kind.listedPrefix(), "");
+    }
+
+    @Override
+    public void save(StringBuilder out) {
+        render(out, kind.rangeOption() + " ", "--");
+    }
+
+    private void render(StringBuilder out, String rangePrefix, String flagPrefix) {
+        String text = range.text();
+        if (!text.isEmpty()) {
+            if (kind.portsOnly() && text.charAt(0) == ':') {
+                text = text.substring(1);
+            }
+            out.append(' ').append(rangePrefix).append(text);
+        }
+        if ((range.flags() & Effects.NAT_RANDOM) != 0) {
+            out.append(' ').append(flagPrefix).append("random");
+        }
+        if ((range.flags() & Effects.NAT_RANDOM_FULLY) != 0) {
+            out.append(' ').append(flagPrefix).append("random-fully");
+        }
+        if ((range.flags() & Effects.NAT_PERSISTENT) != 0) {
+            out.append(' ').append(flagPrefix).append("persistent");
+        }
+    }
+}

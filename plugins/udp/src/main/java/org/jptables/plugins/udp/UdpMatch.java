@@ -1,0 +1,36 @@
+package org.jptables.plugins.udp;
+
+import org.jptables.api.ListingFormat;
+import org.jptables.api.Match;
+import org.jptables.api.Packet;
+
+/** xt_tcpudp's udp_mt: fragments never match, a packet without a whole 8-byte header is dropped. */
+record UdpMatch(PortRange source, PortRange destination) implements Match {
+    private static final int HEADER = 8;
+
+    @Override
+    public boolean matches(Packet packet) {
+        if (packet.fragmentOffset() != 0) {
+            return false;
+        }
+        int uh = packet.transportOffset();
+        if (packet.u32(uh + HEADER - 4) < 0) {
+            packet.hotdrop();
+            return false;
+        }
+        return source.matches(packet.u16(uh)) && destination.matches(packet.u16(uh + 2));
+    }
+
+    @Override
+    public void print(StringBuilder out, ListingFormat format) {
+        out.append(" udp");
+        source.print(out, "spt", format);
+        destination.print(out, "dpt", format);
+    }
+
+    @Override
+    public void save(StringBuilder out) {
+        source.save(out, "--sport");
+        destination.save(out, "--dport");
+    }
+}
