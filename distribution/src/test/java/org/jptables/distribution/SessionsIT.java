@@ -34,6 +34,13 @@ class SessionsIT {
     Stream<DynamicNode> sessions() throws IOException {
         Path dir = Golden.root().resolve("sessions");
         Path inputs = Path.of("src/test/golden/sessions");
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(Path.of("src/test/golden/known-deviations.tsv"))) {
+            String[] f = line.split("\t");
+            if (!line.startsWith("#") && f.length >= 2) {
+                known.add(f[0] + ":" + f[1]);
+            }
+        }
         List<DynamicNode> nodes = new ArrayList<>();
         for (Path json : Golden.list(dir)) {
             String name = json.getFileName().toString();
@@ -50,7 +57,10 @@ class SessionsIT {
                 String cmd = step.get("cmd").asText();
                 Jptables.Result actual = run(jpt, cmd, inputs);
                 String label = index + ": " + cmd;
+                boolean deviation = known.contains(session + ":" + index);
                 tests.add(DynamicTest.dynamicTest(label, () -> {
+                    org.junit.jupiter.api.Assumptions.assumeFalse(deviation,
+                            "a known deviation, listed in src/test/golden/known-deviations.tsv");
                     assertEquals(step.get("stderr").asText(), Jptables.asIptables(actual.err()), "stderr of " + cmd);
                     assertEquals(step.get("stdout").asText(), Jptables.asIptables(actual.out()), "stdout of " + cmd);
                     assertEquals(step.get("exit").asInt(), actual.status(), "exit status of " + cmd);
