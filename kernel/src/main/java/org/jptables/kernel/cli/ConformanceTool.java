@@ -1,0 +1,89 @@
+package org.jptables.kernel.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jptables.kernel.conformance.CaseReport;
+import org.jptables.kernel.conformance.CaseRunner;
+import org.jptables.kernel.conformance.RecordedCase;
+import org.jptables.kernel.extension.DuplicateExtensionException;
+import org.jptables.kernel.host.Host;
+
+/**
+ * {@code jptables conformance [--host host.yaml] CASE_DIR...}: runs cases recorded on the real
+ * kernel (shared/conformance's layout, or conformance/cases recorded by our own recorder) and says
+ * per case how many packets jptables handled exactly as Linux did, with every difference.
+ * Exit status 0 when all agree, 1 when any differs, 2 for bad arguments.
+ */
+final class ConformanceTool {
+    private static final String PROGRAM = "jptables";
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ConformanceTool(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> args) {
+        try {
+            Settings settings = Settings.from(args, env);
+            Host host = Host.conformance();
+            List<Path> roots = new ArrayList<>();
+            List<String> rest = settings.args();
+            for (int i = 0; i < rest.size(); i++) {
+                String a = rest.get(i);
+                if (a.equals("--host")) {
+                    if (i + 1 >= rest.size()) {
+                        throw new Settings.UsageError("conformance: option \"--host\" requires an argument");
+                    }
+                    host = Host.read(Path.of(rest.get(++i)));
+                } else if (a.startsWith("-")) {
+                    throw new Settings.UsageError("conformance: unknown argument \"" + a + "\"");
+                } else {
+                    roots.add(Path.of(a));
+                }
+            }
+            if (roots.isEmpty()) {
+                throw new Settings.UsageError("conformance: give one or more case folders (each with kernel.json)");
+            }
+            Session session = new Session(settings, err);
+            CaseRunner runner = new CaseRunner(() -> session.parser(true), session.names, host);
+            int cases = 0;
+            int packets = 0;
+            int agreeing = 0;
+            int failedCases = 0;
+            for (Path root : roots) {
+                for (Path dir : RecordedCase.find(root)) {
+                    CaseReport report = runner.run(RecordedCase.read(dir));
+                    cases++;
+                    packets += report.packets();
+                    agreeing += report.agreeing();
+                    out.print(report.name() + ": " + report.agreeing() + " of " + report.packets()
+                            + " packets agree" + (report.agrees() ? "" : ", " + report.differences().size()
+                            + " differences") + "\n");
+                    for (String d : report.differences()) {
+                        out.print("  " + d + "\n");
+                    }
+                    if (!report.agrees()) {
+                        failedCases++;
+                    }
+                }
+            }
+            out.print("conformance: " + cases + " cases, " + (cases - failedCases) + " agree; " + packets
+                    + " packets, " + agreeing + " agree\n");
+            return failedCases == 0 ? 0 : 1;
+        } catch (Settings.UsageError e) {
+            err.print(PROGRAM + ": " + e.getMessage() + "\n");
+            return 2;
+        } catch (IOException | DuplicateExtensionException e) {
+            err.print(PROGRAM + ": " + e.getMessage() + "\n");
+            return 1;
+        }
+    }
+}
