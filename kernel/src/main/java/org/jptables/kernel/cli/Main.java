@@ -1,6 +1,7 @@
 package org.jptables.kernel.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,25 @@ public final class Main {
 
     /** Runs one invocation in-process and returns its exit status. */
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (!args.isEmpty()) {
-            switch (args.get(0)) {
+        // jptables' own options (--state, --plugins) may lead any command: the tool is named after them
+        int at = 0;
+        while (at + 1 < args.size() && (args.get(at).equals("--state") || args.get(at).equals("--plugins"))) {
+            at += 2;
+        }
+        if (at < args.size()) {
+            List<String> rest = new ArrayList<>(args.subList(0, at));
+            rest.addAll(args.subList(at + 1, args.size()));
+            switch (args.get(at)) {
                 case "save":
-                    return new SaveTool(env, out, err).run(args.subList(1, args.size()));
+                    return new SaveTool(env, out, err).run(rest);
                 case "restore":
-                    return new RestoreTool(env, out, err).run(args.subList(1, args.size()));
+                    return new RestoreTool(env, out, err).run(rest);
                 case "replay":
-                    return new ReplayTool(env, out, err).run(args.subList(1, args.size()));
+                    return new ReplayTool(env, out, err).run(rest);
+                case "--packet", "packet":
+                    return new PacketTool(env, out, err).run(rest);
                 case "conformance":
-                    return new ConformanceTool(env, out, err).run(args.subList(1, args.size()));
+                    return new ConformanceTool(env, out, err).run(rest);
                 default:
                     break;
             }

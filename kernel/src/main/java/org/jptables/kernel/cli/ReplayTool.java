@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,11 @@ final class ReplayTool {
     }
 
     int run(List<String> args) {
+        return run(args, null);
+    }
+
+    /** {@code inline}: packet lines given by the caller (jptables --packet) instead of a file. */
+    int run(List<String> args, List<String> inline) {
         try {
             Settings settings = Settings.from(args, env);
             Path packets = null;
@@ -75,7 +81,7 @@ final class ReplayTool {
                     }
                 }
             }
-            if (packets == null && capture == null) {
+            if (packets == null && capture == null && inline == null) {
                 throw new Settings.UsageError("replay: give a capture (pcap, pcapng) or --packets FILE.jsonl");
             }
             Host host = hostFile != null ? Host.read(hostFile) : defaultHost();
@@ -108,7 +114,9 @@ final class ReplayTool {
                 }
                 PacketResult result = new PacketResult();
                 int index = 0;
-                try (BufferedReader reader = Files.newBufferedReader(packets, StandardCharsets.UTF_8)) {
+                try (BufferedReader reader = inline != null ? new BufferedReader(new StringReader(String.join("\n", inline)))
+                        : Files.newBufferedReader(packets, StandardCharsets.UTF_8)) {
+                    String source = inline != null ? "--packet" : packets.toString();
                     String line;
                     int lineNo = 0;
                     while ((line = reader.readLine()) != null) {
@@ -122,7 +130,7 @@ final class ReplayTool {
                             node = JSON.readTree(line);
                             p = PacketDescription.of(node);
                         } catch (IOException | IllegalArgumentException e) {
-                            err.print(PROGRAM + ": " + packets + ":" + lineNo + ": " + firstLine(e) + "\n");
+                            err.print(PROGRAM + ": " + source + (inline != null ? "" : ":" + lineNo) + ": " + firstLine(e) + "\n");
                             return 2;
                         }
                         long nanos = node.has("time") ? (long) (node.get("time").asDouble() * 1e9) : index * 150_000_000L;
