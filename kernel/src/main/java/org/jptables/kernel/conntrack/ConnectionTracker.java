@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jptables.api.Addresses;
 import org.jptables.api.ConnState;
+import org.jptables.api.Effects;
+import org.jptables.kernel.nat.AddressChoice;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.kernel.path.ConnectionTracking;
 
@@ -1180,7 +1182,8 @@ public final class ConnectionTracker implements ConnectionTracking {
      * binding whose reply tuple another connection already uses gets another source port (TCP/UDP).
      */
     @Override
-    public void bindNat(int handle, boolean source, int address, int port) {
+    public void bindNat(int handle, boolean source, int minAddress, int maxAddress, int minPort, int maxPort,
+                        int flags) {
         if (!valid(handle)) {
             return;
         }
@@ -1196,22 +1199,25 @@ public final class ConnectionTracker implements ConnectionTracking {
             cSport = rSport[e];
             cDport = oDport[e];
         }
+        boolean persistent = (flags & Effects.NAT_PERSISTENT) != 0;
         if (source) {
-            if (address != 0) {
-                cSrc = address;
-            }
-            if (port != 0 && ports) {
-                cSport = port;
-            }
-            if (ports && taken(e, cDst, cSrc, cDport, cSport, p)) {
-                cSport = freeSourcePort(e, cSrc, cDst, cSport, cDport, p);
+            boolean keep = (minAddress == 0 || inRange(cSrc, minAddress, maxAddress))
+                    && (!ports || minPort == 0 || (cSport >= minPort && cSport <= maxPort))
+                    && !(ports && taken(e, cDst, cSrc, cDport, cSport, p));
+            if (!keep) {
+                if (minAddress != 0) {
+                    cSrc = AddressChoice.pick(cSrc, cDst, minAddress, maxAddress, persistent);
+                }
+                if (ports) {
+                    cSport = sourcePort(e, cSrc, cDst, cSport, cDport, minPort, maxPort, p);
+                }
             }
         } else {
-            if (address != 0) {
-                cDst = address;
+            if (minAddress != 0) {
+                cDst = AddressChoice.pick(cSrc, cDst, minAddress, maxAddress, persistent);
             }
-            if (port != 0 && ports) {
-                cDport = port;
+            if (ports && minPort != 0) {
+                cDport = destinationPort(e, cSrc, cDst, cSport, cDport, minPort, maxPort, p);
             }
         }
         int nrSrc = cDst;
@@ -1539,6 +1545,43 @@ public final class ConnectionTracker implements ConnectionTracking {
     private boolean taken(int self, int replySrc, int replyDst, int replySport, int replyDport, int p) {
         int ref = find(replySrc, replyDst, replySport, replyDport, p);
         return ref >= 0 && (ref >> 1) != self;
+    }
+
+    private static boolean inRange(int address, int min, int max) {
+        return Integer.compareUnsigned(address, min) >= 0 && Integer.compareUnsigned(address, max) <= 0;
+    }
+
+    /**
+     * The SNAT source port: kept when in the range and unique; else the first free port of the range
+     * (the kernel starts at a random offset there, so a clash may pick another port on Linux), or,
+     * with no range given, another port of the same class.
+     */
+    private int sourcePort(int e, int src, int dst, int sport, int dport, int min, int max, int p) {
+        if (min == 0) {
+            return taken(e, dst, src, dport, sport, p) ? freeSourcePort(e, src, dst, sport, dport, p) : sport;
+        }
+        if (sport >= min && sport <= max && (min == max || !taken(e, dst, src, dport, sport, p))) {
+            return sport;
+        }
+        for (int candidate = min; candidate <= max; candidate++) {
+            if (!taken(e, dst, src, dport, candidate, p)) {
+                return candidate;
+            }
+        }
+        return min;
+    }
+
+    /** The DNAT destination port: kept when in the range and unique, else the range's first free port from its start, as the kernel (no random offset for DNAT). */
+    private int destinationPort(int e, int src, int dst, int sport, int dport, int min, int max, int p) {
+        if (dport >= min && dport <= max && (min == max || !taken(e, dst, src, dport, sport, p))) {
+            return dport;
+        }
+        for (int candidate = min; candidate <= max; candidate++) {
+            if (!taken(e, dst, src, candidate, sport, p)) {
+                return candidate;
+            }
+        }
+        return min;
     }
 
     /** Another source port for a clashing SNAT, searched in the port's class as nf_nat does (1-511, 600-1023, 1024-65535). */

@@ -32,7 +32,16 @@ public interface ConnectionTracking {
      * Binds NAT: from now on the original direction's {@code source} (SNAT) or destination (DNAT)
      * becomes {@code address}:{@code port} (port 0: unchanged). A null binding keeps the tuple.
      */
-    void bindNat(int handle, boolean source, int address, int port);
+    default void bindNat(int handle, boolean source, int address, int port) {
+        bindNat(handle, source, address, address, port, port, 0);
+    }
+
+    /**
+     * Binds NAT to a range as nf_nat's get_unique_tuple: the address is picked from
+     * {@code minAddress}..{@code maxAddress} (0: unchanged), the port from {@code minPort}..{@code maxPort}
+     * (0: not specified) so that the reply tuple is unique; {@code flags} are Effects' NAT_* bits.
+     */
+    void bindNat(int handle, boolean source, int minAddress, int maxAddress, int minPort, int maxPort, int flags);
 
     /** Whether the entry's original and reply tuples are no longer each other's inverse. */
     boolean natted(int handle);

@@ -41,8 +41,11 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     private Table current;
     private long now;
     private int natKind;
-    private int natAddress;
-    private int natPort;
+    private int natMinAddress;
+    private int natMaxAddress;
+    private int natMinPort;
+    private int natMaxPort;
+    private int natFlags;
     private boolean natRequested;
     private byte[] pendingReply;
     private int depth;
@@ -210,7 +213,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
                 return verdict;
             }
             if (natRequested) {
-                conntrack.bindNat(ct, source, natAddress, natPort);
+                conntrack.bindNat(ct, source, natMinAddress, natMaxAddress, natMinPort, natMaxPort, natFlags);
             } else {
                 conntrack.bindNat(ct, source, 0, 0);
             }
@@ -333,11 +336,19 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         natRequested = true;
         natKind = kind;
         switch (kind) {
-            case Effects.MASQUERADE -> natAddress = host.primaryAddress(host.indexOf(packet.outInterface()));
-            case Effects.REDIRECT -> natAddress = packet.inInterface().isEmpty() ? 0x7F000001
+            case Effects.MASQUERADE -> natMinAddress = host.primaryAddress(host.indexOf(packet.outInterface()));
+            case Effects.REDIRECT -> natMinAddress = packet.inInterface().isEmpty() ? 0x7F000001
                     : host.primaryAddress(host.indexOf(packet.inInterface()));
-            default -> natAddress = minAddress;
+            default -> {
+                natMinAddress = (flags & Effects.NAT_MAP_IPS) != 0 ? minAddress : 0;
+                natMaxAddress = (flags & Effects.NAT_MAP_IPS) != 0 ? maxAddress : 0;
+            }
         }
-        natPort = minPort;
+        if (kind == Effects.MASQUERADE || kind == Effects.REDIRECT) {
+            natMaxAddress = natMinAddress;
+        }
+        natMinPort = minPort;
+        natMaxPort = maxPort == 0 ? minPort : maxPort;
+        natFlags = flags;
     }
 }
