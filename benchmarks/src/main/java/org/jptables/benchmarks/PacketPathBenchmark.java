@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jptables.api.Hook;
 import org.jptables.kernel.cli.Main;
+import org.jptables.kernel.conntrack.ConnectionTracker;
 import org.jptables.kernel.eval.ChainEvaluator;
 import org.jptables.kernel.eval.TraversalListener;
 import org.jptables.kernel.extension.PluginLoader;
@@ -18,9 +19,11 @@ import org.jptables.kernel.language.CommandParser;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.TableKind;
+import org.jptables.kernel.host.Host;
 import org.jptables.kernel.names.SystemNames;
 import org.jptables.kernel.packet.Ipv4Builder;
 import org.jptables.kernel.packet.PacketView;
+import org.jptables.kernel.path.PacketPath;
 import org.jptables.kernel.state.StateStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,7 +39,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One packet through the filter table's INPUT chain: the seed's classic ruleset (the SSH SYN that
+ * {@code inputChain}: one packet through the filter table's INPUT chain only. {@code packetPath}:
+ * one packet of an established TCP connection through the whole packet path as a replay runs it
+ * (connection tracking lookup, raw/mangle/nat/filter hooks, counters).
+ * Rulesets: the seed's classic ruleset (the SSH SYN that
+ * reaches rule 4): the seed's classic ruleset (the SSH SYN that
  * reaches rule 4), and a 1,000-rule chain whose rules never match (every rule's header and match
  * checked). Plugins come from the built distribution (-Djptables.plugins).
  */
@@ -54,6 +61,9 @@ public class PacketPathBenchmark {
     private final PacketView packet = new PacketView();
     private Chain input;
     private byte[] bytes;
+    private PacketPath path;
+    private byte[] established;
+    private long now;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -90,6 +100,25 @@ public class PacketPathBenchmark {
                 .sourcePort(40000).destinationPort(22).tcpFlags(Ipv4Builder.SYN).build();
         packet.wrap(bytes).inInterface("eth0").hook(Hook.INPUT);
         packet.conntrack(org.jptables.api.ConnState.NEW, 0, 6, 0, 0, 0, 0);
+
+        path = new PacketPath(rs, Host.conformance(), new ConnectionTracker());
+        byte[] syn = bytes.clone();
+        path.process(syn, syn.length, "eth0", 0, null);
+        byte[] synAck = new Ipv4Builder().source("198.18.0.1").destination("203.0.113.9").protocol(Ipv4Builder.TCP)
+                .sourcePort(22).destinationPort(40000).tcpFlags(Ipv4Builder.SYN | Ipv4Builder.ACK).sequence(5000)
+                .acknowledgement(1001).build();
+        path.process(synAck, synAck.length, "host", 1_000_000, null);
+        established = new Ipv4Builder().source("203.0.113.9").destination("198.18.0.1").protocol(Ipv4Builder.TCP)
+                .sourcePort(40000).destinationPort(22).tcpFlags(Ipv4Builder.ACK).sequence(1001).acknowledgement(5001)
+                .build();
+        now = 2_000_000;
+    }
+
+    @Benchmark
+    public String packetPath() {
+        // the same ACK again and again: conntrack sees a retransmission, which stays ESTABLISHED
+        now += 1000;
+        return path.process(established, established.length, "eth0", now, null);
     }
 
     @Benchmark
