@@ -1131,7 +1131,12 @@ public final class ConnectionTracker implements ConnectionTracking {
         return isReply(handle) ? 1 : 0;
     }
 
-    /** Whether the current packet is RELATED to the entry (an ICMP error quoting one of its packets). */
+    @Override
+    public boolean natted(int handle, boolean source) {
+        return valid(handle) && (status[handle] & (source ? S_SRC_NAT : S_DST_NAT)) != 0;
+    }
+
+    @Override
     public boolean isRelated(int handle) {
         return valid(handle) && (curInfo[handle] == CT_RELATED || curInfo[handle] == CT_RELATED + CT_IS_REPLY);
     }

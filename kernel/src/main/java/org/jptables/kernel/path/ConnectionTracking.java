@@ -43,6 +43,12 @@ public interface ConnectionTracking {
      */
     void bindNat(int handle, boolean source, int minAddress, int maxAddress, int minPort, int maxPort, int flags);
 
+    /** Whether the current packet is RELATED to the entry (an ICMP error quoting one of its packets). */
+    boolean isRelated(int handle);
+
+    /** Whether the binding changed the entry's source ({@code source}) or destination (IPS_SRC_NAT, IPS_DST_NAT). */
+    boolean natted(int handle, boolean source);
+
     /** Whether the entry's original and reply tuples are no longer each other's inverse. */
     boolean natted(int handle);
 

@@ -14,6 +14,7 @@ import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.nat.PacketRewriter;
+import org.jptables.kernel.packet.Checksums;
 import org.jptables.kernel.packet.PacketEffects;
 import org.jptables.kernel.packet.PacketView;
 import org.slf4j.Logger;
@@ -224,6 +225,10 @@ public final class PacketPath implements PacketEffects, TraversalListener {
 
     /** Rewrites the packet to the inverse of the other direction's tuple, on the side this hook owns. */
     private void applyBinding(int ct, boolean source) {
+        if (view.protocol() == 1 && conntrack.isRelated(ct)) {
+            translateIcmpError(ct, source);
+            return;
+        }
         conntrack.tuple(ct, !conntrack.isReply(ct), tuple);
         // the packet must look like the other direction's tuple inverted: its src is that dst
         int wantSrc = tuple[1];
@@ -244,6 +249,49 @@ public final class PacketPath implements PacketEffects, TraversalListener {
                 PacketRewriter.port(b, view.offset(), length, false, wantDport);
             }
         }
+    }
+
+    /**
+     * nf_nat_icmp_reply_translation: an ICMP error about a NATed connection is made to look like an
+     * error about the packet its receiver sent: the quoted packet gets the opposite manip (so that it
+     * is what the receiver sent), the outer header the manip of this hook. Only the manip the binding
+     * did in the error's direction applies; an error from a router on the way keeps its own source.
+     */
+    private void translateIcmpError(int ct, boolean source) {
+        boolean reply = conntrack.isReply(ct);
+        if (!conntrack.natted(ct, source != reply)) {
+            return;
+        }
+        conntrack.tuple(ct, !reply, tuple);
+        byte[] b = view.bytes();
+        int ip = view.offset();
+        int length = view.length();
+        int icmp = ip + (b[ip] & 0x0F) * 4;
+        int inner = icmp + 8;
+        if (inner + 20 > ip + length) {
+            return;
+        }
+        int innerLength = ip + length - inner;
+        int innerProto = b[inner + 9] & 0xFF;
+        boolean ports = innerProto == 6 || innerProto == 17;
+        if (source) {
+            PacketRewriter.address(b, inner, innerLength, false, tuple[1]);
+            if (ports) {
+                PacketRewriter.port(b, inner, innerLength, false, tuple[3]);
+            }
+        } else {
+            PacketRewriter.address(b, inner, innerLength, true, tuple[0]);
+            if (ports) {
+                PacketRewriter.port(b, inner, innerLength, true, tuple[2]);
+            }
+        }
+        // the quoted bytes changed under the ICMP checksum: the kernel sums the message again
+        b[icmp + 2] = 0;
+        b[icmp + 3] = 0;
+        int sum = Checksums.finish(Checksums.sum(b, icmp, ip + length - icmp, 0));
+        b[icmp + 2] = (byte) (sum >>> 8);
+        b[icmp + 3] = (byte) sum;
+        PacketRewriter.address(b, ip, length, source, source ? tuple[1] : tuple[0]);
     }
 
     private int hook(TableKind kind, Hook hook) {
