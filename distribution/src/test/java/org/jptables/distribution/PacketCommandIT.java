@@ -41,7 +41,8 @@ class PacketCommandIT {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("packet 0: DROP  filter:INPUT:rule:5 filter:OUTPUT:policy\n"), r.out());
         // the ICMP host-prohibited answer (type 3 code 10) leaves on eth0 towards the default gateway's MAC
-        assertTrue(r.out().contains("  emitted on eth0: 020000000002020000000001080045c0"), r.out());
+        assertTrue(r.out().contains("  emitted on eth0: IP 198.18.0.1 > 203.0.113.9: ICMP host prohibited, length 48\n"
+                + "    020000000002020000000001080045c0"), r.out());
         String listing = jptables.iptables(List.of("-L", "INPUT", "-v", "-n")).out();
         assertTrue(listing.lines().anyMatch(l -> l.matches("\\s+1\\s+40 REJECT .*")), listing);
     }

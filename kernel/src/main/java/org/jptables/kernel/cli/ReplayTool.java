@@ -19,6 +19,7 @@ import org.jptables.kernel.host.Host;
 import org.jptables.kernel.listing.Listing;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
+import org.jptables.kernel.path.FrameSummary;
 import org.jptables.kernel.path.PacketDescription;
 import org.jptables.kernel.path.PacketPath;
 import org.jptables.kernel.path.PacketResult;
@@ -268,7 +269,8 @@ final class ReplayTool {
         }
         out.print("packet " + index + ": " + r.verdict + "  " + String.join(" ", r.trace) + "\n");
         for (PacketResult.Emitted e : r.emitted) {
-            out.print("  emitted on " + e.on() + ": " + HexFormat.of().formatHex(e.frame()) + "\n");
+            out.print("  emitted on " + e.on() + ": " + FrameSummary.of(e.frame()) + "\n    "
+                    + HexFormat.of().formatHex(e.frame()) + "\n");
         }
         for (String l : r.log) {
             out.print("  log: " + l + "\n");
