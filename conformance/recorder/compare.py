@@ -8,8 +8,8 @@ Prints one line per case: how many packets agree in every field, and per field; 
 difference. Exits 1 when something differs.
 
 What is random in a recording, and so left out of the comparison:
-- `emitted` frames from fw's own addresses (198.18.0.1, 198.18.1.1, 127.0.0.1) that the host's
-  stack or REJECT made (the packet was not `in: host`):
+- `emitted` frames that fw's own stack or REJECT made: TTL 64 where the packet was not `in: host`
+  (a forwarded copy leaves with the packet's TTL less one; a packet sent with TTL 65 is skipped):
   - ICMP: the IP ID and with it the IP header checksum (the kernel picks IDs at random);
   - TCP with ACK and without RST (SYN-ACKs and later segments of fw's own connections): the
     sequence number (random ISN), the TCP checksum (a full one depends on it; a CHECKSUM_PARTIAL
@@ -17,6 +17,8 @@ What is random in a recording, and so left out of the comparison:
     option's values.
   RSTs (REJECT's tcp-reset, the stack's RST for a closed port) take their numbers from the packet
   and are compared whole.
+- `log` lines of such packets (`IN=` empty, or `IN=lo` for REJECT's answers to fw's own packets):
+  ICMP's `ID=` and, for TCP with ACK and without RST, `SEQ=`.
 - `conntrack`: the timeouts (they count down in real time) and the order of the lines (the
   kernel's hash order is seeded at random).
 - `matched` and `policy`: the order of the list (it is not meaningful).
@@ -30,7 +32,6 @@ import re
 import struct
 import sys
 
-FW_ADDRS = ("198.18.0.1", "198.18.1.1", "127.0.0.1")
 FIELDS = ("matched", "policy", "emitted", "log", "conntrack")
 
 
@@ -38,9 +39,20 @@ def _mask(hexstr, start, length):
     return hexstr[:start * 2] + "_" * (length * 2) + hexstr[(start + length) * 2:]
 
 
-def normalize_frame(e, host_packet):
+def sent_ttl(pkt):
+    """The TTL of the packet as sent (forwarded copies leave with one less)."""
+    for key, skip in (("ip", 0), ("frame", 14)):
+        if key in pkt:
+            raw = bytes.fromhex(pkt[key])
+            return raw[skip + 8] if len(raw) > skip + 8 else None
+    return pkt.get("ttl", 64)
+
+
+def normalize_frame(e, pkt):
+    """Masks what is random in a frame fw's stack or REJECT made: one with TTL 64 while the packet
+    was not sent by the host and would have been forwarded with another TTL."""
     e = dict(e)
-    if host_packet or e.get("src") not in FW_ADDRS:
+    if pkt.get("in") == "host" or e.get("ttl") != 64 or sent_ttl(pkt) == 65:
         return e
     raw = bytes.fromhex(e["hex"])
     h = e["hex"]
@@ -86,8 +98,24 @@ def normalize(field, value, pkt):
     if field == "conntrack":
         return normalize_ct(value)
     if field == "emitted":
-        return [normalize_frame(e, pkt.get("in") == "host") for e in value]
+        return [normalize_frame(e, pkt) for e in value]
+    if field == "log":
+        return [normalize_log(line, pkt.get("in") == "host") for line in value]
     return value
+
+
+def normalize_log(line, host_packet):
+    """A LOG line of a packet fw's stack or REJECT made (logged with `IN=` empty, in OUTPUT or
+    POSTROUTING, or with `IN=lo` when it was delivered back to fw itself): its IP ID and TCP
+    sequence number are random, as in `emitted`."""
+    m = re.search(r"(?:^| )IN=(\S*) OUT=", line)
+    if not m or m.group(1) not in (("lo",) if host_packet else ("", "lo")):
+        return line
+    if "PROTO=ICMP" in line:
+        line = re.sub(r" ID=\d+ ", " ID=_ ", line, count=1)
+    if "PROTO=TCP" in line and " ACK " in line and " RST " not in line:
+        line = re.sub(r" SEQ=\d+ ", " SEQ=_ ", line, count=1)
+    return line
 
 
 def strip_comments(save):

@@ -240,7 +240,10 @@ class Lab:
     def send(self, where, data):
         if where == "host":
             dst = socket.inet_ntoa(data[16:20]) if len(data) >= 20 else "0.0.0.0"
-            self.raw.sendto(data, (dst, 0))
+            try:
+                self.raw.sendto(data, (dst, 0))
+            except PermissionError:
+                pass  # EPERM: OUTPUT dropped or rejected it; the counters and log show that
         else:
             self.tx[where].send(data)
 
