@@ -36,6 +36,9 @@ if ! command -v iptables-legacy-restore >/dev/null 2>&1; then
   fi
   command -v iptables-legacy-restore >/dev/null 2>&1 || skip "iptables-legacy missing"
 fi
+if ! command -v nft >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  apt-get install -y nftables >/dev/null 2>&1   # only quiet-host cases need it
+fi
 probe="jprec-$$-probe"
 ip netns add "$probe" >/dev/null 2>&1 || skip "ip netns add failed"
 trap 'ip netns del "$probe" >/dev/null 2>&1' EXIT
