@@ -101,6 +101,12 @@ public interface Packet {
     /** The source MAC address as a long (48 bits), or -1 when the packet has no Ethernet header. */
     long sourceMac();
 
+    /**
+     * Leaves the packet untracked, as the raw table's {@code NOTRACK} and {@code CT --notrack} do:
+     * connection tracking skips it and the state matches see UNTRACKED.
+     */
+    void untrack();
+
     /** Drops the packet at once, whatever the rest of the rule says (the kernel's hotdrop). */
     void hotdrop();
 

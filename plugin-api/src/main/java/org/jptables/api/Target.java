@@ -17,6 +17,16 @@ public interface Target {
     }
 
     /**
+     * Whether the kernel must track connections for this extension to work, as xt_state,
+     * xt_conntrack and the NAT targets ask for it (nf_ct_netns_get). Linux tracks connections in a
+     * network namespace only while some rule (or the nat table) needs it; a ruleset without one
+     * sees no conntrack at all: no entries, no defragmentation, no conntrack INVALID drops.
+     */
+    default boolean needsConnectionTracking() {
+        return false;
+    }
+
+    /**
      * Whether this rule's use of the extension is allowed in {@code table} at {@code hook}, for
      * extensions whose placement depends on their options (addrtype's --limit-iface-in). Checked
      * with the extension's {@link Extension#placement()} at every hook the rule is reachable from.

@@ -264,6 +264,11 @@ public final class PacketView implements Packet {
     }
 
     @Override
+    public void untrack() {
+        conntrack(org.jptables.api.ConnState.UNTRACKED, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Override
     public void hotdrop() {
         hotdropped = true;
     }

@@ -2,6 +2,8 @@ package org.jptables.kernel.path;
 
 import org.jptables.api.Effects;
 import org.jptables.api.Hook;
+import org.jptables.api.Match;
+import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.effects.LogLine;
 import org.jptables.kernel.effects.RejectReplies;
@@ -54,8 +56,34 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     public PacketPath(Ruleset ruleset, Host host, ConnectionTracking conntrack) {
         this.ruleset = ruleset;
         this.host = host;
-        this.conntrack = conntrack;
+        this.conntrack = conntrack != null && needsConnectionTracking(ruleset) ? conntrack : null;
         view.addressTypes(host).effects(this);
+    }
+
+    /**
+     * Whether Linux would track connections for this ruleset: only while the nat table exists or a
+     * rule's match or target asks for it (nf_ct_netns_get); otherwise packets pass with no entry.
+     */
+    static boolean needsConnectionTracking(Ruleset ruleset) {
+        if (ruleset.existing(TableKind.NAT) != null) {
+            return true;
+        }
+        for (Table table : ruleset.tables()) {
+            for (Chain chain : table.chains()) {
+                for (Rule rule : chain.rules()) {
+                    Target target = rule.targetOrNull();
+                    if (target != null && target.needsConnectionTracking()) {
+                        return true;
+                    }
+                    for (Match match : rule.matches()) {
+                        if (match.needsConnectionTracking()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -178,4 +178,9 @@ final class ConntrackMatch implements Match {
             range.format(out);
         }
     }
+
+    @Override
+    public boolean needsConnectionTracking() {
+        return true;
+    }
 }

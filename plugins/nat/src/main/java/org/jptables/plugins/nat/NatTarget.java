@@ -69,4 +69,9 @@ public final class NatTarget implements Target {
             out.append(' ').append(flagPrefix).append("persistent");
         }
     }
+
+    @Override
+    public boolean needsConnectionTracking() {
+        return true;
+    }
 }

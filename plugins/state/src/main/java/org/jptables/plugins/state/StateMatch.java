@@ -33,4 +33,9 @@ final class StateMatch implements Match {
         out.append(inverted ? " ! --state " : " --state ");
         StateList.format(mask, out);
     }
+
+    @Override
+    public boolean needsConnectionTracking() {
+        return true;
+    }
 }
