@@ -74,9 +74,14 @@ public final class CaseRunner {
             if (!"host".equals(packet.in()) && !rejected(recorded)) {
                 for (JsonNode e : recorded.path("emitted")) {
                     byte[] frame = HexFormat.of().parseHex(e.path("hex").asText());
-                    if (host.isLocal(EmittedFrame.source(frame)) && EmittedFrame.destination(frame) == source) {
-                        byte[] answer = new byte[frame.length - 14];
-                        System.arraycopy(frame, 14, answer, 0, answer.length);
+                    if (EmittedFrame.destination(frame) != source) {
+                        continue;
+                    }
+                    byte[] answer = new byte[frame.length - 14];
+                    System.arraycopy(frame, 14, answer, 0, answer.length);
+                    // the stack sent it before NAT rewrote it (REDIRECT, nat OUTPUT): feed that form
+                    boolean natted = conntrack.unNat(answer, answer.length);
+                    if (host.isLocal(int32(answer, 12)) && (natted || host.isLocal(EmittedFrame.source(frame)))) {
                         path.process(answer, answer.length, "host", now + 1, result);
                         collect(result, emitted, log);
                     }

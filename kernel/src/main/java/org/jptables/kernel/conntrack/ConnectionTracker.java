@@ -7,6 +7,7 @@ import org.jptables.api.Addresses;
 import org.jptables.api.ConnState;
 import org.jptables.api.Effects;
 import org.jptables.kernel.nat.AddressChoice;
+import org.jptables.kernel.nat.PacketRewriter;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.kernel.path.ConnectionTracking;
 
@@ -1706,6 +1707,43 @@ public final class ConnectionTracker implements ConnectionTracking {
     }
 
     /** The slot reference (2*entry + direction) of the tuple, expired entries included, or -1. */
+    /**
+     * Turns a TCP or UDP packet as it left the host after NAT back into the packet the host's own
+     * stack had sent, before the connection's binding rewrote it: whoever feeds a recorded answer
+     * of the host's stack back through the path must give it in that form. Returns whether the
+     * packet belonged to a NATed connection (and was rewritten).
+     */
+    public boolean unNat(byte[] ip, int length) {
+        if (length < 20) {
+            return false;
+        }
+        int protocol = ip[9] & 0xff;
+        int l4 = (ip[0] & 0x0f) * 4;
+        if ((protocol != TCP && protocol != UDP) || length < l4 + 4) {
+            return false;
+        }
+        int src = get32(ip, 12);
+        int dst = get32(ip, 16);
+        int sport = ((ip[l4] & 0xff) << 8) | (ip[l4 + 1] & 0xff);
+        int dport = ((ip[l4 + 2] & 0xff) << 8) | (ip[l4 + 3] & 0xff);
+        // a packet on the wire is the inverse of the other direction's tuple
+        int ref = find(dst, src, dport, sport, protocol);
+        if (ref < 0 || (status[ref >> 1] & (S_SRC_NAT | S_DST_NAT)) == 0) {
+            return false;
+        }
+        int[] t = new int[4];
+        tuple(ref >> 1, (ref & 1) == 0, t);
+        PacketRewriter.address(ip, 0, length, true, t[0]);
+        PacketRewriter.address(ip, 0, length, false, t[1]);
+        PacketRewriter.port(ip, 0, length, true, t[2]);
+        PacketRewriter.port(ip, 0, length, false, t[3]);
+        return true;
+    }
+
+    private static int get32(byte[] b, int at) {
+        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+
     private int find(int src, int dst, int sport, int dport, int protocol) {
         int h = hash(src, dst, sport, dport, protocol);
         for (int i = h & mask; ; i = (i + 1) & mask) {

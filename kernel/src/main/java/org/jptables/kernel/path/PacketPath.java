@@ -167,8 +167,9 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         if (hook(TableKind.MANGLE, Hook.OUTPUT) != Verdict.ACCEPT || nat(ct, Hook.OUTPUT, false) != Verdict.ACCEPT) {
             return dropped(ct);
         }
+        // a new destination is routed again, but the OUTPUT hook goes on with the device it started
+        // with (the kernel passes state->out once); POSTROUTING sees the new one
         out = host.routeDevice(view.destination());
-        view.outInterface(out < 0 ? "" : host.name(out));
         if (hook(TableKind.FILTER, Hook.OUTPUT) != Verdict.ACCEPT
                 || hook(TableKind.SECURITY, Hook.OUTPUT) != Verdict.ACCEPT) {
             return dropped(ct);
@@ -180,6 +181,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     }
 
     private boolean postrouting(int ct, byte[] ip, int length, int out) {
+        view.outInterface(host.name(out));
         if (hook(TableKind.MANGLE, Hook.POSTROUTING) != Verdict.ACCEPT || nat(ct, Hook.POSTROUTING, true) != Verdict.ACCEPT) {
             dropped(ct);
             return false;
