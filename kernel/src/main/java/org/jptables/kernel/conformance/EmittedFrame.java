@@ -1,33 +1,51 @@
 package org.jptables.kernel.conformance;
 
 import java.util.HexFormat;
+import org.jptables.kernel.packet.Checksums;
 
 /**
  * A frame that left fw, in the form two recordings can be compared in. What the kernel chooses at
  * random is blanked: the IP ID of packets fw itself makes (ICMP errors, echo replies), with the IP
- * header checksum that covers it, and the TCP checksum of the RSTs fw makes, which the recording
- * caught before the NIC completed it (CHECKSUM_PARTIAL).
+ * header checksum that covers it. A TCP checksum the recording caught before the NIC completed it
+ * (CHECKSUM_PARTIAL: the field still holds the pseudo-header sum, as in REJECT's RSTs) is completed,
+ * so that it is compared with the checksum jptables writes.
  */
 record EmittedFrame(String on, String hex) {
     private static final HexFormat HEX = HexFormat.of();
 
     static EmittedFrame of(String on, byte[] frame, boolean madeByHost) {
         byte[] f = frame.clone();
-        if (madeByHost && f.length >= 14 + 20 && (f[12] & 0xff) == 0x08 && f[13] == 0) {
+        if (f.length >= 14 + 20 && (f[12] & 0xff) == 0x08 && f[13] == 0) {
             int ip = 14;
             int ihl = (f[ip] & 0x0f) * 4;
-            f[ip + 4] = 0;
-            f[ip + 5] = 0;
-            f[ip + 10] = 0;
-            f[ip + 11] = 0;
-            int protocol = f[ip + 9] & 0xff;
+            int total = ((f[ip + 2] & 0xff) << 8) | (f[ip + 3] & 0xff);
             int l4 = ip + ihl;
-            if (protocol == 6 && f.length >= l4 + 20 && (f[l4 + 13] & 0x04) != 0) {
-                f[l4 + 16] = 0;
-                f[l4 + 17] = 0;
+            int end = Math.min(f.length, ip + total);
+            if ((f[ip + 9] & 0xff) == 6 && end >= l4 + 20) {
+                completePartialChecksum(f, ip, l4, end);
+            }
+            if (madeByHost) {
+                f[ip + 4] = 0;
+                f[ip + 5] = 0;
+                f[ip + 10] = 0;
+                f[ip + 11] = 0;
             }
         }
         return new EmittedFrame(on, HEX.formatHex(f));
+    }
+
+    private static void completePartialChecksum(byte[] f, int ip, int l4, int end) {
+        int length = end - l4;
+        int pseudo = Checksums.sum(f, ip + 12, 8, 6 + length);
+        int field = ((f[l4 + 16] & 0xff) << 8) | (f[l4 + 17] & 0xff);
+        if (field != pseudo) {
+            return;
+        }
+        f[l4 + 16] = 0;
+        f[l4 + 17] = 0;
+        int sum = Checksums.finish(Checksums.sum(f, l4, length, Checksums.sum(f, ip + 12, 8, 6 + length)));
+        f[l4 + 16] = (byte) (sum >>> 8);
+        f[l4 + 17] = (byte) sum;
     }
 
     /** The IPv4 source address of an Ethernet frame, or 0 when it carries none. */

@@ -16,6 +16,7 @@ import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.nat.PacketRewriter;
+import org.jptables.kernel.packet.AddressTypes;
 import org.jptables.kernel.packet.Checksums;
 import org.jptables.kernel.packet.PacketEffects;
 import org.jptables.kernel.packet.PacketView;
@@ -126,8 +127,12 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         if (nat(ct, Hook.PREROUTING, false) != Verdict.ACCEPT) {
             return dropped(ct);
         }
+        int route = routeInput(view.source(), view.destination(), in);
+        if (route == ROUTE_DROP) {
+            return dropped(ct);
+        }
         int dst = view.destination();
-        if (host.isLocal(dst)) {
+        if (route == ROUTE_LOCAL) {
             if (hook(TableKind.MANGLE, Hook.INPUT) != Verdict.ACCEPT
                     || hook(TableKind.FILTER, Hook.INPUT) != Verdict.ACCEPT
                     || hook(TableKind.SECURITY, Hook.INPUT) != Verdict.ACCEPT
@@ -214,6 +219,37 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             return ConnectionTracking.UNTRACKED;
         }
         return conntrack.track(view, now);
+    }
+
+    private static final int ROUTE_DROP = 0;
+    private static final int ROUTE_LOCAL = 1;
+    private static final int ROUTE_FORWARD = 2;
+
+    /**
+     * ip_route_input's verdict on a received packet: martians (a multicast, broadcast, loopback or
+     * zero source, a zero or loopback destination) are dropped; broadcasts and the host's own
+     * addresses are delivered locally, as is the all-hosts group every interface joins; other
+     * multicast is dropped (no multicast routing); the rest is forwarded.
+     */
+    private int routeInput(int src, int dst, String in) {
+        boolean loopback = "lo".equals(in);
+        if (dst == 0xFFFFFFFF || (src == 0 && dst == 0)) {
+            return ROUTE_LOCAL;
+        }
+        int srcType = host.typeOf(src, null);
+        if (srcType == AddressTypes.MULTICAST || src == 0xFFFFFFFF || src == 0
+                || (!loopback && (src >>> 24) == 127)) {
+            return ROUTE_DROP;
+        }
+        if (dst == 0 || (!loopback && (dst >>> 24) == 127)) {
+            return ROUTE_DROP;
+        }
+        int dstType = host.typeOf(dst, null);
+        return switch (dstType) {
+            case AddressTypes.LOCAL, AddressTypes.BROADCAST -> ROUTE_LOCAL;
+            case AddressTypes.MULTICAST -> dst == 0xE0000001 ? ROUTE_LOCAL : ROUTE_DROP;
+            default -> ROUTE_FORWARD;
+        };
     }
 
     private String dropped(int ct) {
