@@ -33,6 +33,8 @@ public final class Main {
                     return new RestoreTool(env, out, err).run(args.subList(1, args.size()));
                 case "replay":
                     return new ReplayTool(env, out, err).run(args.subList(1, args.size()));
+                case "graph":
+                    return new GraphTool(env, out, err).run(args.subList(1, args.size()));
                 case "sample":
                     return new SampleTool(out, err).run(args.subList(1, args.size()));
                 default:

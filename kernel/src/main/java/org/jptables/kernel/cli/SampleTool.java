@@ -22,6 +22,10 @@ final class SampleTool {
     }
 
     int run(List<String> args) {
+        if (args.equals(List.of("-h")) || args.equals(List.of("--help"))) {
+            out.print(Help.sample());
+            return 0;
+        }
         try {
             if (args.isEmpty() || !args.get(0).equals("office")) {
                 throw new Settings.UsageError("sample: give the sample's name and a file: sample office FILE.pcap"
