@@ -75,4 +75,28 @@ final class Help {
                 + "  --set-counters -c PKTS BYTES\tset the counter during insert/append\n"
                 + "[!] --version\t-V\t\tprint package version.\n", program);
     }
+
+    /** {@code jptables graph -h}: jptables' own command, so its own words. */
+    static String graph() {
+        return "Usage: jptables graph [--rules FILE] [-t TABLE] [-o FILE.svg|FILE.dot]\n"
+                + "\n"
+                + "Writes the ruleset as a Graphviz graph: each table a cluster, each chain a box (built-in\n"
+                + "chains bold, with their policy and its counters), each jump an arrow and each goto a dashed\n"
+                + "arrow, labelled with the rule's number and counters.\n"
+                + "\n"
+                + "  --rules FILE   the ruleset of an iptables-save file instead of the state\n"
+                + "  -t TABLE       only that table\n"
+                + "  -o FILE.dot    write DOT to FILE (default: standard output)\n"
+                + "  -o FILE.svg    draw FILE with Graphviz's dot (JPTABLES_DOT names another program)\n";
+    }
+
+    /** {@code jptables sample -h}. */
+    static String sample() {
+        return "Usage: jptables sample office FILE.pcap [--seed N] [--size SIZE]\n"
+                + "\n"
+                + "Writes generated traffic of a small office seen on the firewall host's eth0 (198.18.0.1),\n"
+                + "the distribution's samples/office.pcap with the default seed and size. --size repeats the\n"
+                + "office's traffic with other clients, ports and sizes until the frames reach SIZE bytes\n"
+                + "(K, M, G: powers of 1024).\n";
+    }
 }

@@ -33,6 +33,9 @@ final class IptablesTool {
         try {
             settings = Settings.from(args, env);
             session = new Session(settings, err);
+        } catch (Settings.ConfigError e) {
+            err.print(PROGRAM + ": " + e.getMessage() + "\n");
+            return 1;
         } catch (Settings.UsageError e) {
             err.print(Messages.prefix(PROGRAM) + e.getMessage() + "\n");
             Messages.tryHelp(PROGRAM, err);

@@ -28,8 +28,15 @@ public final class Main {
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         // jptables' own options (--state, --plugins) may lead any command: the tool is named after them
         int at = 0;
-        while (at + 1 < args.size() && (args.get(at).equals("--state") || args.get(at).equals("--plugins"))) {
-            at += 2;
+        while (at < args.size()) {
+            String a = args.get(at);
+            if (at + 1 < args.size() && (a.equals("--state") || a.equals("--plugins"))) {
+                at += 2;
+            } else if (a.startsWith("--state=") || a.startsWith("--plugins=")) {
+                at++;
+            } else {
+                break;
+            }
         }
         if (at < args.size()) {
             List<String> rest = new ArrayList<>(args.subList(0, at));
@@ -45,6 +52,10 @@ public final class Main {
                     return new PacketTool(env, out, err).run(rest);
                 case "conformance":
                     return new ConformanceTool(env, out, err).run(rest);
+                case "graph":
+                    return new GraphTool(env, out, err).run(rest);
+                case "sample":
+                    return new SampleTool(out, err).run(rest);
                 default:
                     break;
             }

@@ -11,9 +11,12 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.jptables.kernel.conntrack.ConnectionTracker;
+import org.jptables.kernel.conntrack.ConntrackConfig;
 import org.jptables.kernel.extension.DuplicateExtensionException;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.listing.Listing;
@@ -26,10 +29,12 @@ import org.jptables.kernel.path.PacketResult;
 import org.jptables.kernel.state.StateStore;
 
 /**
- * {@code jptables replay --packets FILE.jsonl [--json] [--host host.yaml] [--no-save]}: runs the
+ * {@code jptables replay --packets FILE.jsonl [--json] [--host host.yaml] [--no-save] [--ignore-checksums]}: runs the
  * packets through the ruleset of the state file as the kernel would, prints per packet the verdict,
  * the rules it matched, what left the host and the LOG lines, then adds the counters to the state
  * as traffic through the kernel would ({@code --no-save} leaves the state as it was).
+ * {@code --ignore-checksums} turns off the checks of IPv4, TCP, UDP and ICMP checksums (as
+ * {@code checksums: false} in conf/jptables.yaml), for captures taken with checksum offload.
  */
 final class ReplayTool {
     private static final String PROGRAM = "jptables";
@@ -62,6 +67,7 @@ final class ReplayTool {
             Path logFile = null;
             boolean json = false;
             boolean save = true;
+            boolean ignoreChecksums = false;
             List<String> rest = settings.args();
             for (int i = 0; i < rest.size(); i++) {
                 switch (rest.get(i)) {
@@ -74,6 +80,7 @@ final class ReplayTool {
                     case "--log" -> logFile = Path.of(value(rest, ++i, "--log"));
                     case "--json" -> json = true;
                     case "--no-save" -> save = false;
+                    case "--ignore-checksums" -> ignoreChecksums = true;
                     default -> {
                         if (rest.get(i).startsWith("-") || capture != null) {
                             throw new Settings.UsageError("replay: unknown argument \"" + rest.get(i) + "\"");
@@ -104,10 +111,15 @@ final class ReplayTool {
                 } else {
                     ruleset = store.load(session.parser(true), session.names);
                 }
-                PacketPath path = new PacketPath(ruleset, host, Conntracks.create());
+                ConntrackConfig conntrack = settings.conntrack();
+                if (ignoreChecksums) {
+                    conntrack = conntrack.withChecksum(false);
+                }
+                PacketPath path = new PacketPath(ruleset, host, new ConnectionTracker(conntrack));
                 if (capture != null) {
                     int status = replayCapture(capture, path, host, ruleset, session, acceptedFile, droppedFile,
-                            emittedFile, logFile, json);
+                            emittedFile, logFile != null ? logFile : settings.log(), logFile == null,
+                            conntrack.checksum(), json);
                     if (save) {
                         store.store(ruleset);
                     }
@@ -180,17 +192,23 @@ final class ReplayTool {
     }
 
     private int replayCapture(Path capture, PacketPath path, Host host, Ruleset ruleset, Session session,
-                              Path acceptedFile, Path droppedFile, Path emittedFile, Path logFile, boolean json)
-            throws IOException {
+                              Path acceptedFile, Path droppedFile, Path emittedFile, Path logFile, boolean appendLog,
+                              boolean checksums, boolean json) throws IOException {
+        // the log of conf/jptables.yaml is a log: appended to, its folder made; --log FILE is this replay's alone
+        if (logFile != null && appendLog && logFile.getParent() != null) {
+            Files.createDirectories(logFile.getParent());
+        }
         try (org.jptables.kernel.capture.PcapWriter accepted = acceptedFile == null ? null
                      : new org.jptables.kernel.capture.PcapWriter(acceptedFile);
              org.jptables.kernel.capture.PcapWriter dropped = droppedFile == null ? null
                      : new org.jptables.kernel.capture.PcapWriter(droppedFile);
              org.jptables.kernel.capture.PcapWriter emitted = emittedFile == null ? null
                      : new org.jptables.kernel.capture.PcapWriter(emittedFile);
-             PrintStream log = logFile == null ? null : new PrintStream(Files.newOutputStream(logFile), true,
-                     StandardCharsets.UTF_8)) {
-            var replay = new org.jptables.kernel.replay.CaptureReplay(path, host, accepted, dropped, emitted, log);
+             PrintStream log = logFile == null ? null : new PrintStream(appendLog
+                     ? Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                     : Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
+            var replay = new org.jptables.kernel.replay.CaptureReplay(path, host, accepted, dropped, emitted, log)
+                    .checkIpHeaders(checksums);
             long start = System.nanoTime();
             int status = 0;
             try {
@@ -207,6 +225,7 @@ final class ReplayTool {
                 o.put("packets", summary.packets());
                 o.put("bytes", summary.bytes());
                 o.put("passedThrough", summary.passedThroughPackets());
+                o.put("badIpChecksum", summary.badIpChecksumPackets());
                 ObjectNode verdicts = o.putObject("verdicts");
                 summary.byVerdict().forEach((k, v) -> verdicts.putObject(k).put("packets", v[0]).put("bytes", v[1]));
                 out.print(JSON.writeValueAsString(o) + "\n");
@@ -276,15 +295,4 @@ final class ReplayTool {
             out.print("  log: " + l + "\n");
         }
     }
-
-    /** The connection tracker a replay uses: the kernel's defaults (conf/jptables.yaml may tune it later). */
-    static final class Conntracks {
-        private Conntracks() {
-        }
-
-        static org.jptables.kernel.path.ConnectionTracking create() {
-            return new org.jptables.kernel.conntrack.ConnectionTracker();
-        }
-    }
-
 }

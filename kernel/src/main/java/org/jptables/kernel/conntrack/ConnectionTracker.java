@@ -1439,6 +1439,15 @@ public final class ConnectionTracker implements ConnectionTracking {
                 return -1;
             }
         }
+        if (freeCount == 0 && now - minExpiry >= 0) {
+            // before the arrays grow, reclaim the entries whose time is up (the kernel's gc worker does so
+            // in the background), so memory follows the live connections, not the length of a capture;
+            // if little came free, grow anyway, so that sweeps stay rare (amortised O(1) per entry)
+            sweepExpired();
+            if (freeCount < capacity / 4 && capacity < maxCapacity) {
+                allocate((int) Math.min((long) capacity * 2, maxCapacity));
+            }
+        }
         if (freeCount == 0) {
             if (capacity >= maxCapacity) {
                 return -1;

@@ -7,6 +7,7 @@ import org.jptables.kernel.capture.CaptureReader;
 import org.jptables.kernel.capture.CaptureRecord;
 import org.jptables.kernel.capture.PcapWriter;
 import org.jptables.kernel.host.Host;
+import org.jptables.kernel.packet.Checksums;
 import org.jptables.kernel.path.PacketPath;
 import org.jptables.kernel.path.PacketResult;
 
@@ -15,6 +16,13 @@ import org.jptables.kernel.path.PacketResult;
  * host's addresses is a packet the host sends; any other frame arrives on the capture's interface
  * (pcapng's if_name, SLL2's interface index, else the host's first Ethernet interface), to be
  * delivered or forwarded.
+ *
+ * <p>Checksums are checked as Linux checks them: an arriving packet whose IPv4 header checksum is
+ * wrong is dropped by ip_rcv before any hook (counted apart), and connection tracking finds a bad
+ * TCP, UDP or ICMP checksum on an arriving packet INVALID (nf_conntrack_checksum, in the tracker's
+ * configuration). Packets the host sends are never checked, as in the kernel. Captures taken where
+ * checksums are offloaded to the network card carry unfinished checksums: replay them with the
+ * checks off ({@link #checkIpHeaders(boolean)} and the tracker's {@code checksum} setting).
  */
 public final class CaptureReplay {
     private final PacketPath path;
@@ -26,6 +34,7 @@ public final class CaptureReplay {
     private final PcapWriter emitted;
     private final PrintStream log;
     private byte[] packet = new byte[65536];
+    private boolean checkIpHeaders = true;
 
     public CaptureReplay(PacketPath path, Host host, PcapWriter accepted, PcapWriter dropped, PcapWriter emitted,
                          PrintStream log) {
@@ -36,6 +45,12 @@ public final class CaptureReplay {
         this.emitted = emitted;
         this.log = log;
         this.result = emitted != null || log != null ? new PacketResult() : null;
+    }
+
+    /** Whether an arriving packet with a wrong IPv4 header checksum is dropped before the hooks (default yes). */
+    public CaptureReplay checkIpHeaders(boolean check) {
+        this.checkIpHeaders = check;
+        return this;
     }
 
     public ReplaySummary summary() {
@@ -58,8 +73,19 @@ public final class CaptureReplay {
                 }
                 System.arraycopy(r.data, r.network, packet, 0, length);
                 int src = ((packet[12] & 0xFF) << 24) | ((packet[13] & 0xFF) << 16) | ((packet[14] & 0xFF) << 8) | (packet[15] & 0xFF);
-                String in = host.isLocal(src) ? "host" : interfaceOf(r, firstEthernet);
-                String verdict = path.process(packet, length, in, r.timeNanos, result);
+                boolean sent = host.isLocal(src);
+                String verdict;
+                if (!sent && checkIpHeaders && !ipHeaderChecksumOk(packet, length)) {
+                    verdict = "DROP";
+                    summary.badIpChecksum();
+                    if (result != null) {
+                        result.clear();
+                        result.verdict = verdict;
+                    }
+                } else {
+                    verdict = path.process(packet, length, sent ? "host" : interfaceOf(r, firstEthernet), r.timeNanos,
+                            result);
+                }
                 summary.count(verdict, src, length);
                 PcapWriter w = verdict.equals("ACCEPT") ? accepted : dropped;
                 if (w != null) {
@@ -80,6 +106,15 @@ public final class CaptureReplay {
                 }
             }
         }
+    }
+
+    /** ip_rcv's check: the header (IHL words) sums to 0xFFFF; a header longer than the packet fails too. */
+    static boolean ipHeaderChecksumOk(byte[] ip, int length) {
+        int ihl = (ip[0] & 0x0F) * 4;
+        if (ihl < 20 || ihl > length) {
+            return false;
+        }
+        return Checksums.sum(ip, 0, ihl, 0) == 0xFFFF;
     }
 
     private String interfaceOf(CaptureRecord r, String fallback) {

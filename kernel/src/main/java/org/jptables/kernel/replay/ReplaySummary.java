@@ -9,6 +9,7 @@ import org.jptables.api.Addresses;
 public final class ReplaySummary {
     private final Map<String, long[]> byVerdict = new TreeMap<>();
     private final Map<Integer, long[]> droppedBySource = new HashMap<>();
+    private long badIpChecksum;
     private long passedThrough;
     private long passedThroughBytes;
     private long packets;
@@ -25,6 +26,15 @@ public final class ReplaySummary {
             d[0]++;
             d[1] += length;
         }
+    }
+
+    /** An arriving packet dropped for its IPv4 header checksum before any hook (also counted as a DROP). */
+    public void badIpChecksum() {
+        badIpChecksum++;
+    }
+
+    public long badIpChecksumPackets() {
+        return badIpChecksum;
     }
 
     /** A frame that is not IPv4 (ARP, IPv6): counted and passed through untouched. */
@@ -60,6 +70,10 @@ public final class ReplaySummary {
         byVerdict.forEach((k, v) -> out.append(String.format("%-10s %10d %12d%n", k, v[0], v[1])));
         out.append(String.format("%-10s %10d %12d%n", "passed", passedThrough, passedThroughBytes))
                 .append("  (passed: frames that are not IPv4, such as ARP and IPv6, go through untouched)\n");
+        if (badIpChecksum > 0) {
+            out.append(String.format("%d of the dropped packets had a wrong IPv4 header checksum and never reached"
+                    + " the hooks (--ignore-checksums for captures taken with checksum offload)%n", badIpChecksum));
+        }
         if (!droppedBySource.isEmpty()) {
             out.append("top sources dropped or rejected:\n");
             droppedBySource.entrySet().stream()
