@@ -115,7 +115,8 @@ final class ReplayTool {
                 if (ignoreChecksums) {
                     conntrack = conntrack.withChecksum(false);
                 }
-                PacketPath path = new PacketPath(ruleset, host, new ConnectionTracker(conntrack));
+                PacketPath path = new PacketPath(ruleset, host, new ConnectionTracker(conntrack))
+                        .checkIpHeaders(conntrack.checksum());
                 if (capture != null) {
                     int status = replayCapture(capture, path, host, ruleset, session, acceptedFile, droppedFile,
                             emittedFile, logFile != null ? logFile : settings.log(), logFile == null,

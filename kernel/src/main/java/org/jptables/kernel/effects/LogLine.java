@@ -178,24 +178,29 @@ public final class LogLine {
         return ((word >> 8) & 0x0F) << 2;
     }
 
+    /** nf_log's required_len: bytes an ICMP message of each type must have before its details are printed. */
+    private static final int[] REQUIRED_LENGTH = {4, 0, 0, 28, 28, 28, 0, 0, 4, 0, 0, 28, 28, 20, 20, 0, 0, 12, 12};
+
     private static void icmp(StringBuilder m, PacketView p, int l4, int offset, int flags, boolean outer) {
         m.append("PROTO=ICMP ");
         if (offset != 0) {
             return;
         }
-        if (p.u8(l4 + 3) < 0) {
-            m.append("INCOMPLETE [").append(Math.max(0, p.length() - l4)).append(" bytes] ");
+        int available = Math.max(0, p.length() - l4);
+        if (available < 8) {
+            // the kernel reads the whole 8-byte ICMP header or nothing
+            m.append("INCOMPLETE [").append(available).append(" bytes] ");
             return;
         }
         int type = p.u8(l4);
         int code = p.u8(l4 + 1);
         m.append("TYPE=").append(type).append(" CODE=").append(code).append(' ');
+        if (type < REQUIRED_LENGTH.length && available < REQUIRED_LENGTH[type]) {
+            m.append("INCOMPLETE [").append(available).append(" bytes] ");
+            return;
+        }
         switch (type) {
             case 0, 8 -> {
-                if (p.u16(l4 + 6) < 0) {
-                    m.append("INCOMPLETE [").append(Math.max(0, p.length() - l4)).append(" bytes] ");
-                    return;
-                }
                 m.append("ID=").append(p.u16(l4 + 4)).append(" SEQ=").append(p.u16(l4 + 6)).append(' ');
             }
             case 12 -> {

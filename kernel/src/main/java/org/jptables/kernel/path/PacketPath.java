@@ -52,6 +52,8 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     private int natFlags;
     private boolean natRequested;
     private byte[] pendingReply;
+    private boolean quietHost;
+    private boolean checkIpHeaders = true;
     private int depth;
 
     public PacketPath(Ruleset ruleset, Host host, ConnectionTracking conntrack) {
@@ -59,6 +61,22 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         this.host = host;
         this.conntrack = conntrack != null && needsConnectionTracking(ruleset) ? conntrack : null;
         view.addressTypes(host).effects(this);
+    }
+
+    /** Whether an arriving packet's IPv4 header checksum is checked (off for captures taken with checksum offload). */
+    public PacketPath checkIpHeaders(boolean check) {
+        this.checkIpHeaders = check;
+        return this;
+    }
+
+    /**
+     * A quiet host sends nothing of its own: REJECT's answers are dropped before they reach OUTPUT
+     * (as on a host whose egress drops them ahead of netfilter, or when replaying a capture that
+     * already holds the host's answers).
+     */
+    public PacketPath quietHost(boolean quiet) {
+        this.quietHost = quiet;
+        return this;
     }
 
     /**
@@ -106,18 +124,78 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     }
 
     private String receive(byte[] ip, int length, String in) {
+        int valid = ipReceiveLength(ip, length);
+        if (valid < 0) {
+            if (report != null) {
+                report.trace.add(IP_RCV_DROPS[-valid - 1]);
+            }
+            return "DROP";
+        }
+        return receive(ip, valid, in, NOT_LOOPED);
+    }
+
+    private static final String[] IP_RCV_DROPS = {"ip_rcv:truncated-header", "ip_rcv:bad-version-or-ihl",
+        "ip_rcv:bad-header-checksum", "ip_rcv:bad-total-length"};
+
+    /**
+     * ip_rcv_core's checks before any hook: a packet shorter than its header, with a version other
+     * than 4, an IHL under 5, a wrong header checksum (unless checksums are not checked) or a total
+     * length beyond the bytes received is dropped unseen; bytes after the total length (Ethernet
+     * padding) are trimmed. Returns the packet's length, or -1..-4 for the reason it was dropped.
+     */
+    private int ipReceiveLength(byte[] ip, int length) {
+        if (length < 20) {
+            return -1;
+        }
+        int ihl = (ip[0] & 0x0F) * 4;
+        if ((ip[0] & 0xF0) != 0x40 || ihl < 20) {
+            return -2;
+        }
+        if (length < ihl) {
+            return -1;
+        }
+        if (checkIpHeaders && Checksums.sum(ip, 0, ihl, 0) != 0xFFFF) {
+            return -3;
+        }
+        int total = ((ip[2] & 0xFF) << 8) | (ip[3] & 0xFF);
+        if (total > length || total < ihl) {
+            return -4;
+        }
+        return total;
+    }
+
+    /**
+     * A packet arriving on {@code in}; {@code loopedCt} is the connection of a packet the host sent
+     * to itself, which comes back through lo keeping its entry and its mark (the kernel's loopback
+     * keeps the skb's conntrack: PREROUTING's conntrack hook leaves it alone).
+     */
+    private String receive(byte[] ip, int length, String in, int loopedCt) {
         int dev = host.indexOf(in);
         if (dev < 0) {
             throw new IllegalArgumentException("no interface " + in + " on this host");
         }
-        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("").setMark(0);
-        long senderMac = host.neighbourMac(view.source());
-        view.linkHeader(host.mac(dev), senderMac >= 0 ? senderMac : host.neighbourMac(host.nextHop(view.source())));
-        view.conntrack(0, 0, 0, 0, 0, 0, 0);
+        boolean looped = loopedCt != NOT_LOOPED;
+        int mark = view.mark();
+        int state = view.ctState();
+        int status = view.ctStatus();
+        int proto = view.ctProtocol();
+        int os = view.ctOriginalSource();
+        int od = view.ctOriginalDestination();
+        int rs = view.ctReplySource();
+        int rd = view.ctReplyDestination();
+        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("").setMark(looped ? mark : 0);
+        if (looped) {
+            view.linkHeader(0, 0);
+            view.conntrack(state, status, proto, os, od, rs, rd);
+        } else {
+            long senderMac = host.neighbourMac(view.source());
+            view.linkHeader(host.mac(dev), senderMac >= 0 ? senderMac : host.neighbourMac(host.nextHop(view.source())));
+            view.conntrack(0, 0, 0, 0, 0, 0, 0);
+        }
         if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
             return "DROP";
         }
-        int ct = track();
+        int ct = looped ? loopedCt : track();
         if (ct == ConnectionTracking.TABLE_FULL) {
             return "DROP";
         }
@@ -160,7 +238,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         view.wrap(ip, 0, length).inInterface("").setMark(0);
         view.linkHeader(-1, -1);
         view.conntrack(0, 0, 0, 0, 0, 0, 0);
-        int out = host.routeDevice(view.destination());
+        int out = outputRoute(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));
         if (hook(TableKind.RAW, Hook.OUTPUT) != Verdict.ACCEPT) {
             return "DROP";
@@ -174,7 +252,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         }
         // a new destination is routed again, but the OUTPUT hook goes on with the device it started
         // with (the kernel passes state->out once); POSTROUTING sees the new one
-        out = host.routeDevice(view.destination());
+        out = outputRoute(view.destination());
         if (hook(TableKind.FILTER, Hook.OUTPUT) != Verdict.ACCEPT
                 || hook(TableKind.SECURITY, Hook.OUTPUT) != Verdict.ACCEPT) {
             return dropped(ct);
@@ -192,10 +270,25 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             return false;
         }
         confirm(ct);
+        if (out == host.indexOf("lo")) {
+            // to the host itself: back in through lo, as loopback_xmit hands it to ip_rcv
+            return "ACCEPT".equals(receive(ip, length, "lo", ct));
+        }
         if (report != null) {
             report.emitted.add(new PacketResult.Emitted(host.name(out), frame(ip, length, out), "forward"));
         }
         return true;
+    }
+
+    /** The device of a packet the host sends: lo for its own addresses and 127/8, else the route's. */
+    private int outputRoute(int destination) {
+        if ((destination >>> 24) == 127 || host.isLocal(destination)) {
+            int lo = host.indexOf("lo");
+            if (lo >= 0) {
+                return lo;
+            }
+        }
+        return host.routeDevice(destination);
     }
 
     private byte[] frame(byte[] ip, int length, int out) {
@@ -221,6 +314,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         return conntrack.track(view, now);
     }
 
+    private static final int NOT_LOOPED = Integer.MIN_VALUE;
     private static final int ROUTE_DROP = 0;
     private static final int ROUTE_LOCAL = 1;
     private static final int ROUTE_FORWARD = 2;
@@ -433,7 +527,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
 
     @Override
     public void reject(PacketView packet, int icmpCode) {
-        pendingReply = RejectReplies.reply(packet, icmpCode, host);
+        pendingReply = quietHost ? null : RejectReplies.reply(packet, icmpCode, host);
     }
 
     @Override
