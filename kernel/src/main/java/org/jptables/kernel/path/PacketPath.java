@@ -53,6 +53,9 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     private boolean natRequested;
     private byte[] pendingReply;
     private boolean quietHost;
+    private final Defragmenter defragmenter = new Defragmenter();
+    /** The datagram being handled when it was reassembled from fragments, else null. */
+    private Defragmenter.Datagram fragments;
     private boolean checkIpHeaders = true;
     private int depth;
 
@@ -113,6 +116,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     public String process(byte[] ip, int length, String in, long nowNanos, PacketResult report) {
         this.report = report;
         this.now = nowNanos;
+        this.fragments = null;
         if (report != null) {
             report.clear();
         }
@@ -131,7 +135,24 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             }
             return "DROP";
         }
+        if (conntrack != null && Defragmenter.isFragment(ip)) {
+            // nf_defrag_ipv4, ahead of every table: the rules see whole datagrams
+            Defragmenter.Datagram whole = defragmenter.add(ip, valid, now);
+            if (whole == null) {
+                return stolen();
+            }
+            fragments = whole;
+            return receive(whole.ip(), whole.length(), in, NOT_LOOPED);
+        }
         return receive(ip, valid, in, NOT_LOOPED);
+    }
+
+    /** A fragment kept for reassembly: no table saw it. */
+    private String stolen() {
+        if (report != null) {
+            report.trace.add("defrag:queued");
+        }
+        return "STOLEN";
     }
 
     private static final String[] IP_RCV_DROPS = {"ip_rcv:truncated-header", "ip_rcv:bad-version-or-ihl",
@@ -210,6 +231,15 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             return dropped(ct);
         }
         int dst = view.destination();
+        if (route == ROUTE_LOCAL && conntrack == null && Defragmenter.isFragment(view.bytes())) {
+            // ip_local_deliver reassembles before INPUT even without connection tracking
+            Defragmenter.Datagram whole = defragmenter.add(view.bytes(), view.length(), now);
+            if (whole == null) {
+                return stolen();
+            }
+            view.wrap(whole.ip(), 0, whole.length());
+            dst = view.destination();
+        }
         if (route == ROUTE_LOCAL) {
             if (hook(TableKind.MANGLE, Hook.INPUT) != Verdict.ACCEPT
                     || hook(TableKind.FILTER, Hook.INPUT) != Verdict.ACCEPT
@@ -275,7 +305,14 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             return "ACCEPT".equals(receive(ip, length, "lo", ct));
         }
         if (report != null) {
-            report.emitted.add(new PacketResult.Emitted(host.name(out), frame(ip, length, out), "forward"));
+            if (fragments != null && fragments.ip() == ip) {
+                // a reassembled datagram leaves in the fragments it came in
+                for (byte[] f : Defragmenter.fragment(ip, length, fragments.offsets(), fragments.lengths())) {
+                    report.emitted.add(new PacketResult.Emitted(host.name(out), frame(f, f.length, out), "forward"));
+                }
+            } else {
+                report.emitted.add(new PacketResult.Emitted(host.name(out), frame(ip, length, out), "forward"));
+            }
         }
         return true;
     }
@@ -502,9 +539,12 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         int od = view.ctOriginalDestination();
         int rs = view.ctReplySource();
         int rd = view.ctReplyDestination();
+        Defragmenter.Datagram datagram = fragments;
+        fragments = null;
         try {
             send(reply, reply.length);
         } finally {
+            fragments = datagram;
             depth--;
             view.wrap(bytes, offset, length).inInterface(in).outInterface(out).hook(hook).linkHeader(dstMac, srcMac);
             view.setMark(mark);
