@@ -150,6 +150,9 @@ public final class ConnectionTracker implements ConnectionTracking {
     private static final int S_EXPECTED = 1;
     private static final int S_SEEN_REPLY = 1 << 1;
     private static final int S_ASSURED = 1 << 2;
+    private static final int GRE = 47;
+    private static final int GRE_TIMEOUT = 30;
+    private static final int GRE_STREAM_TIMEOUT = 180;
     private static final int S_CONFIRMED = 1 << 3;
     private static final int S_SRC_NAT = 1 << 4;
     private static final int S_DST_NAT = 1 << 5;
@@ -365,6 +368,7 @@ public final class ConnectionTracker implements ConnectionTracking {
                 case TCP -> tcpPacket(p, e, dir, l4, len, verify);
                 case UDP -> udpPacket(p, e, l4, len, verify);
                 case ICMP -> icmpPacket(e);
+                case GRE -> grePacket(e);
                 default -> genericPacket(e);
             };
             if (result == P_REPEAT) {
@@ -556,6 +560,20 @@ public final class ConnectionTracker implements ConnectionTracking {
             }
         } else {
             refresh(e, config.udp());
+        }
+        return P_ACCEPT;
+    }
+
+    /**
+     * GRE (nf_conntrack_proto_gre, keys 0 for GRE version 0): 30 s until a reply was seen, then
+     * 180 s and ASSURED. These timeouts are fixed in Linux (no sysctl), so they are here too.
+     */
+    private int grePacket(int e) {
+        if ((status[e] & S_SEEN_REPLY) != 0) {
+            refresh(e, GRE_STREAM_TIMEOUT);
+            status[e] |= S_ASSURED;
+        } else {
+            refresh(e, GRE_TIMEOUT);
         }
         return P_ACCEPT;
     }
@@ -1378,6 +1396,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         s.append((expires[e] - nowNanos) / SECOND).append(' ');
         if (p == TCP) {
             s.append(TCP_STATE_NAMES[tcpState[e]]).append(' ');
+        } else if (p == GRE) {
+            s.append("timeout=").append(GRE_TIMEOUT).append(", stream_timeout=").append(GRE_STREAM_TIMEOUT).append(' ');
         }
         appendTuple(s, p, oSrc[e], oDst[e], oSport[e], oDport[e]);
         if ((status[e] & S_SEEN_REPLY) == 0) {
@@ -1395,6 +1415,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         s.append("src=").append(Addresses.format(src)).append(" dst=").append(Addresses.format(dst)).append(' ');
         if (p == TCP || p == UDP) {
             s.append("sport=").append(sport).append(" dport=").append(dport).append(' ');
+        } else if (p == GRE) {
+            s.append("srckey=0x0 dstkey=0x0 ");
         } else if (p == ICMP) {
             s.append("type=").append(dport >> 8).append(" code=").append(dport & 0xFF).append(" id=").append(sport)
                     .append(' ');
