@@ -231,6 +231,10 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             return dropped(ct);
         }
         int dst = view.destination();
+        // ip_rcv_options, after routing: record-route gets the address the packet came in for
+        int recordRoute = view.headerLength() > 20 && !looped
+                ? RecordRoute.onReceive(view.bytes(), view.offset(), route == ROUTE_LOCAL ? dst : host.primaryAddress(dev))
+                : -1;
         if (route == ROUTE_LOCAL && conntrack == null && Defragmenter.isFragment(view.bytes())) {
             // ip_local_deliver reassembles before INPUT even without connection tracking
             Defragmenter.Datagram whole = defragmenter.add(view.bytes(), view.length(), now);
@@ -260,6 +264,9 @@ public final class PacketPath implements PacketEffects, TraversalListener {
                 || hook(TableKind.FILTER, Hook.FORWARD) != Verdict.ACCEPT
                 || hook(TableKind.SECURITY, Hook.FORWARD) != Verdict.ACCEPT) {
             return dropped(ct);
+        }
+        if (recordRoute >= 0) {
+            RecordRoute.onForward(ip, 0, recordRoute, host.primaryAddress(out));
         }
         return postrouting(ct, ip, length, out) ? "ACCEPT" : "DROP";
     }
