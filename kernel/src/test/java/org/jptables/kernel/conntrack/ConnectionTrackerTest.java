@@ -357,10 +357,16 @@ class ConnectionTrackerTest {
         assertEquals(ConnState.NEW, view.ctState());
         assertTrue(h >= 0);
         // the generic tracker: 600 s
+        byte[] other = new Ipv4Builder().source(CLIENT).destination(SERVER).protocol(99).payloadLength(4).build();
+        in(other);
+        assertTrue(table().stream().anyMatch(l -> l.startsWith("ipv4     2 unknown  99 600 src=198.18.0.2 "
+                + "dst=198.18.0.1 [UNREPLIED] src=198.18.0.1 dst=198.18.0.2 mark=0")), table().toString());
+        // GRE has its own tracker (recorded in conformance/cases/ct-udp-icmp): 30 s until a reply
         byte[] gre = new Ipv4Builder().source(CLIENT).destination(SERVER).protocol(47).payloadLength(4).build();
         in(gre);
-        assertTrue(table().stream().anyMatch(l -> l.startsWith("ipv4     2 gre      47 600 src=198.18.0.2 "
-                + "dst=198.18.0.1 [UNREPLIED] src=198.18.0.1 dst=198.18.0.2 mark=0")), table().toString());
+        assertTrue(table().stream().anyMatch(l -> l.startsWith("ipv4     2 gre      47 30 timeout=30, "
+                + "stream_timeout=180 src=198.18.0.2 dst=198.18.0.1 srckey=0x0 dstkey=0x0 [UNREPLIED] "
+                + "src=198.18.0.1 dst=198.18.0.2 srckey=0x0 dstkey=0x0 mark=0")), table().toString());
     }
 
     @Test
