@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.jptables.kernel.cli.Main;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +83,25 @@ class ExamplesIT {
         return r.out();
     }
 
+    /**
+     * {@code jptables ARGS} in this JVM, on the same home, plugins and state as the scripts (a JVM
+     * start for every command would make this test several times slower); 0 is expected.
+     */
+    private String jpt(String... args) {
+        Result r = runInProcess(args);
+        assertEquals(0, r.status(), String.join(" ", args) + ":\n" + r.out());
+        return r.out();
+    }
+
+    private Result runInProcess(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, String> env = Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_PLUGINS",
+                home.resolve("plugins").toString(), "JPTABLES_STATE", tmp.resolve("state.rules").toString());
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int status = Main.run(List.of(args), env, print, print);
+        return new Result(status, out.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void thePluginsAreLoadedFromTheirJars() throws Exception {
         String listed = ok("jptables", "--list-plugins");
@@ -89,44 +112,45 @@ class ExamplesIT {
                 listed);
         // and the bundled ones are still there
         assertTrue(listed.contains("  target LOG revision 0"), listed);
-        assertTrue(ok("jptables", "-m", "srcquota", "-h").contains("srcquota match options:\n[!] --quota bytes"));
-        assertTrue(ok("jptables", "-j", "PCAPLOG", "-h").contains("PCAPLOG target options:\n --file path"));
+        assertTrue(jpt("-m", "srcquota", "-h").contains("srcquota match options:\n[!] --quota bytes"));
+        assertTrue(jpt("-j", "PCAPLOG", "-h").contains("PCAPLOG target options:\n --file path"));
     }
 
     @Test
     void rulesAreListedSavedAndRestored() throws Exception {
         Path pcap = tmp.resolve("ssh.pcap");
-        ok("jptables", "-A", "INPUT", "-p", "tcp", "--dport", "22", "-m", "srcquota", "--quota", "1000000", "-j", "PCAPLOG",
+        jpt("-A", "INPUT", "-p", "tcp", "--dport", "22", "-m", "srcquota", "--quota", "1000000", "-j", "PCAPLOG",
                 "--file", pcap.toString(), "--snaplen", "96");
-        ok("jptables", "-A", "INPUT", "-m", "srcquota", "!", "--quota", "5000", "--max-sources", "1024", "-j", "DROP");
-        ok("jptables", "-A", "INPUT", "-m", "window", "--min-payload", "1000", "-j", "WINDOW", "--tag", "7");
+        jpt("-A", "INPUT", "-m", "srcquota", "!", "--quota", "5000", "--max-sources", "1024", "-j", "DROP");
+        jpt("-A", "INPUT", "-m", "window", "--min-payload", "1000", "-j", "WINDOW", "--tag", "7");
         String rules = """
                 -P INPUT ACCEPT
                 -A INPUT -p tcp -m tcp --dport 22 -m srcquota --quota 1000000 -j PCAPLOG --file "%s" --snaplen 96
                 -A INPUT -m srcquota ! --quota 5000 --max-sources 1024 -j DROP
                 -A INPUT -m window --min-payload 1000 -j WINDOW --tag 0x7
                 """.formatted(pcap);
+        // the start script sees the same
         assertEquals(rules, ok("jptables", "-S", "INPUT"));
-        String listed = ok("jptables", "-L", "INPUT", "-n");
+        String listed = jpt("-L", "INPUT", "-n");
         assertTrue(listed.contains("tcp dpt:22 srcquota: 1000000 bytes per source PCAPLOG file " + pcap + " snaplen 96\n"),
                 listed);
         assertTrue(listed.contains("srcquota: over 5000 bytes per source max-sources 1024\n"), listed);
         assertTrue(listed.contains("payload >= 1000 tag 0x7\n"), listed);
         // -C and -D find a rule by its contents, which is its saved text
-        ok("jptables", "-C", "INPUT", "-m", "srcquota", "!", "--quota", "5000", "--max-sources", "1024", "-j", "DROP");
-        assertEquals(1, run("jptables", "-C", "INPUT", "-m", "srcquota", "!", "--quota", "5000", "-j", "DROP").status());
+        jpt("-C", "INPUT", "-m", "srcquota", "!", "--quota", "5000", "--max-sources", "1024", "-j", "DROP");
+        assertEquals(1, runInProcess("-C", "INPUT", "-m", "srcquota", "!", "--quota", "5000", "-j", "DROP").status());
 
-        String saved = ok("jptables-save");
+        String saved = jpt("save");
         assertTrue(saved.contains("-A INPUT -m srcquota ! --quota 5000 --max-sources 1024 -j DROP\n"), saved);
         Path file = Files.writeString(tmp.resolve("saved.rules"), saved);
-        ok("jptables", "-F");
-        assertEquals("-P INPUT ACCEPT\n", ok("jptables", "-S", "INPUT"));
-        ok("jptables-restore", file.toString());
-        assertEquals(rules, ok("jptables", "-S", "INPUT"));
+        jpt("-F");
+        assertEquals("-P INPUT ACCEPT\n", jpt("-S", "INPUT"));
+        jpt("restore", file.toString());
+        assertEquals(rules, jpt("-S", "INPUT"));
         assertFalse(Files.exists(pcap), "no packet has been through the rule yet");
 
-        ok("jptables", "-D", "INPUT", "-m", "srcquota", "!", "--quota", "5000", "--max-sources", "1024", "-j", "DROP");
-        assertFalse(ok("jptables", "-S", "INPUT").contains("--max-sources"));
+        jpt("-D", "INPUT", "-m", "srcquota", "!", "--quota", "5000", "--max-sources", "1024", "-j", "DROP");
+        assertFalse(jpt("-S", "INPUT").contains("--max-sources"));
     }
 
     @Test
@@ -139,17 +163,17 @@ class ExamplesIT {
         assertEquals(2, r.status(), r.out());
         assertTrue(r.out().startsWith("jptables v1.8.9 (legacy): PCAPLOG: option \"--file\" needs an absolute path, not"
                 + " \"relative.pcap\".\n"), r.out());
-        assertEquals("-P INPUT ACCEPT\n", ok("jptables", "-S", "INPUT"));
+        assertEquals("-P INPUT ACCEPT\n", jpt("-S", "INPUT"));
     }
 
     @Test
     void replayCutsEachSourceOffAtItsQuotaAndWritesThePcap() throws Exception {
         Path pcap = tmp.resolve("within-quota.pcap");
         // 120 bytes per source: three 40-byte SYNs each; past them, the policy drops
-        ok("jptables", "-P", "INPUT", "DROP");
-        ok("jptables", "-A", "INPUT", "-m", "srcquota", "--quota", "120", "-j", "PCAPLOG", "--file", pcap.toString());
-        ok("jptables", "-A", "INPUT", "-m", "srcquota", "--quota", "120", "-j", "ACCEPT");
-        ok("jptables", "-A", "INPUT", "-m", "window", "--min-payload", "100", "-j", "WINDOW", "--tag", "7");
+        jpt("-P", "INPUT", "DROP");
+        jpt("-A", "INPUT", "-m", "srcquota", "--quota", "120", "-j", "PCAPLOG", "--file", pcap.toString());
+        jpt("-A", "INPUT", "-m", "srcquota", "--quota", "120", "-j", "ACCEPT");
+        jpt("-A", "INPUT", "-m", "window", "--min-payload", "100", "-j", "WINDOW", "--tag", "7");
         String a = "{\"in\":\"eth0\",\"src\":\"203.0.113.9\",\"dst\":\"198.18.0.1\",\"proto\":\"tcp\",\"dport\":22}";
         String b = "{\"in\":\"eth0\",\"src\":\"203.0.113.10\",\"dst\":\"198.18.0.1\",\"proto\":\"tcp\",\"dport\":22}";
         String bigA = "{\"in\":\"eth0\",\"src\":\"203.0.113.9\",\"dst\":\"198.18.0.1\",\"proto\":\"udp\",\"dport\":53,\"len\":200}";
@@ -173,7 +197,7 @@ class ExamplesIT {
         assertEquals(160, summary.get("bytes").asInt());
 
         // the replay added its counters to the state, as traffic through the kernel does
-        String counted = ok("jptables", "-L", "INPUT", "-n", "-v", "-x");
+        String counted = jpt("-L", "INPUT", "-n", "-v", "-x");
         assertTrue(counted.matches("(?s).*\\n\\s+4\\s+160 PCAPLOG .*"), counted);
     }
 
