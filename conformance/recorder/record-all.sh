@@ -4,7 +4,7 @@
 #   record-all.sh OUT_DIR [--shared] [CASE...]
 #
 # Cases: conformance/cases/*/ (or the CASE names given); with --shared also the shared ones
-# (../shared/conformance beside the repository, or $JPTABLES_SHARED_CONFORMANCE).
+# (conformance/shared-cases, copied from ../shared/conformance; or $JPTABLES_SHARED_CONFORMANCE).
 # Needs root, `ip netns`, iptables-legacy and python3; where they are missing it prints one line
 # "skipped: network namespaces not available (...)" and exits 0.
 set -uo pipefail
@@ -54,7 +54,7 @@ else
   for d in "$cases_dir"/*/; do [ -f "$d/ruleset.rules" ] && dirs+=("${d%/}"); done
 fi
 if [ -n "$shared" ]; then
-  sdir="${JPTABLES_SHARED_CONFORMANCE:-$(dirname "$(dirname "$here")")/../shared/conformance}"
+  sdir="${JPTABLES_SHARED_CONFORMANCE:-$(dirname "$here")/shared-cases}"
   for d in "$sdir"/*/; do [ -f "$d/ruleset.rules" ] && dirs+=("${d%/}"); done
 fi
 
@@ -64,6 +64,10 @@ for d in "${dirs[@]}"; do
   mkdir -p "$out/$name"
   if python3 "$here/record.py" "$d" -o "$out/$name/kernel.json" 2>"$out/$name/record.err"; then
     n=$(grep -c . "$d/packets.jsonl")
+    # the case's inputs beside the recording, so that the folder is a case of its own
+    for f in ruleset.rules packets.jsonl listen mode; do
+      [ -f "$d/$f" ] && cp "$d/$f" "$out/$name/"
+    done
     packets=$((packets + n)); ok=$((ok + 1)); rm -f "$out/$name/record.err"
     echo "recorded $name ($n packets)"
   else
