@@ -115,6 +115,17 @@ class CommandLineTest {
     }
 
     @Test
+    void anExtensionOfAnotherTableIsRefusedEvenInAChainNothingJumpsTo() {
+        cli.ok("-N lone");
+        cli.ok("-A lone -j FAKEREJECT");
+        cli.ok("-t mangle -N lone");
+        Cli.Result r = cli.run("-t mangle -A lone -j FAKEREJECT");
+        assertEquals(1, r.status());
+        assertEquals("iptables: Invalid argument. Run `dmesg' for more information.\n", r.err());
+        assertEquals("", cli.ok("-t mangle -S lone").replace("-N lone\n", ""));
+    }
+
+    @Test
     void unknownChainAndTable() {
         Cli.Result r = cli.run("-A NOPE -j ACCEPT");
         assertEquals(1, r.status());

@@ -97,7 +97,7 @@ public final class Listing {
             out.append(CounterFormat.column(rule.counters().packets(), exact));
             out.append(CounterFormat.column(rule.counters().bytes(), exact));
         }
-        out.append(String.format("%-9s ", rule.targetName()));
+        out.append(String.format("%-9s ", rule.listedTargetName()));
         out.append(h.protocolInverted ? '!' : ' ');
         out.append(String.format("%-5s", protocolName(h.protocol)));
         out.append(h.fragmentInverted ? '!' : '-');

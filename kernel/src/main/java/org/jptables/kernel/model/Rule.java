@@ -76,6 +76,14 @@ public final class Rule {
         return target == null ? "" : target.name();
     }
 
+    /** The name in {@code -L}'s target column: as {@link #targetName()}, but a target's kernel name. */
+    public String listedTargetName() {
+        if (jump != null) {
+            return jump.name();
+        }
+        return target == null ? "" : target.kernelName();
+    }
+
     /** A copy with fresh counters set to the given values. */
     public Rule withCounters(long packets, long bytes) {
         Rule copy = new Rule(uses, target, jump, isGoto, spec);

@@ -218,6 +218,20 @@ public final class Table {
      * ({@code "Invalid argument."}).
      */
     public void validate() throws KernelException {
+        // xt_check_match/xt_check_target refuse an extension of another table in every rule,
+        // reachable or not, before they look at hooks
+        for (Chain c : chains()) {
+            for (Rule r : c.rules()) {
+                for (MatchUse m : r.matchUses()) {
+                    if (otherTable(m.extension().placement())) {
+                        throw new KernelException(KernelException.INVALID);
+                    }
+                }
+                if (r.target() != null && otherTable(r.target().extension().placement())) {
+                    throw new KernelException(KernelException.INVALID);
+                }
+            }
+        }
         Map<Chain, Set<Hook>> reach = new HashMap<>();
         for (Chain b : builtins.values()) {
             walk(b, b.hook(), new ArrayList<>(), reach);
@@ -237,6 +251,10 @@ public final class Table {
                 }
             }
         }
+    }
+
+    private boolean otherTable(Placement placement) {
+        return placement.table() != null && !placement.table().equals(name());
     }
 
     private boolean allowed(Placement placement, Hook hook) {

@@ -8,4 +8,9 @@ public record TargetUse(TargetExtension extension, Target target) {
     public String name() {
         return extension.name();
     }
+
+    /** The name in {@code -L}'s target column (the kernel's name of an alias such as NOTRACK). */
+    public String kernelName() {
+        return extension.kernelName();
+    }
 }

@@ -1,7 +1,10 @@
 package org.jptables.kernel.fakes;
 
 import java.util.List;
+import java.util.EnumSet;
+import org.jptables.api.Hook;
 import org.jptables.api.Option;
+import org.jptables.api.Placement;
 import org.jptables.api.RuleContext;
 import org.jptables.api.Target;
 import org.jptables.api.TargetBuilder;
@@ -9,7 +12,7 @@ import org.jptables.api.TargetExtension;
 import org.jptables.api.Verdict;
 import org.pf4j.Extension;
 
-/** {@code -j FAKEREJECT}: asks for an ICMP port unreachable and drops. */
+/** {@code -j FAKEREJECT}: asks for an ICMP port unreachable and drops. filter table only, to test placement. */
 @Extension
 public final class FakeReject implements TargetExtension {
     @Override
@@ -25,6 +28,11 @@ public final class FakeReject implements TargetExtension {
     @Override
     public String help() {
         return "";
+    }
+
+    @Override
+    public Placement placement() {
+        return new Placement("filter", EnumSet.allOf(Hook.class));
     }
 
     @Override
