@@ -130,11 +130,23 @@ public final class CommandParser {
                 return;
             }
             char main = mainLong(name);
-            if (main == 0) {
-                if (extensionOptionByPrefix(spelled, inline)) {
+            boolean exactMain = main != 0 && isMainName(name);
+            if (!exactMain) {
+                // getopt_long over the merged table: a prefix must name one option of the main set
+                // and the loaded extensions together; if none, iptables loads -p's match and tries again
+                int extensions = prefixOwners(spelled).size();
+                int mains = mainPrefixCount(name);
+                if (extensions + mains == 0 && cmd.context.protocolGiven && !cmd.context.protocolInverted) {
+                    loadProtocolMatchIfPrefix(spelled);
+                    extensions = prefixOwners(spelled).size();
+                }
+                if (extensions + mains != 1) {
+                    throw new ParameterException("unknown option \"" + word + "\"");
+                }
+                if (extensions == 1) {
+                    extensionOptionByPrefix(spelled, inline);
                     return;
                 }
-                throw new ParameterException("unknown option \"" + word + "\"");
             }
             String arg = inline;
             if (TAKES_ARGUMENT.indexOf(main) >= 0 && arg == null) {
@@ -145,6 +157,69 @@ public final class CommandParser {
                 }
             }
             main(main, arg, spelled);
+        }
+
+        private boolean isMainName(String name) {
+            for (String[] l : LONG) {
+                if (l[0].equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** How many different main options {@code name} abbreviates (aliases of one option count once). */
+        private int mainPrefixCount(String name) {
+            StringBuilder seen = new StringBuilder();
+            for (String[] l : LONG) {
+                if (l[0].startsWith(name) && seen.indexOf(l[1]) < 0) {
+                    seen.append(l[1]);
+                }
+            }
+            return seen.length();
+        }
+
+        /** The loaded extensions' options that {@code spelled} abbreviates, each option once. */
+        private List<Option> prefixOwners(String spelled) {
+            List<Option> found = new ArrayList<>();
+            List<ExtensionUse> uses = new ArrayList<>(cmd.matches);
+            if (cmd.target != null) {
+                uses.add(cmd.target);
+            }
+            for (ExtensionUse u : uses) {
+                if (u.extension instanceof MatchExtension m && m.implicit()) {
+                    continue; // -s, -i and the like are main options in iptables' table
+                }
+                for (Option o : u.extension.options()) {
+                    boolean hit = o.name().startsWith("--") && o.name().startsWith(spelled);
+                    for (String alias : o.aliases()) {
+                        hit |= alias.startsWith("--") && alias.startsWith(spelled);
+                    }
+                    if (hit && !found.contains(o)) {
+                        found.add(o);
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** command_default's retry: -p's match joins the table when one of its options starts so. */
+        private void loadProtocolMatchIfPrefix(String spelled) {
+            String proto = cmd.context.protocol == 0 ? null : names.protocolName(cmd.context.protocol);
+            MatchExtension ext = proto == null ? null : registry.match(proto);
+            if (ext == null || ext.implicit()) {
+                return;
+            }
+            for (ExtensionUse u : cmd.matches) {
+                if (u.extension == ext) {
+                    return;
+                }
+            }
+            boolean owns = ext.options().stream().anyMatch(o -> o.name().startsWith(spelled)
+                    || o.aliases().stream().anyMatch(a -> a.startsWith(spelled)));
+            if (owns) {
+                cmd.matches.add(new ExtensionUse(ext, ext.newBuilder(cmd.context), null));
+            }
         }
 
         private char mainLong(String name) {
@@ -571,7 +646,7 @@ public final class CommandParser {
             }
             Option o = null;
             for (Option x : owner.extension.options()) {
-                if (x.name().startsWith(spelled)) {
+                if (x.name().startsWith(spelled) || x.aliases().stream().anyMatch(a -> a.startsWith(spelled))) {
                     o = x;
                     break;
                 }
@@ -609,7 +684,9 @@ public final class CommandParser {
             }
             for (ExtensionUse u : order) {
                 for (Option o : u.extension.options()) {
-                    if (prefix ? o.name().startsWith(spelled) && o.name().startsWith("--") : o.isSpelled(spelled)) {
+                    boolean byPrefix = o.name().startsWith(spelled) && o.name().startsWith("--")
+                            || o.aliases().stream().anyMatch(a -> a.startsWith(spelled) && a.startsWith("--"));
+                    if (prefix ? byPrefix : o.isSpelled(spelled)) {
                         return u;
                     }
                 }
