@@ -48,6 +48,22 @@ class PacketCommandIT {
     }
 
     @Test
+    void aQuietHostSendsNoAnswerAndCountsNoneInOutput() {
+        Jptables.Result r = jptables.iptables(List.of("--packet", "-i", "eth0", "-p", "tcp", "-s", "203.0.113.9",
+                "-d", "198.18.0.1", "--dport", "23", "--quiet-host", "--json"));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("{\"index\":0,\"verdict\":\"DROP\",\"matched\":[{\"table\":\"filter\",\"chain\":\"INPUT\","
+                + "\"rule\":5}],\"policy\":[],\"emitted\":[],\"log\":[],\"trace\":[\"filter:INPUT:rule:5\"]}\n", r.out());
+    }
+
+    @Test
+    void helpSaysWhatTheWordsAre() {
+        Jptables.Result r = jptables.iptables(List.of("--packet", "-h"));
+        assertEquals(0, r.status());
+        assertTrue(r.out().startsWith("Usage: jptables --packet [-i IFACE | --local] -s ADDR -d ADDR"), r.out());
+    }
+
+    @Test
     void aPingByItsIcmpTypeName() {
         Jptables.Result r = jptables.iptables(List.of("--packet", "-p", "icmp", "-s", "203.0.113.9", "-d",
                 "198.18.0.1", "--icmp-type", "echo-request", "--json", "--no-save"));

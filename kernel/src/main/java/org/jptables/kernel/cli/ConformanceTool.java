@@ -31,6 +31,10 @@ final class ConformanceTool {
     }
 
     int run(List<String> args) {
+        if (!args.isEmpty() && (args.get(0).equals("-h") || args.get(0).equals("--help"))) {
+            out.print(Help.conformance());
+            return 0;
+        }
         try {
             Settings settings = Settings.from(args, env);
             Host host = Host.conformance();

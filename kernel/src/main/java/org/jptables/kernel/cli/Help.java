@@ -99,4 +99,48 @@ final class Help {
                 + "office's traffic with other clients, ports and sizes until the frames reach SIZE bytes\n"
                 + "(K, M, G: powers of 1024).\n";
     }
+
+    /** {@code jptables replay -h}. */
+    static String replay() {
+        return "Usage: jptables replay CAPTURE [options]          a pcap or pcapng capture\n"
+                + "       jptables replay --packets FILE.jsonl [options]   packets described as JSON lines\n"
+                + "\n"
+                + "Runs the packets through the ruleset as the Linux kernel would (hooks in order, connection\n"
+                + "tracking, NAT, REJECT's answers, LOG lines) and adds the counters to the state.\n"
+                + "\n"
+                + "  --rules FILE        an iptables-save file instead of the state (never saved)\n"
+                + "  --host FILE         the host's interfaces and routes (default conf/host.yaml)\n"
+                + "  --no-save           leave the state's counters as they were\n"
+                + "  --json              machine-readable output\n"
+                + "  --ignore-checksums  do not check IPv4/TCP/UDP/ICMP checksums (captures with offload)\n"
+                + "  --quiet-host        the host sends nothing of its own (REJECT's answers): for a capture\n"
+                + "                      taken on the host under this ruleset, which already holds them\n"
+                + "  --accepted FILE.pcap, --dropped FILE.pcap, --emitted FILE.pcap\n"
+                + "                      write those packets (captures only)\n"
+                + "  --log FILE          write the LOG lines to FILE\n";
+    }
+
+    /** {@code jptables --packet -h}. */
+    static String packet() {
+        return "Usage: jptables --packet [-i IFACE | --local] -s ADDR -d ADDR [-p tcp|udp|icmp|N] [options]\n"
+                + "\n"
+                + "One packet, in iptables' words, through the ruleset of the state (as one line of replay).\n"
+                + "\n"
+                + "  --sport N, --dport N          ports (defaults 40000, and 80 for tcp, 53 for udp)\n"
+                + "  --tcp-flags SYN,ACK | --syn   TCP flags set (default SYN)\n"
+                + "  --seq N, --ack N, --window N, --mss N\n"
+                + "  --icmp-type NAME|TYPE[/CODE], --icmp-id N, --icmp-seq N\n"
+                + "  --len N, --ttl N, --tos N, --ipid N, --df\n"
+                + "  --json, --no-save, --rules FILE, --host FILE   as for replay\n";
+    }
+
+    /** {@code jptables conformance -h}. */
+    static String conformance() {
+        return "Usage: jptables conformance [--host FILE] CASE_DIR...\n"
+                + "\n"
+                + "Runs cases recorded on the real kernel (folders with ruleset.rules, packets.jsonl and\n"
+                + "kernel.json; a folder of such folders is searched) and compares, packet by packet, the\n"
+                + "counters, policies, emitted frames, LOG lines and connection table. Exit status 1 when any\n"
+                + "packet differs. conformance/recorder/ records new cases.\n";
+    }
 }

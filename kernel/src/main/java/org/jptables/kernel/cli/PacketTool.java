@@ -27,6 +27,10 @@ final class PacketTool {
     }
 
     int run(List<String> args) {
+        if (!args.isEmpty() && (args.get(0).equals("-h") || args.get(0).equals("--help"))) {
+            out.print(Help.packet());
+            return 0;
+        }
         List<String> replay = new ArrayList<>();
         ObjectNode packet = JSON.createObjectNode();
         try {
@@ -40,7 +44,7 @@ final class PacketTool {
             for (; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
-                    case "--json", "--no-save" -> replay.add(a);
+                    case "--json", "--no-save", "--quiet-host", "--ignore-checksums" -> replay.add(a);
                     case "--host", "--rules" -> {
                         replay.add(a);
                         replay.add(value(args, ++i, a));

@@ -35,6 +35,8 @@ import org.jptables.kernel.state.StateStore;
  * as traffic through the kernel would ({@code --no-save} leaves the state as it was).
  * {@code --ignore-checksums} turns off the checks of IPv4, TCP, UDP and ICMP checksums (as
  * {@code checksums: false} in conf/jptables.yaml), for captures taken with checksum offload.
+ * {@code --quiet-host}: the host makes no packets of its own (REJECT's answers), for a capture
+ * taken on the host under the same ruleset, which already holds them.
  */
 final class ReplayTool {
     private static final String PROGRAM = "jptables";
@@ -55,6 +57,10 @@ final class ReplayTool {
 
     /** {@code inline}: packet lines given by the caller (jptables --packet) instead of a file. */
     int run(List<String> args, List<String> inline) {
+        if (inline == null && !args.isEmpty() && (args.get(0).equals("-h") || args.get(0).equals("--help"))) {
+            out.print(Help.replay());
+            return 0;
+        }
         try {
             Settings settings = Settings.from(args, env);
             Path packets = null;
@@ -68,6 +74,7 @@ final class ReplayTool {
             boolean json = false;
             boolean save = true;
             boolean ignoreChecksums = false;
+            boolean quietHost = false;
             List<String> rest = settings.args();
             for (int i = 0; i < rest.size(); i++) {
                 switch (rest.get(i)) {
@@ -81,6 +88,7 @@ final class ReplayTool {
                     case "--json" -> json = true;
                     case "--no-save" -> save = false;
                     case "--ignore-checksums" -> ignoreChecksums = true;
+                    case "--quiet-host" -> quietHost = true;
                     default -> {
                         if (rest.get(i).startsWith("-") || capture != null) {
                             throw new Settings.UsageError("replay: unknown argument \"" + rest.get(i) + "\"");
@@ -116,7 +124,7 @@ final class ReplayTool {
                     conntrack = conntrack.withChecksum(false);
                 }
                 PacketPath path = new PacketPath(ruleset, host, new ConnectionTracker(conntrack))
-                        .checkIpHeaders(conntrack.checksum());
+                        .checkIpHeaders(conntrack.checksum()).quietHost(quietHost);
                 if (capture != null) {
                     int status = replayCapture(capture, path, host, ruleset, session, acceptedFile, droppedFile,
                             emittedFile, logFile != null ? logFile : settings.log(), logFile == null,
