@@ -36,9 +36,24 @@ public final class CommandExecutor {
         boolean changed = apply(cmd, work, out);
         if (changed) {
             work.validate();
+            resetPolicyCounters(cmd, work);
             ruleset.replace(work);
         }
         return changed || !existed;
+    }
+
+    /**
+     * libiptc's commit leaves every built-in chain's policy counters at zero (rule counters are
+     * carried over, policy counters are not), whatever the command changed: recorded on Linux after
+     * -A, -D, -N, -Z and -P. Only a policy given with {@code -c} keeps the counters it was given.
+     */
+    private static void resetPolicyCounters(ParsedCommand cmd, Table table) {
+        boolean setWithCounters = cmd.has(CommandKind.SET_POLICY) && cmd.counters() != null;
+        for (Chain c : table.builtinChains()) {
+            if (!(setWithCounters && c.name().equals(cmd.chain()))) {
+                c.policyCounters().zero();
+            }
+        }
     }
 
     /**
