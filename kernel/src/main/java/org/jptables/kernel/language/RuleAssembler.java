@@ -63,7 +63,8 @@ public final class RuleAssembler {
         List<Rule> rules = new ArrayList<>();
         for (List<MatchUse> uses : combinations) {
             String spec = RuleText.spec(uses, target, null, cmd.isGoto, names);
-            Rule rule = new Rule(uses, target, jump, cmd.isGoto, spec);
+            Rule rule = new Rule(uses, target, jump, cmd.isGoto, spec,
+                    RuleText.spec(uses, target, null, cmd.isGoto, names, true));
             if (cmd.counters != null) {
                 rule.counters().set(cmd.counters[0], cmd.counters[1]);
             }

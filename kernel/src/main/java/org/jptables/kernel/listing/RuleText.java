@@ -17,12 +17,22 @@ public final class RuleText {
 
     /** The text after {@code -A CHAIN}: each part with a leading space. */
     public static String spec(List<MatchUse> uses, TargetUse target, String jumpName, boolean isGoto, Names names) {
+        return spec(uses, target, jumpName, isGoto, names, false);
+    }
+
+    /**
+     * {@code restorable}: for jptables' state file, which must read back whatever iptables accepted.
+     * iptables-save drops {@code -i +} and prints a name with a space as it is ({@code -i eth 0}),
+     * which no restore reads back as the same rule; the restorable form keeps and quotes them.
+     */
+    public static String spec(List<MatchUse> uses, TargetUse target, String jumpName, boolean isGoto, Names names,
+                              boolean restorable) {
         StringBuilder out = new StringBuilder();
         HeaderFields h = HeaderFields.of(uses);
         address(out, "-s", h.source, h.sourceMask, h.sourceInverted);
         address(out, "-d", h.destination, h.destinationMask, h.destinationInverted);
-        iface(out, 'i', h.in, h.inInverted);
-        iface(out, 'o', h.out, h.outInverted);
+        iface(out, 'i', h.in, h.inInverted, restorable);
+        iface(out, 'o', h.out, h.outInverted, restorable);
         if (h.protocol != 0) {
             out.append(h.protocolInverted ? " !" : "").append(" -p ");
             String name = names.protocolName(h.protocol);
@@ -53,6 +63,13 @@ public final class RuleText {
         return prefix + "-A " + chain + rule.spec();
     }
 
+    /** {@link #save} in the form the state file keeps: it restores to this very rule. */
+    public static String restorable(String chain, Rule rule, boolean counters) {
+        String prefix = counters ? "[" + Long.toUnsignedString(rule.counters().packets()) + ":"
+                + Long.toUnsignedString(rule.counters().bytes()) + "] " : "";
+        return prefix + "-A " + chain + rule.restorableSpec();
+    }
+
     /** {@code -S -v}: the counters as {@code -c P B} before the target. */
     public static String saveWithInlineCounters(String chain, Rule rule) {
         String spec = rule.spec();
@@ -81,10 +98,15 @@ public final class RuleText {
         out.append('/').append(bits >= 0 ? Integer.toString(bits) : Addresses.format(mask));
     }
 
-    private static void iface(StringBuilder out, char letter, String name, boolean inverted) {
-        if (name.isEmpty() || name.equals("+")) {
+    private static void iface(StringBuilder out, char letter, String name, boolean inverted, boolean restorable) {
+        if (name.isEmpty() || (name.equals("+") && !restorable)) {
             return;
         }
-        out.append(inverted ? " !" : "").append(" -").append(letter).append(' ').append(name);
+        out.append(inverted ? " !" : "").append(" -").append(letter).append(' ');
+        if (restorable && (name.indexOf(' ') >= 0 || name.indexOf('"') >= 0 || name.indexOf('\\') >= 0)) {
+            out.append('"').append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        } else {
+            out.append(name);
+        }
     }
 }

@@ -17,9 +17,19 @@ public final class Rule {
     private final Chain jump;
     private final boolean isGoto;
     private final String spec;  // without the jump, see spec()
+    private final String restorableBody; // null when the spec itself restores
     private final Counters counters = new Counters();
 
     public Rule(List<MatchUse> uses, TargetUse target, Chain jump, boolean isGoto, String spec) {
+        this(uses, target, jump, isGoto, spec, null);
+    }
+
+    /**
+     * {@code restorableBody}: the body as jptables' state file must keep it when iptables-save's
+     * text would not restore to the same rule (an interface "+", a name with a space), else null.
+     */
+    public Rule(List<MatchUse> uses, TargetUse target, Chain jump, boolean isGoto, String spec, String restorableBody) {
+        this.restorableBody = restorableBody == null || restorableBody.equals(spec) ? null : restorableBody;
         this.uses = List.copyOf(uses);
         this.matches = uses.stream().map(MatchUse::match).toArray(Match[]::new);
         this.target = target;
@@ -64,6 +74,17 @@ public final class Rule {
         return spec;
     }
 
+    /** The body the state file keeps, or null when it is {@link #body()}. */
+    public String restorableBody() {
+        return restorableBody;
+    }
+
+    /** {@link #spec()} in the form that restores to this very rule. */
+    public String restorableSpec() {
+        String body = restorableBody != null ? restorableBody : spec;
+        return jump == null ? body : body + (isGoto ? " -g " : " -j ") + jump.name();
+    }
+
     public Counters counters() {
         return counters;
     }
@@ -86,7 +107,7 @@ public final class Rule {
 
     /** A copy with fresh counters set to the given values. */
     public Rule withCounters(long packets, long bytes) {
-        Rule copy = new Rule(uses, target, jump, isGoto, spec);
+        Rule copy = new Rule(uses, target, jump, isGoto, spec, restorableBody);
         copy.counters.set(packets, bytes);
         return copy;
     }

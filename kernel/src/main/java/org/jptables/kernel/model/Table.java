@@ -293,7 +293,7 @@ public final class Table {
             }
             for (Rule r : c.rules()) {
                 Chain jump = r.jump() == null ? null : t.chain(r.jump().name());
-                Rule copy = new Rule(r.matchUses(), r.target(), jump, r.isGoto(), r.body());
+                Rule copy = new Rule(r.matchUses(), r.target(), jump, r.isGoto(), r.body(), r.restorableBody());
                 copy.counters().set(r.counters().packets(), r.counters().bytes());
                 into.insert(into.size(), copy);
             }

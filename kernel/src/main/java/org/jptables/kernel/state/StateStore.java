@@ -81,7 +81,7 @@ public final class StateStore implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         String date = SaveWriter.date(ZonedDateTime.now());
         for (Table t : ruleset.tables()) {
-            SaveWriter.write(t, true, date, "1.8.9", out);
+            SaveWriter.write(t, true, date, "1.8.9", true, out);
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + ProcessHandle.current().pid());
         Files.writeString(tmp, out, StandardCharsets.UTF_8);
