@@ -707,8 +707,8 @@ public final class CommandParser {
                 }
                 for (int i = 1; i < option.arguments(); i++) {
                     if (next >= args.size() || args.get(next).startsWith("-") || args.get(next).equals("!")) {
-                        throw new ParameterException(use.extension.name() + ": option \"" + option.name()
-                                + "\" requires " + option.arguments() + " arguments");
+                        // libxt_tcp's own words, the one option of two arguments among the extensions
+                        throw new ParameterException(option.name() + " requires two args.");
                     }
                     values.add(args.get(next++));
                 }
@@ -839,7 +839,7 @@ public final class CommandParser {
                 }
                 if (legal == -1) {
                     char letter = OPT_LETTERS.charAt(i);
-                    throw new ParameterException("Illegal option `-" + letter + "' with this command\n");
+                    throw new ParameterException("Illegal option `-" + letter + "' with this command");
                 }
             }
         }
