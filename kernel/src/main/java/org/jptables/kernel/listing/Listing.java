@@ -99,7 +99,7 @@ public final class Listing {
         }
         out.append(String.format("%-9s ", rule.listedTargetName()));
         out.append(h.protocolInverted ? '!' : ' ');
-        out.append(String.format("%-5s", protocolName(h.protocol)));
+        out.append(String.format("%-4s ", protocolName(h.protocol)));
         out.append(h.fragmentInverted ? '!' : '-');
         out.append(h.fragment ? 'f' : '-');
         out.append(' ');
