@@ -52,6 +52,16 @@ class PluginTest {
     }
 
     @Test
+    void worksWithTheBundledPlugins() {
+        // -p tcp (ip-header) and -j DROP (standard) are bundled plugins: test dependencies in pom.xml
+        String rule = "-p tcp -m ${matchName} --min-payload 100 -j DROP";
+        assertEquals("-A INPUT -p tcp -m ${matchName} --min-payload 100 -j DROP", filter.saved(rule));
+        // 20 bytes of TCP header + 200 of data: dropped; the UDP packet is not TCP, the policy accepts it
+        assertEquals(Verdict.DROP, filter.verdict(rule, TestPackets.tcp("203.0.113.9", 40000, "198.18.0.1", 80).length(200).view()));
+        assertEquals(Verdict.ACCEPT, filter.verdict(rule, udp(500)));
+    }
+
+    @Test
     void tagsAndContinues() {
         PacketView big = udp(500);
         // the target goes on to the next rule, so the chain's policy (ACCEPT) decides
