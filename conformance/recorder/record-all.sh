@@ -61,6 +61,10 @@ fi
 ok=0; failed=0; packets=0
 for d in "${dirs[@]}"; do
   name="$(basename "$d")"
+  if [ -f "$d/mode" ] && grep -q quiet-host "$d/mode" && ! command -v nft >/dev/null 2>&1; then
+    echo "skipped $name: quiet-host mode needs nftables' nft, which could not be installed"
+    continue
+  fi
   mkdir -p "$out/$name"
   if python3 "$here/record.py" "$d" -o "$out/$name/kernel.json" 2>"$out/$name/record.err"; then
     n=$(grep -c . "$d/packets.jsonl")
