@@ -14,6 +14,7 @@ import org.jptables.kernel.extension.DuplicateExtensionException;
 import org.jptables.kernel.language.RestoreException;
 import org.jptables.kernel.language.RestoreReader;
 import org.jptables.kernel.model.Ruleset;
+import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.state.StateStore;
 
 /** {@code jptables-restore [-c] [-n] [-t] [-T table] [FILE]}: reads standard input when no file is named. */
@@ -95,7 +96,10 @@ final class RestoreTool {
                             .restore(lines, ruleset);
                 } catch (RestoreException e) {
                     if (!test) {
+                        instantiate(ruleset, lines, e.line(), only);
                         store.store(ruleset);
+                    } else {
+                        storeInstantiated(store, session, lines, e.line(), only);
                     }
                     if (e.parameterProblem() != null) {
                         return Messages.parameterProblem(PROGRAM, e.parameterProblem(), e.line(), err);
@@ -109,12 +113,44 @@ final class RestoreTool {
                 }
                 if (!test) {
                     store.store(ruleset);
+                } else {
+                    storeInstantiated(store, session, lines, lines.size(), only);
                 }
             }
             return 0;
         } catch (Settings.UsageError | IOException | DuplicateExtensionException e) {
             err.print(PROGRAM + ": " + e.getMessage() + "\n");
             return 1;
+        }
+    }
+
+    /**
+     * iptables-restore opens every table it reaches ({@code *name}), even with --test and even when a
+     * later line fails: the kernel instantiates the table, empty, and iptables-save lists it from
+     * then on (recorded on Linux). The tables named up to {@code lastLine} (1-based) come into being.
+     */
+    private static boolean instantiate(Ruleset ruleset, List<String> lines, int lastLine, String only) {
+        boolean created = false;
+        for (int i = 0; i < Math.min(lastLine, lines.size()); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("*")) {
+                String name = line.substring(1).strip();
+                TableKind kind = TableKind.named(name);
+                if (kind != null && (only == null || only.equals(name)) && ruleset.existing(kind) == null) {
+                    ruleset.table(kind);
+                    created = true;
+                }
+            }
+        }
+        return created;
+    }
+
+    /** With --test nothing is committed, but the tables reached exist afterwards. */
+    private static void storeInstantiated(StateStore store, Session session, List<String> lines, int lastLine,
+                                          String only) throws IOException {
+        Ruleset current = store.load(session.parser(true), session.names);
+        if (instantiate(current, lines, lastLine, only) || !store.exists()) {
+            store.store(current);
         }
     }
 }
