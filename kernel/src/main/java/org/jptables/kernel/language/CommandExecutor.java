@@ -4,6 +4,7 @@ import java.util.List;
 import org.jptables.api.Names;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.listing.Listing;
+import org.jptables.kernel.listing.RuleLine;
 import org.jptables.kernel.listing.RuleText;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.KernelException;
