@@ -15,10 +15,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.jptables.kernel.capture.CaptureException;
+import org.jptables.kernel.capture.PcapWriter;
 import org.jptables.kernel.conntrack.ConnectionTracker;
 import org.jptables.kernel.conntrack.ConntrackConfig;
 import org.jptables.kernel.extension.DuplicateExtensionException;
 import org.jptables.kernel.host.Host;
+import org.jptables.kernel.language.RestoreException;
+import org.jptables.kernel.language.RestoreReader;
 import org.jptables.kernel.listing.Listing;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
@@ -26,6 +30,7 @@ import org.jptables.kernel.path.FrameSummary;
 import org.jptables.kernel.path.PacketDescription;
 import org.jptables.kernel.path.PacketPath;
 import org.jptables.kernel.path.PacketResult;
+import org.jptables.kernel.replay.CaptureReplay;
 import org.jptables.kernel.state.StateStore;
 
 /**
@@ -107,9 +112,9 @@ final class ReplayTool {
                 if (rules != null) {
                     ruleset = new Ruleset();
                     try {
-                        new org.jptables.kernel.language.RestoreReader(session.parser(true), session.names, true, false,
+                        new RestoreReader(session.parser(true), session.names, true, false,
                                 false, null).restore(Files.readAllLines(rules), ruleset);
-                    } catch (org.jptables.kernel.language.RestoreException e) {
+                    } catch (RestoreException e) {
                         err.print(PROGRAM + ": " + rules + ": line " + e.line() + ": " + e.getMessage() + "\n");
                         return 2;
                     }
@@ -191,9 +196,9 @@ final class ReplayTool {
         Path conf = Path.of(env.getOrDefault("JPTABLES_HOME", ".")).resolve("conf").resolve("default.rules");
         if (Files.exists(conf)) {
             try {
-                new org.jptables.kernel.language.RestoreReader(session.parser(true), session.names, true, false, false,
+                new RestoreReader(session.parser(true), session.names, true, false, false,
                         null).restore(Files.readAllLines(conf), ruleset);
-            } catch (org.jptables.kernel.language.RestoreException e) {
+            } catch (RestoreException e) {
                 throw new IOException(conf + ": line " + e.line() + ": " + e.getMessage());
             }
         }
@@ -207,22 +212,22 @@ final class ReplayTool {
         if (logFile != null && appendLog && logFile.getParent() != null) {
             Files.createDirectories(logFile.getParent());
         }
-        try (org.jptables.kernel.capture.PcapWriter accepted = acceptedFile == null ? null
-                     : new org.jptables.kernel.capture.PcapWriter(acceptedFile);
-             org.jptables.kernel.capture.PcapWriter dropped = droppedFile == null ? null
-                     : new org.jptables.kernel.capture.PcapWriter(droppedFile);
-             org.jptables.kernel.capture.PcapWriter emitted = emittedFile == null ? null
-                     : new org.jptables.kernel.capture.PcapWriter(emittedFile);
+        try (PcapWriter accepted = acceptedFile == null ? null
+                     : new PcapWriter(acceptedFile);
+             PcapWriter dropped = droppedFile == null ? null
+                     : new PcapWriter(droppedFile);
+             PcapWriter emitted = emittedFile == null ? null
+                     : new PcapWriter(emittedFile);
              PrintStream log = logFile == null ? null : new PrintStream(appendLog
                      ? Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                      : Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
-            var replay = new org.jptables.kernel.replay.CaptureReplay(path, host, accepted, dropped, emitted, log)
+            var replay = new CaptureReplay(path, host, accepted, dropped, emitted, log)
                     .checkIpHeaders(checksums);
             long start = System.nanoTime();
             int status = 0;
             try {
                 replay.replay(capture, System.console() != null ? new ProgressBar(err, capture) : null);
-            } catch (org.jptables.kernel.capture.CaptureException e) {
+            } catch (CaptureException e) {
                 err.print(PROGRAM + ": " + capture + ": " + e.getMessage() + "\n");
                 status = 1;
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jptables.api.Addresses;
 import org.jptables.api.Names;
 import org.jptables.kernel.conntrack.ConnectionTracker;
 import org.jptables.kernel.host.Host;
@@ -212,7 +213,7 @@ public final class CaseRunner {
         List<String> out = new ArrayList<>();
         for (String line : lines) {
             Matcher m = HOST_ICMP.matcher(line);
-            if (m.find() && host.isLocal(org.jptables.api.Addresses.parse(m.group(1)))) {
+            if (m.find() && host.isLocal(Addresses.parse(m.group(1)))) {
                 line = line.substring(0, m.start(2)) + "-" + line.substring(m.end(2));
             }
             out.add(line);

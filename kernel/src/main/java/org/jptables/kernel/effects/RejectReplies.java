@@ -2,6 +2,7 @@ package org.jptables.kernel.effects;
 
 import org.jptables.api.Effects;
 import org.jptables.kernel.host.Host;
+import org.jptables.kernel.packet.AddressTypes;
 import org.jptables.kernel.packet.Checksums;
 import org.jptables.kernel.packet.PacketView;
 
@@ -28,7 +29,7 @@ public final class RejectReplies {
     static byte[] unreachable(PacketView p, int code, Host host) {
         int dst = p.destination();
         int type = host.typeOf(dst, null);
-        if (type == org.jptables.kernel.packet.AddressTypes.BROADCAST || type == org.jptables.kernel.packet.AddressTypes.MULTICAST) {
+        if (type == AddressTypes.BROADCAST || type == AddressTypes.MULTICAST) {
             return null;
         }
         if (p.protocol() == 1) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.jptables.api.MatchExtension;
 import org.jptables.api.Names;
+import org.jptables.api.Numbers;
 import org.jptables.api.Option;
 import org.jptables.api.RuleException;
 import org.jptables.api.TargetExtension;
@@ -375,7 +376,7 @@ public final class CommandParser {
                     if (value == null && hasArg()) {
                         value = args.get(next++);
                     }
-                    if (c == 'w' && value != null && org.jptables.api.Numbers.parse(value, 0, Integer.MAX_VALUE) < 0) {
+                    if (c == 'w' && value != null && Numbers.parse(value, 0, Integer.MAX_VALUE) < 0) {
                         throw new ParameterException("wait seconds not numeric");
                     }
                     if (c == 'W') {
@@ -415,7 +416,7 @@ public final class CommandParser {
         }
 
         private int ruleNumber(String text) throws ParameterException {
-            long n = org.jptables.api.Numbers.parse(text, 1, Integer.MAX_VALUE);
+            long n = Numbers.parse(text, 1, Integer.MAX_VALUE);
             if (n < 0 || !text.chars().allMatch(Character::isDigit)) {
                 throw new ParameterException("Invalid rule number `" + text + "'");
             }

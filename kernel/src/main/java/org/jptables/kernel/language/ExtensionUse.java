@@ -3,8 +3,10 @@ package org.jptables.kernel.language;
 import java.util.HashSet;
 import java.util.Set;
 import org.jptables.api.Extension;
+import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.Option;
+import org.jptables.api.Target;
 import org.jptables.api.TargetBuilder;
 
 /** One extension named in a rule being parsed, with its builder and the options already given. */
@@ -14,8 +16,8 @@ final class ExtensionUse {
     final TargetBuilder targetBuilder;
     final Set<String> seen = new HashSet<>();
     /** What the builder made, once the line is complete. */
-    java.util.List<org.jptables.api.Match> builtMatches;
-    org.jptables.api.Target builtTarget;
+    java.util.List<Match> builtMatches;
+    Target builtTarget;
 
     ExtensionUse(Extension extension, MatchBuilder matchBuilder, TargetBuilder targetBuilder) {
         this.extension = extension;

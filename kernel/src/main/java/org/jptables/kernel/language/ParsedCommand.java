@@ -2,6 +2,8 @@ package org.jptables.kernel.language;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jptables.api.Extension;
+import org.jptables.api.MatchExtension;
 
 /** One iptables command line, read but not yet applied. */
 public final class ParsedCommand {
@@ -114,14 +116,14 @@ public final class ParsedCommand {
     }
 
     /** The names of the extensions the rule loaded, for {@code -m NAME -h}. */
-    public List<org.jptables.api.Extension> extensionsForHelp() {
-        List<org.jptables.api.Extension> list = new ArrayList<>();
+    public List<Extension> extensionsForHelp() {
+        List<Extension> list = new ArrayList<>();
         if (target != null) {
             list.add(target.extension);
         }
         for (int i = matches.size() - 1; i >= 0; i--) {
             ExtensionUse m = matches.get(i);
-            if (!((org.jptables.api.MatchExtension) m.extension).implicit()) {
+            if (!((MatchExtension) m.extension).implicit()) {
                 list.add(m.extension);
             }
         }

@@ -1,5 +1,6 @@
 package org.jptables.kernel.packet;
 
+import org.jptables.api.ConnState;
 import org.jptables.api.Hook;
 import org.jptables.api.Packet;
 
@@ -265,7 +266,7 @@ public final class PacketView implements Packet {
 
     @Override
     public void untrack() {
-        conntrack(org.jptables.api.ConnState.UNTRACKED, 0, 0, 0, 0, 0, 0);
+        conntrack(ConnState.UNTRACKED, 0, 0, 0, 0, 0, 0);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.jptables.kernel.path;
 
+import org.jptables.api.ConnState;
 import org.jptables.api.Effects;
 import org.jptables.api.Hook;
 import org.jptables.api.Match;
@@ -352,7 +353,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     }
 
     private int track() {
-        if (conntrack == null || (view.ctState() & org.jptables.api.ConnState.UNTRACKED) != 0) {
+        if (conntrack == null || (view.ctState() & ConnState.UNTRACKED) != 0) {
             return ConnectionTracking.UNTRACKED;
         }
         return conntrack.track(view, now);
