@@ -197,19 +197,12 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             throw new IllegalArgumentException("no interface " + in + " on this host");
         }
         boolean looped = loopedCt != NOT_LOOPED;
-        int mark = view.mark();
-        int state = view.ctState();
-        int status = view.ctStatus();
-        int proto = view.ctProtocol();
-        int os = view.ctOriginalSource();
-        int od = view.ctOriginalDestination();
-        int rs = view.ctReplySource();
-        int rd = view.ctReplyDestination();
-        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("").setMark(looped ? mark : 0);
+        // wrap keeps the mark and the conntrack fields: a looped packet keeps both, a new one starts clean
+        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("");
         if (looped) {
             view.linkHeader(0, 0);
-            view.conntrack(state, status, proto, os, od, rs, rd);
         } else {
+            view.setMark(0);
             long senderMac = host.neighbourMac(view.source());
             view.linkHeader(host.mac(dev), senderMac >= 0 ? senderMac : host.neighbourMac(host.nextHop(view.source())));
             view.conntrack(0, 0, 0, 0, 0, 0, 0);
