@@ -86,6 +86,27 @@ public interface Packet {
     /** Reply-direction destination address of the tracked connection. */
     int ctReplyDestination();
 
+    /** The packet's direction on its connection: 0 original, 1 reply (CTINFO2DIR). */
+    int ctDirection();
+
+    /**
+     * The connection's original-direction source "port": the TCP/UDP port, the ICMP query's id
+     * (the tuple's src.u.all, as --ctorigsrcport compares it).
+     */
+    int ctOriginalSourcePort();
+
+    /** Original-direction destination port (for ICMP: type << 8 | code), as --ctorigdstport compares it. */
+    int ctOriginalDestinationPort();
+
+    /** Reply-direction source port, as --ctreplsrcport compares it. */
+    int ctReplySourcePort();
+
+    /** Reply-direction destination port, as --ctrepldstport compares it. */
+    int ctReplyDestinationPort();
+
+    /** Whole seconds until the connection's entry expires (nf_ct_expires / HZ); 0 while unconfirmed. */
+    long ctExpires();
+
     /** The packet's arrival time in nanoseconds, on the capture's or the caller's clock. */
     long timeNanos();
 

@@ -412,6 +412,8 @@ public final class ConnectionTracker implements ConnectionTracking {
             state |= ConnState.DNAT;
         }
         p.conntrack(state, st & S_PUBLIC, proto[e], oSrc[e], oDst[e], rSrc[e], rDst[e]);
+        long left = (st & S_CONFIRMED) != 0 ? Math.max(0, (expires[e] - now) / SECOND) : 0;
+        p.conntrackDetails(info >= CT_IS_REPLY ? 1 : 0, oSport[e], oDport[e], rSport[e], rDport[e], left);
     }
 
     /** Publishes the entry's state again on the view (e.g. after NAT bound it). */

@@ -24,6 +24,12 @@ public final class PacketView implements Packet {
     private int ctOriginalDestination;
     private int ctReplySource;
     private int ctReplyDestination;
+    private int ctDirection;
+    private int ctOriginalSourcePort;
+    private int ctOriginalDestinationPort;
+    private int ctReplySourcePort;
+    private int ctReplyDestinationPort;
+    private long ctExpires;
     private long timeNanos;
     private int packetType;
     private long sourceMac = -1;
@@ -210,7 +216,55 @@ public final class PacketView implements Packet {
         this.ctOriginalDestination = origDst;
         this.ctReplySource = replySrc;
         this.ctReplyDestination = replyDst;
+        this.ctDirection = 0;
+        this.ctOriginalSourcePort = 0;
+        this.ctOriginalDestinationPort = 0;
+        this.ctReplySourcePort = 0;
+        this.ctReplyDestinationPort = 0;
+        this.ctExpires = 0;
         return this;
+    }
+
+    /** Sets the rest of what connection tracking knows: direction, the tuples' ports, time left. */
+    public PacketView conntrackDetails(int direction, int origSport, int origDport, int replySport, int replyDport,
+                                       long expiresSeconds) {
+        this.ctDirection = direction;
+        this.ctOriginalSourcePort = origSport;
+        this.ctOriginalDestinationPort = origDport;
+        this.ctReplySourcePort = replySport;
+        this.ctReplyDestinationPort = replyDport;
+        this.ctExpires = expiresSeconds;
+        return this;
+    }
+
+    @Override
+    public int ctDirection() {
+        return ctDirection;
+    }
+
+    @Override
+    public int ctOriginalSourcePort() {
+        return ctOriginalSourcePort;
+    }
+
+    @Override
+    public int ctOriginalDestinationPort() {
+        return ctOriginalDestinationPort;
+    }
+
+    @Override
+    public int ctReplySourcePort() {
+        return ctReplySourcePort;
+    }
+
+    @Override
+    public int ctReplyDestinationPort() {
+        return ctReplyDestinationPort;
+    }
+
+    @Override
+    public long ctExpires() {
+        return ctExpires;
     }
 
     @Override

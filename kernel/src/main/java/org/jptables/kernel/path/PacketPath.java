@@ -205,7 +205,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             view.setMark(0);
             long senderMac = host.neighbourMac(view.source());
             view.linkHeader(host.mac(dev), senderMac >= 0 ? senderMac : host.neighbourMac(host.nextHop(view.source())));
-            view.conntrack(0, 0, 0, 0, 0, 0, 0);
+            view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         }
         if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
             return "DROP";
@@ -268,7 +268,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     private String send(byte[] ip, int length) {
         view.wrap(ip, 0, length).inInterface("").setMark(0);
         view.linkHeader(-1, -1);
-        view.conntrack(0, 0, 0, 0, 0, 0, 0);
+        view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         int out = outputRoute(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));
         if (hook(TableKind.RAW, Hook.OUTPUT) != Verdict.ACCEPT) {

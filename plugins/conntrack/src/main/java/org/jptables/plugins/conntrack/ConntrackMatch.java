@@ -6,17 +6,12 @@ import org.jptables.api.Match;
 import org.jptables.api.Packet;
 
 /**
- * One rule's conntrack match, evaluated in the order of the kernel's conntrack_mt (revision 3).
- *
- * <p>The packet view knows the connection's state, status, protocol and tuple addresses, but not
- * its tuple ports, remaining lifetime or the packet's direction. A rule that tests one of those
- * on a tracked connection does not match (whatever its {@code !}): the rule cannot be decided,
- * and a silent guess would be worse than a rule that visibly never fires.
+ * One rule's conntrack match, evaluated in the order of the kernel's conntrack_mt (revision 3):
+ * state, then (only for a packet with a connection) direction, tuple addresses, protocol and tuple
+ * ports, status and the seconds left.
  */
 final class ConntrackMatch implements Match {
     private static final int NO_CONNECTION = ConnState.INVALID | ConnState.UNTRACKED;
-    private static final int UNKNOWN_FIELDS = ConntrackSpec.ORIGSRC_PORT | ConntrackSpec.ORIGDST_PORT
-            | ConntrackSpec.REPLSRC_PORT | ConntrackSpec.REPLDST_PORT | ConntrackSpec.EXPIRES | ConntrackSpec.DIRECTION;
 
     private final int matchFlags;
     private final int invertFlags;
@@ -85,7 +80,8 @@ final class ConntrackMatch implements Match {
             // No connection: only the state test could say anything (kernel: ct == NULL).
             return has(ConntrackSpec.STATE);
         }
-        if ((matchFlags & UNKNOWN_FIELDS) != 0) {
+        if (has(ConntrackSpec.DIRECTION)
+                && (packet.ctDirection() == 0) == inv(ConntrackSpec.DIRECTION)) {
             return false;
         }
         if (has(ConntrackSpec.ORIGSRC)
@@ -107,9 +103,26 @@ final class ConntrackMatch implements Match {
         if (has(ConntrackSpec.PROTO) && (packet.ctProtocol() == protocol) == inv(ConntrackSpec.PROTO)) {
             return false;
         }
+        if (!port(ConntrackSpec.ORIGSRC_PORT, origSrcPort, packet.ctOriginalSourcePort())
+                || !port(ConntrackSpec.ORIGDST_PORT, origDstPort, packet.ctOriginalDestinationPort())
+                || !port(ConntrackSpec.REPLSRC_PORT, replSrcPort, packet.ctReplySourcePort())
+                || !port(ConntrackSpec.REPLDST_PORT, replDstPort, packet.ctReplyDestinationPort())) {
+            return false;
+        }
         // As the kernel: a NONE status (mask 0) never matches, "! --ctstatus NONE" always does.
-        return !has(ConntrackSpec.STATUS)
-                || ((statusMask & packet.ctStatus()) != 0) != inv(ConntrackSpec.STATUS);
+        if (has(ConntrackSpec.STATUS) && ((statusMask & packet.ctStatus()) != 0) == inv(ConntrackSpec.STATUS)) {
+            return false;
+        }
+        if (has(ConntrackSpec.EXPIRES)) {
+            long left = packet.ctExpires();
+            return (left >= expiry.min() && left <= expiry.max()) != inv(ConntrackSpec.EXPIRES);
+        }
+        return true;
+    }
+
+    /** port_match: the tuple's port within the range, or outside it with "!". */
+    private boolean port(int flag, PortRange range, int port) {
+        return !has(flag) || (port >= range.low() && port <= range.high()) != inv(flag);
     }
 
     @Override
