@@ -185,12 +185,24 @@ class ConntrackTest {
     }
 
     @Test
-    void fieldsThePacketViewLacksNeverMatchOnATrackedConnection() {
-        for (String opt : new String[] {"--ctorigdstport 22", "! --ctorigdstport 22", "--ctexpire 0:4294967295",
-            "! --ctexpire 5", "--ctdir ORIGINAL", "--ctdir REPLY", "--ctreplsrcport 0:65535"}) {
-            assertFalse(t.matches("-m conntrack " + opt, established()), opt);
-        }
-        // ... but a state test still decides a packet without a connection.
+    void directionTuplePortsAndSecondsLeftAreDecided() {
+        // the original direction of a connection 203.0.113.9:40000 -> 198.18.0.1:22, DNATed to 10.0.0.5:2222
+        PacketView original = established().conntrackDetails(0, 40000, 22, 2222, 40000, 431999);
+        assertTrue(t.matches("-m conntrack --ctorigdstport 22", original));
+        assertFalse(t.matches("-m conntrack ! --ctorigdstport 22", original));
+        assertTrue(t.matches("-m conntrack --ctorigsrcport 1024:65535 --ctreplsrcport 2222", original));
+        assertFalse(t.matches("-m conntrack --ctrepldstport 22", original));
+        assertTrue(t.matches("-m conntrack ! --ctrepldstport 22", original));
+        assertTrue(t.matches("-m conntrack --ctexpire 0:4294967295", original));
+        assertTrue(t.matches("-m conntrack --ctexpire 431999", original));
+        assertFalse(t.matches("-m conntrack --ctexpire 432000:500000", original));
+        assertTrue(t.matches("-m conntrack ! --ctexpire 5", original));
+        assertTrue(t.matches("-m conntrack --ctdir ORIGINAL", original));
+        assertFalse(t.matches("-m conntrack --ctdir REPLY", original));
+        PacketView reply = established().conntrackDetails(1, 40000, 22, 2222, 40000, 431999);
+        assertTrue(t.matches("-m conntrack --ctdir REPLY", reply));
+        assertFalse(t.matches("-m conntrack --ctdir ORIGINAL", reply));
+        // a state test still decides a packet without a connection, the rest is not asked
         assertTrue(t.matches("-m conntrack --ctstate INVALID --ctdir REPLY",
                 TestPackets.tcp("1.1.1.1", 1, "2.2.2.2", 2).conntrack(ConnState.INVALID, 0).view()));
     }
