@@ -158,4 +158,31 @@ public interface Packet {
      * @param flags      {@link Effects}' NAT_* bits
      */
     void nat(int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags);
+
+    /**
+     * Writes the big-endian 16-bit {@code value} at {@code offset}, for targets that rewrite a
+     * header in place (TCPMSS). No checksum is updated: the caller keeps them right. Returns false,
+     * writing nothing, past the end or where the packet cannot be written.
+     */
+    default boolean setU16(int offset, int value) {
+        return false;
+    }
+
+    /**
+     * Inserts {@code count} zero bytes at {@code offset}, moving the rest of the packet up, as the
+     * kernel's TCPMSS does when it adds an MSS option (skb_put and memmove). Only the bytes change:
+     * the caller sets the lengths and checksums. Returns false, changing nothing, where the packet
+     * cannot grow.
+     */
+    default boolean insert(int offset, int count) {
+        return false;
+    }
+
+    /**
+     * The MTU of the route the host would use towards {@code address} (dst_mtu of that route: the
+     * device's MTU, lo's for the host's own addresses), or -1 when there is no route.
+     */
+    default int routeMtu(int address) {
+        return 1500;
+    }
 }

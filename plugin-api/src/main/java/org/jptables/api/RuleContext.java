@@ -40,4 +40,14 @@ public interface RuleContext {
      */
     default void warn(String message) {
     }
+
+    /**
+     * The rule's matches as {@code -S} prints them, one string each ({@code "-m tcp --tcp-flags
+     * SYN,RST SYN"}), implicit ones ({@code -p}, {@code -s}, ...) left out. Complete when a
+     * target's build() is called: for targets whose kernel check looks at the rule's other matches
+     * (TCPMSS asks for a tcp match of SYN).
+     */
+    default java.util.List<String> savedMatches() {
+        return java.util.List.of();
+    }
 }

@@ -74,8 +74,16 @@ final class IptablesTool {
             Ruleset ruleset = store.load(session.parser(true), session.names);
             StringBuilder text = new StringBuilder();
             boolean changed;
+            int tables = ruleset.tables().size();
             try {
                 changed = new CommandExecutor(session.names).execute(cmd, ruleset, text);
+            } catch (KernelException e) {
+                // libiptc's iptc_init brought the table into being before the kernel refused the
+                // rule: it stays, empty (recorded: iptables-save lists it where it was created)
+                if (ruleset.tables().size() != tables) {
+                    store.store(ruleset);
+                }
+                throw e;
             } finally {
                 out.print(text);
             }

@@ -78,6 +78,12 @@ public final class ChainEvaluator {
             }
             int verdict = target.apply(packet);
             if (verdict == Verdict.CONTINUE) {
+                // a target may have changed the packet's size (TCPMSS adds an option): the kernel
+                // counts skb->len as it is when each later rule matches
+                length = packet.totalLength();
+                if (length < 0) {
+                    length = packet.length();
+                }
                 i++;
             } else if (verdict == Verdict.RETURN) {
                 if (depth == 0) {

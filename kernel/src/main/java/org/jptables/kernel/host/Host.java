@@ -21,6 +21,7 @@ public final class Host implements AddressTypes {
     private final String[] names;
     private final int[] indexes;
     private final long[] macs;
+    private final int[] mtus;
     private final int[][] addresses;
     private final int[][] prefixes;
     private final int[] neighbourAddress;
@@ -37,6 +38,7 @@ public final class Host implements AddressTypes {
         names = new String[n];
         indexes = new int[n];
         macs = new long[n];
+        mtus = new int[n];
         addresses = new int[n][];
         prefixes = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -47,6 +49,7 @@ public final class Host implements AddressTypes {
             names[i] = c.name().intern();
             indexes[i] = c.index() == null ? i + 1 : c.index();
             macs[i] = c.mac() == null ? 0 : parseMac(c.mac());
+            mtus[i] = c.mtu() != null ? c.mtu() : "lo".equals(c.name()) ? 65536 : 1500;
             List<String> as = c.addresses() == null ? List.of() : c.addresses();
             addresses[i] = new int[as.size()];
             prefixes[i] = new int[as.size()];
@@ -175,6 +178,21 @@ public final class Host implements AddressTypes {
 
     public long mac(int position) {
         return macs[position];
+    }
+
+    /** The interface's MTU. */
+    public int mtu(int position) {
+        return mtus[position];
+    }
+
+    /** The MTU of the route towards {@code address}: lo's for the host's own addresses, -1 without a route. */
+    @Override
+    public int routeMtu(int address) {
+        int dev = (address >>> 24) == 127 || isLocal(address) ? indexOf("lo") : -1;
+        if (dev < 0) {
+            dev = routeDevice(address);
+        }
+        return dev < 0 ? -1 : mtus[dev];
     }
 
     /** The first address of the interface, 0 when it has none. */

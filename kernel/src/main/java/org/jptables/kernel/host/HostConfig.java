@@ -8,8 +8,11 @@ import java.util.List;
 public record HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, List<NeighbourConfig> neighbours,
                          List<RouteConfig> routes) {
 
-    /** One interface: {@code addresses} as {@code 198.18.0.1/24}. */
-    public record InterfaceConfig(String name, Integer index, String mac, List<String> addresses) {
+    /**
+     * One interface: {@code addresses} as {@code 198.18.0.1/24}; {@code mtu} defaults to 65536 for
+     * lo and 1500 for the others (Ethernet).
+     */
+    public record InterfaceConfig(String name, Integer index, String mac, List<String> addresses, Integer mtu) {
     }
 
     /** A neighbour's MAC address, as the ARP table holds it. */

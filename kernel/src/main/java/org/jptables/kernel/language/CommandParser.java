@@ -767,6 +767,7 @@ public final class CommandParser {
                 mandatory(u);
             }
             if (cmd.target != null) {
+                cmd.context.savedMatches = savedMatches();
                 try {
                     cmd.target.builtTarget = cmd.target.targetBuilder.build();
                 } catch (RuleException e) {
@@ -784,6 +785,22 @@ public final class CommandParser {
                     throw new ParameterException("Can't use -i with " + cmd.chain + "\n");
                 }
             }
+        }
+
+        /** The matches built so far as -S prints them, for a target that looks at them. */
+        private List<String> savedMatches() {
+            List<String> saved = new java.util.ArrayList<>();
+            for (ExtensionUse u : cmd.matches) {
+                if (u.builtMatches == null || u.extension instanceof org.jptables.api.MatchExtension m && m.implicit()) {
+                    continue;
+                }
+                for (org.jptables.api.Match m : u.builtMatches) {
+                    StringBuilder out = new StringBuilder("-m ").append(u.extension.name());
+                    m.save(out);
+                    saved.add(out.toString());
+                }
+            }
+            return List.copyOf(saved);
         }
 
         private void refused(RuleException e) throws ParameterException {

@@ -15,6 +15,8 @@ final class DraftContext implements RuleContext {
     private final Names names;
     private final Map<String, Object> shared;
     final java.util.List<String> warnings = new java.util.ArrayList<>();
+    /** The rule's matches as -S prints them, set before the target is built. */
+    java.util.List<String> savedMatches = java.util.List.of();
 
     DraftContext(Names names, Map<String, Object> shared) {
         this.names = names;
@@ -46,6 +48,11 @@ final class DraftContext implements RuleContext {
         this.protocol = number;
         this.protocolInverted = inverted;
         this.protocolGiven = true;
+    }
+
+    @Override
+    public java.util.List<String> savedMatches() {
+        return savedMatches;
     }
 
     @Override

@@ -22,6 +22,11 @@ public interface AddressTypes {
     /** The type of {@code address}, limited to {@code device} when it is not null. */
     int typeOf(int address, String device);
 
+    /** The MTU of the route towards {@code address}, -1 without one; Ethernet's where no host is known. */
+    default int routeMtu(int address) {
+        return 1500;
+    }
+
     /** A host that only knows the address classes every host agrees on. */
     AddressTypes GENERIC = (address, device) -> {
         int first = address >>> 24;

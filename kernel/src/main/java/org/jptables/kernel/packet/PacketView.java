@@ -91,6 +91,39 @@ public final class PacketView implements Packet {
     }
 
     @Override
+    public boolean setU16(int at, int value) {
+        if (at < 0 || at + 2 > length) {
+            return false;
+        }
+        bytes[offset + at] = (byte) (value >>> 8);
+        bytes[offset + at + 1] = (byte) value;
+        return true;
+    }
+
+    /**
+     * Grows the packet by {@code count} zero bytes at {@code at} into a new array: {@link #bytes()}
+     * and {@link #length()} change, so whoever holds the old array must read them again.
+     */
+    @Override
+    public boolean insert(int at, int count) {
+        if (at < 0 || at > length || count < 0) {
+            return false;
+        }
+        byte[] grown = new byte[length + count];
+        System.arraycopy(bytes, offset, grown, 0, at);
+        System.arraycopy(bytes, offset + at, grown, at + count, length - at);
+        bytes = grown;
+        offset = 0;
+        length += count;
+        return true;
+    }
+
+    @Override
+    public int routeMtu(int address) {
+        return addressTypes.routeMtu(address);
+    }
+
+    @Override
     public int headerLength() {
         return length < 1 ? 0 : (bytes[offset] & 0x0F) * 4;
     }

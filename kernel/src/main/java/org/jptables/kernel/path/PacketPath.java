@@ -252,6 +252,9 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         if (!host.forwarding() || out < 0 || view.ttl() <= 1) {
             return dropped(ct);
         }
+        // a target may have grown the packet (TCPMSS adding an option): the view has the bytes
+        ip = view.bytes();
+        length = view.length();
         PacketRewriter.decrementTtl(ip, 0);
         view.outInterface(host.name(out)).hook(Hook.FORWARD);
         if (hook(TableKind.MANGLE, Hook.FORWARD) != Verdict.ACCEPT
@@ -259,6 +262,8 @@ public final class PacketPath implements PacketEffects, TraversalListener {
                 || hook(TableKind.SECURITY, Hook.FORWARD) != Verdict.ACCEPT) {
             return dropped(ct);
         }
+        ip = view.bytes();
+        length = view.length();
         if (recordRoute >= 0) {
             RecordRoute.onForward(ip, 0, recordRoute, host.primaryAddress(out));
         }
@@ -291,7 +296,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         if (out < 0) {
             return dropped(ct);
         }
-        return postrouting(ct, ip, length, out) ? "ACCEPT" : "DROP";
+        return postrouting(ct, view.bytes(), view.length(), out) ? "ACCEPT" : "DROP";
     }
 
     private boolean postrouting(int ct, byte[] ip, int length, int out) {
@@ -300,6 +305,8 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             dropped(ct);
             return false;
         }
+        ip = view.bytes();
+        length = view.length();
         confirm(ct);
         if (out == host.indexOf("lo")) {
             // to the host itself: back in through lo, as loopback_xmit hands it to ip_rcv

@@ -1,0 +1,70 @@
+package org.jptables.plugins.tcpmss;
+
+/**
+ * Numbers as libxtables' {@code xtables_strtoui} reads them with an end pointer: C's strtoul in
+ * base 0 (decimal, {@code 0x} hex, leading-zero octal) after optional blanks and {@code +}, a
+ * leading minus refused, and the text after the number left to the caller. The API's
+ * {@code Numbers.parse} needs the whole string to be a number, which these options do not.
+ */
+final class CNumber {
+    /** What was read: the value and the index just past the number. */
+    record Read(long value, int end) {
+    }
+
+    private CNumber() {
+    }
+
+    /**
+     * The number at the start of {@code text}, within [min, max], or null where xtables_strtoui
+     * returns false (no digits, a minus sign, out of range).
+     */
+    static Read read(String text, long min, long max) {
+        int i = 0;
+        int n = text.length();
+        while (i < n && isSpace(text.charAt(i))) {
+            i++;
+        }
+        if (i < n && text.charAt(i) == '-') {
+            return null;
+        }
+        if (i < n && text.charAt(i) == '+') {
+            i++;
+        }
+        int radix = 10;
+        if (i + 1 < n && text.charAt(i) == '0' && (text.charAt(i + 1) | 0x20) == 'x'
+                && i + 2 < n && Character.digit(text.charAt(i + 2), 16) >= 0) {
+            radix = 16;
+            i += 2;
+        } else if (i < n && text.charAt(i) == '0') {
+            radix = 8;
+        }
+        int start = i;
+        long value = 0;
+        boolean overflow = false;
+        while (i < n && Character.digit(text.charAt(i), radix) >= 0 && text.charAt(i) < 128) {
+            value = value * radix + Character.digit(text.charAt(i), radix);
+            if (value > 0xFFFFFFFFFFFFL) {
+                overflow = true;
+                value = 0xFFFFFFFFFFFFL;
+            }
+            i++;
+        }
+        if (i == start) {
+            return null;
+        }
+        if (overflow || value < min || value > max) {
+            return null;
+        }
+        return new Read(value, i);
+    }
+
+    /** The whole of {@code text} as a number within [min, max], or -1. */
+    static long whole(String text, long min, long max) {
+        Read r = read(text, min, max);
+        return r == null || r.end() != text.length() ? -1 : r.value();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+}
