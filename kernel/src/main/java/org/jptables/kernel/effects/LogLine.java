@@ -16,7 +16,15 @@ public final class LogLine {
     public static String of(PacketView p, String prefix, int flags) {
         StringBuilder m = new StringBuilder(256);
         m.append(prefix).append("IN=").append(p.inInterface()).append(" OUT=").append(p.outInterface()).append(' ');
-        if (!p.inInterface().isEmpty()) {
+        boolean ethernet = !"lo".equals(p.inInterface()) && p.sourceMac() >= 0 && p.destinationMac() >= 0;
+        if (!p.inInterface().isEmpty() && (flags & Effects.LOG_MAC_DECODE) != 0 && ethernet) {
+            // dump_mac_header with NF_LOG_MACDECODE on an Ethernet device
+            m.append("MACSRC=");
+            mac(m, p.sourceMac());
+            m.append(" MACDST=");
+            mac(m, p.destinationMac());
+            m.append(" MACPROTO=0800 ");
+        } else if (!p.inInterface().isEmpty()) {
             m.append("MAC=");
             if (p.sourceMac() >= 0 && p.destinationMac() >= 0) {
                 mac(m, p.destinationMac());
