@@ -26,6 +26,7 @@ public final class Host implements AddressTypes {
     private final int[][] prefixes;
     private final int[] neighbourAddress;
     private final long[] neighbourMac;
+    private final String[] neighbourDevice;
     private final int[] routeNetwork;
     private final int[] routeMask;
     private final int[] routeVia;
@@ -62,9 +63,11 @@ public final class Host implements AddressTypes {
         List<HostConfig.NeighbourConfig> ns = config.neighbours() == null ? List.of() : config.neighbours();
         neighbourAddress = new int[ns.size()];
         neighbourMac = new long[ns.size()];
+        neighbourDevice = new String[ns.size()];
         for (int i = 0; i < ns.size(); i++) {
             neighbourAddress[i] = Addresses.parse(ns.get(i).address());
             neighbourMac[i] = parseMac(ns.get(i).mac());
+            neighbourDevice[i] = ns.get(i).device();
         }
         List<int[]> routes = new ArrayList<>();
         // connected routes first, as the kernel adds them for each address
@@ -233,6 +236,38 @@ public final class Host implements AddressTypes {
             }
         }
         return -1;
+    }
+
+    /**
+     * The MAC of the station that handed the host a packet from {@code source} on interface
+     * {@code device}: that neighbour itself when it is on the link, else the next hop towards it
+     * when that route leaves by this interface, else the interface's (first) neighbour: a packet
+     * from beyond a router arrives from the router's MAC. -1 when the interface has no neighbour.
+     */
+    public long senderMac(int device, int source) {
+        String name = names[device];
+        for (int i = 0; i < neighbourAddress.length; i++) {
+            if (neighbourAddress[i] == source && onDevice(i, name)) {
+                return neighbourMac[i];
+            }
+        }
+        if (routeDevice(source) == device) {
+            long gateway = neighbourMac(nextHop(source));
+            if (gateway >= 0) {
+                return gateway;
+            }
+        }
+        for (int i = 0; i < neighbourAddress.length; i++) {
+            if (onDevice(i, name)) {
+                return neighbourMac[i];
+            }
+        }
+        return -1;
+    }
+
+    private boolean onDevice(int neighbour, String device) {
+        String d = neighbourDevice[neighbour];
+        return d != null ? d.equals(device) : names[Math.max(0, routeDevice(neighbourAddress[neighbour]))].equals(device);
     }
 
     /** The source address the host uses towards {@code destination} (the route's device's address). */

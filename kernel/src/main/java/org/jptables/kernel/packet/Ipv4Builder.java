@@ -38,6 +38,7 @@ public final class Ipv4Builder {
     private int icmpId = 1;
     private int icmpSequence = 1;
     private byte[] quote;
+    private boolean icmpFieldsSet;
     private int payloadLength;
     private int ttl = 64;
     private int tos;
@@ -64,8 +65,8 @@ public final class Ipv4Builder {
     public Ipv4Builder ipOptions(byte[] options) { this.ipOptions = options.clone(); return this; }
     public Ipv4Builder icmpType(int type) { this.icmpType = type; return this; }
     public Ipv4Builder icmpCode(int code) { this.icmpCode = code; return this; }
-    public Ipv4Builder icmpId(int id) { this.icmpId = id; return this; }
-    public Ipv4Builder icmpSequence(int seq) { this.icmpSequence = seq; return this; }
+    public Ipv4Builder icmpId(int id) { this.icmpId = id; this.icmpFieldsSet = true; return this; }
+    public Ipv4Builder icmpSequence(int seq) { this.icmpSequence = seq; this.icmpFieldsSet = true; return this; }
     /** For ICMP errors: the packet to quote (its IP header and first 8 bytes after it). */
     public Ipv4Builder quote(byte[] inner) { this.quote = inner.clone(); return this; }
     public Ipv4Builder payloadLength(int length) { this.payloadLength = length; return this; }
@@ -145,10 +146,12 @@ public final class Ipv4Builder {
                 byte[] c = new byte[8 + quoted + payloadLength];
                 c[0] = (byte) icmpType;
                 c[1] = (byte) icmpCode;
-                if (quote == null) {
-                    put16(c, 4, icmpId);
-                    put16(c, 6, icmpSequence);
-                } else {
+                // the 4 bytes after the checksum: id and sequence of a query, unused (or MTU, pointer)
+                // in an error, where the description gives them only when it wants them set
+                boolean unused = quote != null && !icmpFieldsSet;
+                put16(c, 4, unused ? 0 : icmpId);
+                put16(c, 6, unused ? 0 : icmpSequence);
+                if (quote != null) {
                     System.arraycopy(quote, 0, c, 8, quoted);
                 }
                 return c;

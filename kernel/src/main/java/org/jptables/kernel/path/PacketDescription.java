@@ -73,7 +73,9 @@ public record PacketDescription(String in, byte[] ip) {
             b.sourcePort(n.path("sport").asInt(40000)).destinationPort(n.path("dport").asInt(53));
         } else if (proto == Ipv4Builder.ICMP) {
             b.icmpType(n.path("type").asInt(8)).icmpCode(n.path("code").asInt(0));
-            b.icmpId(n.path("id").asInt(1)).icmpSequence(n.path("icmp_seq").asInt(1));
+            // an error's bytes after the checksum are 0 unless given (the MTU of "fragmentation needed")
+            int unset = n.has("quote") ? 0 : 1;
+            b.icmpId(n.path("id").asInt(unset)).icmpSequence(n.path("icmp_seq").asInt(unset));
             if (n.has("quote")) {
                 b.quote(build(n.get("quote")));
             }

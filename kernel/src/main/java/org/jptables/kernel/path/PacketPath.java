@@ -203,8 +203,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             view.linkHeader(0, 0);
         } else {
             view.setMark(0);
-            long senderMac = host.neighbourMac(view.source());
-            view.linkHeader(host.mac(dev), senderMac >= 0 ? senderMac : host.neighbourMac(host.nextHop(view.source())));
+            view.linkHeader(host.mac(dev), host.senderMac(dev, view.source()));
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         }
         if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
