@@ -430,12 +430,14 @@ public final class ConnectionTracker implements ConnectionTracking {
      * A packet the host generates in answer to another one (REJECT's TCP RST) is attached to the
      * cause's entry as RELATED, in the other direction (nf_ct_attach). Publishes and returns the handle.
      */
+    @Override
     public int attach(PacketView generated, int causeHandle) {
         if (causeHandle < 0 || causeHandle >= capacity || (status[causeHandle] & (S_IN_USE | S_DYING)) == 0) {
             return invalid(generated);
         }
         boolean causeReply = curInfo[causeHandle] >= CT_IS_REPLY;
-        publish(generated, causeHandle, causeReply ? CT_RELATED : CT_RELATED + CT_IS_REPLY);
+        curInfo[causeHandle] = causeReply ? CT_RELATED : CT_RELATED + CT_IS_REPLY;
+        publish(generated, causeHandle);
         return causeHandle;
     }
 

@@ -43,6 +43,12 @@ public interface ConnectionTracking {
      */
     void bindNat(int handle, boolean source, int minAddress, int maxAddress, int minPort, int maxPort, int flags);
 
+    /**
+     * Attaches a packet the host makes in answer to the current one (REJECT's) to the current
+     * packet's entry as a related packet of the other direction (nf_ct_attach); returns the handle.
+     */
+    int attach(PacketView generated, int causeHandle);
+
     /** Whether the current packet is RELATED to the entry (an ICMP error quoting one of its packets). */
     boolean isRelated(int handle);
 

@@ -58,6 +58,8 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     /** The datagram being handled when it was reassembled from fragments, else null. */
     private Defragmenter.Datagram fragments;
     private boolean checkIpHeaders = true;
+    /** The connection of the packet being handled, for REJECT's answer to attach to. */
+    private int currentCt = NO_CAUSE;
     private int depth;
 
     public PacketPath(Ruleset ruleset, Host host, ConnectionTracking conntrack) {
@@ -210,6 +212,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             return "DROP";
         }
         int ct = looped ? loopedCt : track();
+        currentCt = ct;
         if (ct == ConnectionTracking.TABLE_FULL) {
             return "DROP";
         }
@@ -270,15 +273,26 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     }
 
     private String send(byte[] ip, int length) {
+        return send(ip, length, NO_CAUSE);
+    }
+
+    /**
+     * A packet the host sends; {@code cause} is the connection of the packet a REJECT answers: the
+     * answer is attached to it as a related reply before it leaves (nf_ct_attach), so it is
+     * RELATED from raw OUTPUT on and conntrack's own OUTPUT hook leaves it alone.
+     */
+    private String send(byte[] ip, int length, int cause) {
         view.wrap(ip, 0, length).inInterface("").setMark(0);
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
+        int attached = cause >= 0 && conntrack != null ? conntrack.attach(view, cause) : NO_CAUSE;
         int out = outputRoute(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));
         if (hook(TableKind.RAW, Hook.OUTPUT) != Verdict.ACCEPT) {
             return "DROP";
         }
-        int ct = track();
+        int ct = attached >= 0 ? attached : track();
+        currentCt = ct;
         if (ct == ConnectionTracking.TABLE_FULL) {
             return "DROP";
         }
@@ -359,6 +373,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     }
 
     private static final int NOT_LOOPED = Integer.MIN_VALUE;
+    private static final int NO_CAUSE = -1;
     private static final int ROUTE_DROP = 0;
     private static final int ROUTE_LOCAL = 1;
     private static final int ROUTE_FORWARD = 2;
@@ -398,7 +413,8 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     }
 
     private void confirm(int ct) {
-        if (ct >= 0) {
+        // only the original direction confirms: a REJECT answer attached as a reply never does
+        if (ct >= 0 && !conntrack.isReply(ct)) {
             conntrack.confirm(ct);
         }
     }
@@ -411,7 +427,9 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         if (ct < 0) {
             return Verdict.ACCEPT;
         }
-        if (conntrack.isNew(ct) && !conntrack.natDone(ct, source)) {
+        // a related ICMP error is translated, never looked up in the nat table (nf_nat_inet_fn)
+        boolean relatedIcmp = view.protocol() == 1 && conntrack.isRelated(ct);
+        if (conntrack.isNew(ct) && !conntrack.natDone(ct, source) && !relatedIcmp) {
             natRequested = false;
             int verdict = hook(TableKind.NAT, hook);
             if (verdict != Verdict.ACCEPT) {
@@ -548,9 +566,11 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         int rd = view.ctReplyDestination();
         Defragmenter.Datagram datagram = fragments;
         fragments = null;
+        int cause = currentCt;
         try {
-            send(reply, reply.length);
+            send(reply, reply.length, cause);
         } finally {
+            currentCt = cause;
             fragments = datagram;
             depth--;
             view.wrap(bytes, offset, length).inInterface(in).outInterface(out).hook(hook).linkHeader(dstMac, srcMac);
