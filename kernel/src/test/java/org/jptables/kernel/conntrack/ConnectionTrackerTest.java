@@ -416,6 +416,9 @@ class ConnectionTrackerTest {
         PacketView rst = new PacketView().wrap(s2c(RST | ACK, 0, 1001));
         assertEquals(h, tracker.attach(rst, h));
         assertEquals(ConnState.RELATED, rst.ctState());
-        assertFalse(tracker.isReply(h)); // the cause's direction is unchanged
+        // the answer is now the entry's packet: a related packet of the reply direction
+        assertTrue(tracker.isReply(h));
+        assertTrue(tracker.isRelated(h));
+        assertEquals(1, rst.ctDirection());
     }
 }
