@@ -1,6 +1,7 @@
 package org.jptables.plugins.dscp;
 
 import java.util.List;
+import org.jptables.api.CNumbers;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.RuleException;
@@ -20,7 +21,7 @@ final class DscpBuilder implements MatchBuilder {
     public void option(String option, List<String> args, boolean inverted) throws RuleException {
         String arg = args.get(0);
         if (option.equals(DscpExtension.DSCP)) {
-            long v = CNumber.whole(arg, 0, 63);
+            long v = CNumbers.whole(arg, 0, 63);
             if (v < 0) {
                 throw new RuleException("dscp: bad value for option \"--dscp\", or out of range (0-63).\n");
             }

@@ -1,5 +1,6 @@
 package org.jptables.plugins.icmp;
 
+import org.jptables.api.CNumbers;
 import org.jptables.api.RuleException;
 
 /**
@@ -53,7 +54,7 @@ record IcmpType(int type, int codeMin, int codeMax) {
 
     /** {@code n} or {@code n:m} from {@code at}, each 0..255; the index after it, or -1. */
     private static int range(String text, int at, int[] out) {
-        CNumber.Read first = CNumber.read(text.substring(at), 0, 255);
+        CNumbers.Read first = CNumbers.read(text.substring(at), 0, 255);
         if (first == null) {
             return -1;
         }
@@ -61,7 +62,7 @@ record IcmpType(int type, int codeMin, int codeMax) {
         out[0] = (int) first.value();
         out[1] = out[0];
         if (next < text.length() && text.charAt(next) == ':') {
-            CNumber.Read second = CNumber.read(text.substring(next + 1), 0, 255);
+            CNumbers.Read second = CNumbers.read(text.substring(next + 1), 0, 255);
             if (second == null) {
                 return -1;
             }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jptables.api.CNumbers;
 import org.jptables.api.Names;
 import org.jptables.api.RuleException;
 
@@ -32,7 +33,7 @@ record AddressList(int[] addresses, int[] masks) {
         List<Integer> masks = new ArrayList<>();
         int from = 0;
         while (true) {
-            while (from < arg.length() && CNumber.isSpace(arg.charAt(from))) {
+            while (from < arg.length() && CNumbers.isSpace(arg.charAt(from))) {
                 from++;
             }
             int comma = arg.indexOf(',', from);
@@ -64,7 +65,7 @@ record AddressList(int[] addresses, int[] masks) {
         if (dotted >= 0) {
             return (int) dotted;
         }
-        long bits = CNumber.parse(text, 32);
+        long bits = CNumbers.whole(text, 0, 32);
         if (bits < 0) {
             throw new RuleException("invalid mask `" + text + "' specified");
         }

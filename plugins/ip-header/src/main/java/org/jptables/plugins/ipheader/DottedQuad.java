@@ -1,9 +1,11 @@
 package org.jptables.plugins.ipheader;
 
+import org.jptables.api.CNumbers;
+
 /**
  * libxtables' own reading of numeric addresses and masks (__numeric_to_ipaddr): at most the first
  * 19 characters count (it copies into a 20-byte buffer), each dot-separated part is a number
- * 0-255 as {@link CNumber} reads it, and an address with fewer than four parts is completed with
+ * 0-255 as {@link CNumbers} reads it, and an address with fewer than four parts is completed with
  * zeros ({@code 10.1} is 10.1.0.0). A mask must have all four parts.
  */
 final class DottedQuad {
@@ -32,21 +34,21 @@ final class DottedQuad {
                 if (isMask) {
                     return -1;
                 }
-                long octet = CNumber.parse(buf.substring(from), 255);
+                long octet = CNumbers.whole(buf.substring(from), 0, 255);
                 if (octet < 0) {
                     return -1;
                 }
                 value = (value << 8) | octet;
                 return value << (8 * (3 - i));
             }
-            long octet = CNumber.parse(buf.substring(from, dot), 255);
+            long octet = CNumbers.whole(buf.substring(from, dot), 0, 255);
             if (octet < 0) {
                 return -1;
             }
             value = (value << 8) | octet;
             from = dot + 1;
         }
-        long last = CNumber.parse(buf.substring(from), 255);
+        long last = CNumbers.whole(buf.substring(from), 0, 255);
         if (last < 0) {
             return -1;
         }

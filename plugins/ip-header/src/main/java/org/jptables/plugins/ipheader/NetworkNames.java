@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jptables.api.CNumbers;
 
 /**
  * Network names of /etc/networks by name, as getnetbyname finds them ({@code -s link-local}).
@@ -68,7 +69,7 @@ final class NetworkNames {
         }
         long v = 0;
         for (String p : parts) {
-            long b = CNumber.parse(p, 255);
+            long b = CNumbers.whole(p, 0, 255);
             if (p.isEmpty() || !Character.isDigit(p.charAt(0)) || b < 0) {
                 return -1;
             }

@@ -1,5 +1,6 @@
 package org.jptables.plugins.ipheader;
 
+import org.jptables.api.CNumbers;
 import org.jptables.api.Names;
 import org.jptables.api.RuleException;
 
@@ -19,7 +20,7 @@ final class Protocols {
 
     static int parse(String arg, Names names) throws RuleException {
         String text = lowerAscii(arg);
-        long number = CNumber.parse(text, 255);
+        long number = CNumbers.whole(text, 0, 255);
         if (number >= 0) {
             return (int) number;
         }

@@ -1,5 +1,6 @@
 package org.jptables.plugins.length;
 
+import org.jptables.api.CNumbers;
 import org.jptables.api.RuleException;
 
 /**
@@ -27,7 +28,7 @@ final class UintRange {
                 value = count == 1 ? limit : 0;
             } else {
                 String rest = text.substring(at);
-                CNumber.Read read = CNumber.read(rest, 0, limit);
+                CNumbers.Read read = CNumbers.read(rest, 0, limit);
                 if (read == null) {
                     throw new RuleException(ext + ": bad value for option \"" + option + "\" near \"" + rest
                             + "\", or out of range (0-" + limit + ").");

@@ -1,5 +1,6 @@
 package org.jptables.plugins.log;
 
+import org.jptables.api.CNumbers;
 import org.jptables.api.RuleException;
 
 /** Syslog levels as {@code --log-level} reads them (libxtables' XTTYPE_SYSLOGLEVEL) and -L names them. */
@@ -18,7 +19,7 @@ final class LogLevel {
      * "err" and "warn", though printed by -L, are not accepted; "panic" is emerg.
      */
     static int parse(String word) throws RuleException {
-        long n = CNumber.whole(word, 0, 7);
+        long n = CNumbers.whole(word, 0, 7);
         if (n >= 0) {
             return (int) n;
         }

@@ -1,5 +1,6 @@
 package org.jptables.plugins.nat;
 
+import org.jptables.api.CNumbers;
 import org.jptables.api.Effects;
 import org.jptables.api.Names;
 import org.jptables.api.RuleException;
@@ -60,7 +61,7 @@ final class NatRangeParser {
             throw new RuleException("Need TCP, UDP, SCTP or DCCP with port specification");
         }
         int flags = Effects.NAT_PROTO_SPECIFIED;
-        CNumber.Read first = CNumber.read(arg, 0, 65535);
+        CNumbers.Read first = CNumbers.read(arg, 0, 65535);
         int port;
         int end;
         if (first != null) {
@@ -82,7 +83,7 @@ final class NatRangeParser {
         }
         String rest = arg.substring(end + 1);
         // the end of a range is never a service name
-        CNumber.Read last = CNumber.read(rest, 0, 65535);
+        CNumbers.Read last = CNumbers.read(rest, 0, 65535);
         if (last == null) {
             throw new RuleException("Port `" + rest + "' not valid");
         }
@@ -98,7 +99,7 @@ final class NatRangeParser {
         }
         String baseText = rest.substring(last.end() + 1);
         // whatever follows the base number is ignored, as libxt_NAT does not look at it
-        CNumber.Read base = CNumber.read(baseText, 1, 65535);
+        CNumbers.Read base = CNumbers.read(baseText, 1, 65535);
         int basePort = base != null ? (int) base.value() : service(baseText);
         return new NatRange(flags | NatRange.PROTO_OFFSET, 0, 0, port, maxPort, basePort);
     }

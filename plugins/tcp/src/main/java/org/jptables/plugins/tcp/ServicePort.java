@@ -1,5 +1,6 @@
 package org.jptables.plugins.tcp;
 
+import org.jptables.api.CNumbers;
 import org.jptables.api.Names;
 import org.jptables.api.RuleException;
 
@@ -13,7 +14,7 @@ final class ServicePort {
     }
 
     static int parse(String text, Names names) throws RuleException {
-        long number = CNumber.whole(text, 0, 65535);
+        long number = CNumbers.whole(text, 0, 65535);
         if (number >= 0) {
             return (int) number;
         }

@@ -1,6 +1,7 @@
 package org.jptables.plugins.tcp;
 
 import java.util.List;
+import org.jptables.api.CNumbers;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.RuleContext;
@@ -52,7 +53,7 @@ final class TcpBuilder implements MatchBuilder {
                 if (optionGiven) {
                     throw new RuleException("Only one `--tcp-option' allowed");
                 }
-                long n = CNumber.whole(args.get(0), 1, 255);
+                long n = CNumbers.whole(args.get(0), 1, 255);
                 if (n < 0) {
                     throw new RuleException("Bad TCP option \"" + args.get(0) + "\"");
                 }

@@ -1,6 +1,7 @@
 package org.jptables.plugins.tcpmss;
 
 import java.util.List;
+import org.jptables.api.CNumbers;
 import org.jptables.api.RuleContext;
 import org.jptables.api.RuleException;
 import org.jptables.api.Target;
@@ -31,7 +32,7 @@ final class TcpmssTargetBuilder implements TargetBuilder {
             mss = TcpmssTarget.CLAMP_PMTU;
             return;
         }
-        long value = CNumber.whole(args.get(0), 0, MAX_MSS);
+        long value = CNumbers.whole(args.get(0), 0, MAX_MSS);
         if (value < 0) {
             throw new RuleException("TCPMSS: bad value for option \"" + TcpmssTargetExtension.SET_MSS
                     + "\", or out of range (0-" + MAX_MSS + ").");

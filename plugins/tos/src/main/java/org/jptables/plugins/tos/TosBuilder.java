@@ -1,6 +1,7 @@
 package org.jptables.plugins.tos;
 
 import java.util.List;
+import org.jptables.api.CNumbers;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.RuleException;
@@ -18,13 +19,13 @@ final class TosBuilder implements MatchBuilder {
     public void option(String option, List<String> args, boolean inverted) throws RuleException {
         String arg = args.get(0);
         this.inverted = inverted;
-        CNumber.Read number = CNumber.read(arg, 0, 255);
+        CNumbers.Read number = CNumbers.read(arg, 0, 255);
         if (number != null) {
             value = (int) number.value();
             mask = 0xff;
             int end = number.end();
             if (end < arg.length() && arg.charAt(end) == '/') {
-                CNumber.Read m = CNumber.read(arg.substring(end + 1), 0, 255);
+                CNumbers.Read m = CNumbers.read(arg.substring(end + 1), 0, 255);
                 if (m == null) {
                     throw illegal(arg);
                 }

@@ -1,6 +1,7 @@
 package org.jptables.plugins.ttl;
 
 import java.util.List;
+import org.jptables.api.CNumbers;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.RuleException;
@@ -15,7 +16,7 @@ final class TtlBuilder implements MatchBuilder {
 
     @Override
     public void option(String name, List<String> args, boolean inverted) throws RuleException {
-        long value = CNumber.whole(args.get(0), 0, 255);
+        long value = CNumbers.whole(args.get(0), 0, 255);
         if (value < 0) {
             throw new RuleException("ttl: bad value for option \"" + name + "\", or out of range (0-255).");
         }

@@ -1,24 +1,25 @@
-package org.jptables.plugins.tcp;
+package org.jptables.api;
 
 /**
- * Numbers as libxtables' {@code xtables_strtoui} reads them with an end pointer: C's strtoul in
- * base 0 (decimal, {@code 0x} hex, leading-zero octal) after optional blanks and {@code +}, a
- * leading minus refused, and the text after the number left to the caller. The API's
- * {@code Numbers.parse} needs the whole string to be a number, which these options do not.
+ * Numbers as libxtables reads them ({@code xtables_strtoui}, {@code xtables_strtoul}): C's
+ * strtoul in base 0 (decimal, {@code 0x} hex, leading-zero octal) after optional blanks and a
+ * {@code +}, a leading minus refused. {@link #read} leaves the text after the number to the caller,
+ * as the options that take {@code value[:value]} or {@code value/mask} need; {@link Numbers#parse}
+ * is the whole-string form with iptables' messages.
  */
-final class CNumber {
+public final class CNumbers {
     /** What was read: the value and the index just past the number. */
-    record Read(long value, int end) {
+    public record Read(long value, int end) {
     }
 
-    private CNumber() {
+    private CNumbers() {
     }
 
     /**
      * The number at the start of {@code text}, within [min, max], or null where xtables_strtoui
      * returns false (no digits, a minus sign, out of range).
      */
-    static Read read(String text, long min, long max) {
+    public static Read read(String text, long min, long max) {
         int i = 0;
         int n = text.length();
         while (i < n && isSpace(text.charAt(i))) {
@@ -59,12 +60,13 @@ final class CNumber {
     }
 
     /** The whole of {@code text} as a number within [min, max], or -1. */
-    static long whole(String text, long min, long max) {
+    public static long whole(String text, long min, long max) {
         Read r = read(text, min, max);
         return r == null || r.end() != text.length() ? -1 : r.value();
     }
 
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    /** C's isspace in the "C" locale. */
+    public static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }
