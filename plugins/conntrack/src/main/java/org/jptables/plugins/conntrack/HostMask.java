@@ -1,6 +1,7 @@
 package org.jptables.plugins.conntrack;
 
 import org.jptables.api.Addresses;
+import org.jptables.api.InetAton;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Names;
 import org.jptables.api.RuleException;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jptables.api.CNumbers;
+import org.jptables.api.InetAton;
 import org.jptables.api.Names;
 import org.jptables.api.RuleException;
 

@@ -1,6 +1,7 @@
 package org.jptables.plugins.recent;
 
 import java.util.List;
+import org.jptables.api.InetAton;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.Numbers;
@@ -66,7 +67,7 @@ final class RecentBuilder implements MatchBuilder {
             }
             case "--rsource" -> destination = false;
             case "--rdest" -> destination = true;
-            case "--mask" -> mask = HostAddress.resolve(args.get(0), rule == null ? null : rule.names());
+            case "--mask" -> mask = InetAton.resolve(args.get(0), rule == null ? null : rule.names());
             default -> throw new IllegalArgumentException(option);
         }
     }

@@ -1,17 +1,18 @@
-package org.jptables.plugins.ipheader;
+package org.jptables.api;
 
 /**
- * The numeric forms getaddrinfo accepts for IPv4 (glibc's inet_aton_exact), which iptables
- * reaches for what its own reader refuses: {@code a}, {@code a.b}, {@code a.b.c}, {@code a.b.c.d},
+ * Addresses as the C library reads them for libxtables' host options. The numeric forms
+ * getaddrinfo accepts for IPv4 (glibc's inet_aton_exact), which iptables reaches for what its own
+ * reader refuses: {@code a}, {@code a.b}, {@code a.b.c}, {@code a.b.c.d},
  * each part decimal, octal or hex, the last part filling the remaining bytes
  * ({@code 16909060} and {@code 1.66051} are 1.2.3.4 and 1.1.2.3). Nothing may follow.
  */
-final class InetAton {
+public final class InetAton {
     private InetAton() {
     }
 
     /** The address (unsigned, as a long), or -1. */
-    static long parse(String text) {
+    public static long parse(String text) {
         String[] parts = text.split("\\.", -1);
         if (text.isEmpty() || parts.length > 4) {
             return -1;
@@ -65,5 +66,25 @@ final class InetAton {
             }
         }
         return v;
+    }
+
+    /**
+     * The address {@code host} names. The error is getaddrinfo's, as iptables prints it: on a host
+     * without a resolver a name that could be a DNS name fails "temporarily", anything else is
+     * "not known".
+     */
+    public static int resolve(String host, Names names) throws RuleException {
+        long numeric = parse(host);
+        if (numeric >= 0) {
+            return (int) numeric;
+        }
+        int[] found = names == null ? new int[0] : names.hostAddresses(host);
+        if (found.length > 0) {
+            return found[0];
+        }
+        boolean dnsName = !host.isEmpty() && host.chars().anyMatch(Character::isLetter)
+                && host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_');
+        throw new RuleException("getaddrinfo: "
+                + (dnsName ? "Temporary failure in name resolution" : "Name or service not known") + "\n");
     }
 }
