@@ -100,16 +100,36 @@ def normalize(field, value, pkt):
     if field == "emitted":
         return [normalize_frame(e, pkt) for e in value]
     if field == "log":
-        return [normalize_log(line, pkt.get("in") == "host") for line in value]
+        own = sent_ipid(pkt) if pkt.get("in") == "host" else None
+        return [normalize_log(line, pkt.get("in") == "host", own) for line in value]
     return value
 
 
-def normalize_log(line, host_packet):
+def sent_ipid(pkt):
+    """The IP ID of a packet as sent (None when the kernel picks it: an `ip` hex with ID 0)."""
+    for key, skip in (("ip", 0), ("frame", 14)):
+        if key in pkt:
+            raw = bytes.fromhex(pkt[key])
+            if len(raw) < skip + 6:
+                return None
+            return struct.unpack("!H", raw[skip + 4:skip + 6])[0] or None
+    return pkt.get("ipid", 0x1234) or None
+
+
+def normalize_log(line, host_packet, own_ipid=None):
     """A LOG line of a packet fw's stack or REJECT made (logged with `IN=` empty, in OUTPUT or
     POSTROUTING, or with `IN=lo` when it was delivered back to fw itself): its IP ID and TCP
-    sequence number are random, as in `emitted`."""
+    sequence number are random, as in `emitted`. For an `in: host` packet, its own `IN=` lines
+    carry its IP ID; an `IN=` line with another ID is an answer of fw's stack to it (e.g. a port
+    unreachable for a packet to fw's own address, logged in OUTPUT with `OUT=lo`)."""
     m = re.search(r"(?:^| )IN=(\S*) OUT=", line)
-    if not m or m.group(1) not in (("lo",) if host_packet else ("", "lo")):
+    if not m:
+        return line
+    if host_packet and m.group(1) == "":
+        idm = re.search(r" ID=(\d+) ", line)
+        if own_ipid is not None and idm and int(idm.group(1)) == own_ipid:
+            return line
+    elif m.group(1) not in (("lo",) if host_packet else ("", "lo")):
         return line
     if "PROTO=ICMP" in line:
         line = re.sub(r" ID=\d+ ", " ID=_ ", line, count=1)
