@@ -211,10 +211,7 @@ public final class LogLine {
             case 0, 8 -> {
                 m.append("ID=").append(p.u16(l4 + 4)).append(" SEQ=").append(p.u16(l4 + 6)).append(' ');
             }
-            case 12 -> {
-                m.append("PARAMETER=").append(p.u8(l4 + 4)).append(' ');
-                nested(m, p, l4, flags, outer);
-            }
+            case 12 -> m.append("PARAMETER=").append(p.u8(l4 + 4)).append(' '); // no quoted packet, as nf_log
             case 5 -> {
                 m.append("GATEWAY=").append(Addresses.format((int) p.u32(l4 + 4))).append(' ');
                 nested(m, p, l4, flags, outer);

@@ -276,41 +276,41 @@ public final class Host implements AddressTypes {
         return dev < 0 ? 0 : primaryAddress(dev);
     }
 
+    /**
+     * inet_dev_addr_type: 0.0.0.0/8 and 255.255.255.255 are BROADCAST, 224/4 MULTICAST; otherwise
+     * the local routing table decides (the host's addresses LOCAL, its subnets' broadcast addresses
+     * BROADCAST, 127/8 LOCAL on lo), but only for its own interface when {@code device} is given;
+     * everything else, and a local entry of another interface, is UNICAST.
+     */
     @Override
     public int typeOf(int address, String device) {
-        for (int i = 0; i < names.length; i++) {
-            if (device != null && !names[i].equals(device)) {
-                continue;
-            }
-            for (int j = 0; j < addresses[i].length; j++) {
-                int a = addresses[i][j];
-                if (a == address) {
-                    return LOCAL;
-                }
-                int mask = mask(prefixes[i][j]);
-                if (prefixes[i][j] < 31 && address == ((a & mask) | ~mask)) {
-                    return BROADCAST;
-                }
-                if ((a >>> 24) == 127 && (address >>> 24) == 127 && device == null) {
-                    return LOCAL;
-                }
-            }
-        }
-        int first = address >>> 24;
-        if (address == 0xFFFFFFFF) {
+        if (address == 0xFFFFFFFF || (address >>> 24) == 0) {
             return BROADCAST;
         }
+        int first = address >>> 24;
         if (first >= 224 && first < 240) {
             return MULTICAST;
         }
-        if (address == 0) {
-            return BROADCAST;
+        for (int i = 0; i < names.length; i++) {
+            for (int j = 0; j < addresses[i].length; j++) {
+                int a = addresses[i][j];
+                int type = -1;
+                if (a == address) {
+                    type = LOCAL;
+                } else {
+                    int mask = mask(prefixes[i][j]);
+                    if (prefixes[i][j] < 31 && address == ((a & mask) | ~mask)) {
+                        type = BROADCAST;
+                    }
+                }
+                if (type >= 0) {
+                    return device == null || names[i].equals(device) ? type : UNICAST;
+                }
+            }
         }
-        if (device != null) {
-            // limited to an interface: a foreign address there is what the route lookup says
-            int dev = routeDevice(address);
-            return dev >= 0 && names[dev].equals(device) ? UNICAST : UNREACHABLE;
+        if (first == 127) {
+            return device == null || device.equals("lo") ? LOCAL : UNICAST;
         }
-        return routeDevice(address) >= 0 ? UNICAST : UNREACHABLE;
+        return UNICAST;
     }
 }
