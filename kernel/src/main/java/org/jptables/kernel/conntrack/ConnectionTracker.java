@@ -151,6 +151,8 @@ public final class ConnectionTracker implements ConnectionTracking {
     private static final int S_SEEN_REPLY = 1 << 1;
     private static final int S_ASSURED = 1 << 2;
     private static final int GRE = 47;
+    /** The info of the packet an attached answer borrowed the entry from, or -1. */
+    private int attachedFrom = -1;
     private static final int GRE_TIMEOUT = 30;
     private static final int GRE_STREAM_TIMEOUT = 180;
     private static final int S_CONFIRMED = 1 << 3;
@@ -436,9 +438,18 @@ public final class ConnectionTracker implements ConnectionTracking {
             return invalid(generated);
         }
         boolean causeReply = curInfo[causeHandle] >= CT_IS_REPLY;
+        attachedFrom = curInfo[causeHandle];
         curInfo[causeHandle] = causeReply ? CT_RELATED : CT_RELATED + CT_IS_REPLY;
         publish(generated, causeHandle);
         return causeHandle;
+    }
+
+    @Override
+    public void detach(int causeHandle) {
+        if (causeHandle >= 0 && causeHandle < capacity && attachedFrom >= 0) {
+            curInfo[causeHandle] = attachedFrom;
+            attachedFrom = -1;
+        }
     }
 
     // =====================================================================================

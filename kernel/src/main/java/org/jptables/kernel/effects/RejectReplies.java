@@ -27,9 +27,22 @@ public final class RejectReplies {
     }
 
     static byte[] unreachable(PacketView p, int code, Host host) {
+        return icmpError(p, 3, code, 0, host);
+    }
+
+    /**
+     * The ICMP error icmp_send makes about {@code p}: {@code type}/{@code code}, {@code rest} in the
+     * four bytes after the checksum (a redirect's gateway), the offending packet quoted as far as
+     * 576 bytes allow, from the address of the route back to the sender, TOS with precedence 0xC0.
+     * None about a broadcast or multicast, or about an ICMP error.
+     */
+    public static byte[] icmpError(PacketView p, int type, int code, int rest, Host host) {
+        if (p.fragmentOffset() != 0) {
+            return null; // only the first fragment is answered
+        }
         int dst = p.destination();
-        int type = host.typeOf(dst, null);
-        if (type == AddressTypes.BROADCAST || type == AddressTypes.MULTICAST) {
+        int dstType = host.typeOf(dst, null);
+        if (dstType == AddressTypes.BROADCAST || dstType == AddressTypes.MULTICAST) {
             return null;
         }
         if (p.protocol() == 1) {
@@ -53,8 +66,9 @@ public final class RejectReplies {
         put32(out, 12, src);
         put32(out, 16, p.source());
         put16(out, 10, Checksums.finish(Checksums.sum(out, 0, 20, 0)));
-        out[20] = 3;
+        out[20] = (byte) type;
         out[21] = (byte) code;
+        put32(out, 24, rest);
         System.arraycopy(p.bytes(), p.offset(), out, 28, quoted);
         put16(out, 22, Checksums.finish(Checksums.sum(out, 20, out.length - 20, 0)));
         return out;

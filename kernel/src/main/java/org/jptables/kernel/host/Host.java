@@ -270,6 +270,17 @@ public final class Host implements AddressTypes {
         return d != null ? d.equals(device) : names[Math.max(0, routeDevice(neighbourAddress[neighbour]))].equals(device);
     }
 
+    /** Whether {@code address} lies in one of the subnets of interface {@code device} (inet_addr_onlink). */
+    public boolean onLink(int device, int address) {
+        for (int j = 0; j < addresses[device].length; j++) {
+            int mask = mask(prefixes[device][j]);
+            if ((addresses[device][j] & mask) == (address & mask)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The source address the host uses towards {@code destination} (the route's device's address). */
     public int sourceAddressFor(int destination) {
         int dev = routeDevice(destination);

@@ -49,6 +49,9 @@ public interface ConnectionTracking {
      */
     int attach(PacketView generated, int causeHandle);
 
+    /** After the answer left: the entry's packet is the one that caused it again. */
+    void detach(int causeHandle);
+
     /** Whether the current packet is RELATED to the entry (an ICMP error quoting one of its packets). */
     boolean isRelated(int handle);
 

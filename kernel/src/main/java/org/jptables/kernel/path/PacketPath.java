@@ -55,6 +55,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     private byte[] pendingReply;
     private boolean quietHost;
     private final Defragmenter defragmenter = new Defragmenter();
+    private final Redirects redirects;
     /** The datagram being handled when it was reassembled from fragments, else null. */
     private Defragmenter.Datagram fragments;
     private boolean checkIpHeaders = true;
@@ -66,6 +67,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         this.ruleset = ruleset;
         this.host = host;
         this.conntrack = conntrack != null && needsConnectionTracking(ruleset) ? conntrack : null;
+        this.redirects = new Redirects(host);
         view.addressTypes(host).effects(this);
     }
 
@@ -227,6 +229,16 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             return dropped(ct);
         }
         int dst = view.destination();
+        if (view.headerLength() > 20 && !looped) {
+            int options = IpOptions.check(view.bytes(), view.offset());
+            if (options == IpOptions.SOURCE_ROUTED) {
+                return dropped(ct);
+            }
+            if (options != IpOptions.OK) {
+                sendOwnError(12, 0, options << 24);
+                return dropped(ct);
+            }
+        }
         // ip_rcv_options, after routing: record-route gets the address the packet came in for
         int recordRoute = view.headerLength() > 20 && !looped
                 ? RecordRoute.onReceive(view.bytes(), view.offset(), route == ROUTE_LOCAL ? dst : host.primaryAddress(dev))
@@ -251,13 +263,25 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             return "ACCEPT";
         }
         int out = host.routeDevice(dst);
-        if (!host.forwarding() || out < 0 || view.ttl() <= 1) {
+        if (!host.forwarding() || out < 0) {
             return dropped(ct);
         }
+        if (view.ttl() <= 1) {
+            // ip_forward: time exceeded, about the packet as PREROUTING left it, tied to its connection
+            sendOwnError(11, 0, 0);
+            return dropped(ct);
+        }
+
         // a target may have grown the packet (TCPMSS adding an option): the view has the bytes
         ip = view.bytes();
         length = view.length();
         PacketRewriter.decrementTtl(ip, 0);
+        if (out == dev && (view.ctState() & ConnState.DNAT) == 0
+                && redirects.shouldSend(view.source(), host.nextHop(dst), dev, now)) {
+            // ip_forward sends a redirect, after the TTL went down and before FORWARD, when the packet
+            // leaves by the link it came on; not for a DNATed one (recorded: hairpin DNAT earns none)
+            sendOwnError(5, 1, host.nextHop(dst));
+        }
         view.outInterface(host.name(out)).hook(Hook.FORWARD);
         if (hook(TableKind.MANGLE, Hook.FORWARD) != Verdict.ACCEPT
                 || hook(TableKind.FILTER, Hook.FORWARD) != Verdict.ACCEPT
@@ -540,6 +564,17 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         return verdict == Verdict.QUEUE ? Verdict.DROP : verdict;
     }
 
+    /** An ICMP error the host's own IP layer sends about the current packet (not REJECT's). */
+    private void sendOwnError(int type, int code, int rest) {
+        if (quietHost) {
+            return;
+        }
+        byte[] error = RejectReplies.icmpError(view, type, code, rest, host);
+        if (error != null) {
+            sendReply(error);
+        }
+    }
+
     /** A REJECT answer goes out through OUTPUT and POSTROUTING like any packet the host sends. */
     private void sendReply(byte[] reply) {
         if (depth > 0) {
@@ -571,6 +606,9 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             send(reply, reply.length, cause);
         } finally {
             currentCt = cause;
+            if (cause >= 0 && conntrack != null) {
+                conntrack.detach(cause);
+            }
             fragments = datagram;
             depth--;
             view.wrap(bytes, offset, length).inInterface(in).outInterface(out).hook(hook).linkHeader(dstMac, srcMac);
