@@ -28,7 +28,8 @@ class ConformanceIT {
 
     @Test
     void everyRecordedCaseAgreesWithTheKernel() {
-        Jptables.Result r = new Jptables(state).run("iptables", List.of("conformance", CONFORMANCE.toString()), null);
+        Jptables.Result r = new Jptables(state).run("iptables", List.of("conformance", "--known",
+                CONFORMANCE.resolve("known-deviations.tsv").toString(), CONFORMANCE.toString()), null);
         System.out.print(r.out());
         assertEquals("", r.err());
         assertEquals(0, r.status(), r.out());
@@ -57,5 +58,15 @@ class ConformanceIT {
         assertEquals(1, r.status(), r.out());
         assertTrue(r.out().contains("seed-centos6: 6 of 7 packets agree, 1 differences"), r.out());
         assertTrue(r.out().contains("#2 matched: kernel [filter:INPUT:2 +1/29] jptables [filter:INPUT:2 +1/28]"), r.out());
+    }
+
+    @Test
+    void aKnownDeviationThatAgreesFailsTheRun(@TempDir Path dir) throws IOException {
+        Path known = dir.resolve("known.tsv");
+        Files.writeString(known, "seed-centos6\t0\tlisted although it agrees\n");
+        Jptables.Result r = new Jptables(state).run("iptables", List.of("conformance", "--known", known.toString(),
+                CONFORMANCE.resolve("shared-cases/seed-centos6").toString()), null);
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.out().contains("#0 agrees now: remove it from the known deviations"), r.out());
     }
 }

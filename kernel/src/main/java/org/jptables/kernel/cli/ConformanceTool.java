@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jptables.kernel.conformance.CaseReport;
 import org.jptables.kernel.conformance.CaseRunner;
+import org.jptables.kernel.conformance.KnownDeviations;
 import org.jptables.kernel.conformance.RecordedCase;
 import org.jptables.kernel.extension.DuplicateExtensionException;
 import org.jptables.kernel.host.Host;
@@ -38,11 +39,17 @@ final class ConformanceTool {
         try {
             Settings settings = Settings.from(args, env);
             Host host = Host.conformance();
+            KnownDeviations known = KnownDeviations.none();
             List<Path> roots = new ArrayList<>();
             List<String> rest = settings.args();
             for (int i = 0; i < rest.size(); i++) {
                 String a = rest.get(i);
-                if (a.equals("--host")) {
+                if (a.equals("--known")) {
+                    if (i + 1 >= rest.size()) {
+                        throw new Settings.UsageError("conformance: option \"--known\" requires an argument");
+                    }
+                    known = KnownDeviations.read(Path.of(rest.get(++i)));
+                } else if (a.equals("--host")) {
                     if (i + 1 >= rest.size()) {
                         throw new Settings.UsageError("conformance: option \"--host\" requires an argument");
                     }
@@ -62,15 +69,18 @@ final class ConformanceTool {
             int packets = 0;
             int agreeing = 0;
             int failedCases = 0;
+            int knownPackets = 0;
             for (Path root : roots) {
                 for (Path dir : RecordedCase.find(root)) {
-                    CaseReport report = runner.run(RecordedCase.read(dir));
+                    CaseReport report = runner.run(RecordedCase.read(dir), known);
                     cases++;
                     packets += report.packets();
                     agreeing += report.agreeing();
                     out.print(report.name() + ": " + report.agreeing() + " of " + report.packets()
-                            + " packets agree" + (report.agrees() ? "" : ", " + report.differences().size()
+                            + " packets agree" + (report.known() == 0 ? "" : ", " + report.known()
+                            + " known deviations") + (report.agrees() ? "" : ", " + report.differences().size()
                             + " differences") + "\n");
+                    knownPackets += report.known();
                     for (String d : report.differences()) {
                         out.print("  " + d + "\n");
                     }
@@ -80,7 +90,8 @@ final class ConformanceTool {
                 }
             }
             out.print("conformance: " + cases + " cases, " + (cases - failedCases) + " agree; " + packets
-                    + " packets, " + agreeing + " agree\n");
+                    + " packets, " + agreeing + " agree" + (knownPackets == 0 ? "" : ", " + knownPackets
+                    + " known deviations") + "\n");
             return failedCases == 0 ? 0 : 1;
         } catch (Settings.UsageError e) {
             err.print(PROGRAM + ": " + e.getMessage() + "\n");

@@ -11,6 +11,7 @@ public final class CaseReport {
     private final String name;
     private int packets;
     private int agreeing;
+    private int known;
     private final List<String> differences = new ArrayList<>();
 
     CaseReport(String name) {
@@ -22,6 +23,15 @@ public final class CaseReport {
         if (agrees) {
             agreeing++;
         }
+    }
+
+    void knownDeviation() {
+        known++;
+    }
+
+    /** Packets that differ as the known deviations say they do. */
+    public int known() {
+        return known;
     }
 
     void difference(String text) {
