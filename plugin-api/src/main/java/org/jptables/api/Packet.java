@@ -128,6 +128,13 @@ public interface Packet {
      */
     void untrack();
 
+    /**
+     * CT --zone: the packet's connection is looked up and created in conntrack zone {@code id},
+     * for the original direction (bit 0), the reply direction (bit 1) or both (3), as xt_CT's
+     * template does; the other direction stays in zone 0.
+     */
+    void conntrackZone(int id, int directions);
+
     /** Drops the packet at once, whatever the rest of the rule says (the kernel's hotdrop). */
     void hotdrop();
 

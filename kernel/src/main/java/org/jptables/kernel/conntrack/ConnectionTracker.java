@@ -199,6 +199,12 @@ public final class ConnectionTracker implements ConnectionTracking {
     /** Absolute expiry (nanos) once confirmed; until then the timeout's duration, as the kernel keeps it. */
     private long[] expires;
     private int[] mark;
+    /** The entry's conntrack zone (CT --zone) and the directions it covers (bit 0 original, bit 1 reply). */
+    private int[] zoneId;
+    private int[] zoneDirs;
+    /** The zone of the packet being looked up, from its CT template. */
+    private int lookupZone;
+    private int lookupZoneDirs = 3;
     private int[] curInfo;
     private long[] udpStreamTs;
     private int[] tcpState;
@@ -273,6 +279,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         this.now = nowNanos;
         this.currentView = p;
         this.currentHandle = -1;
+        this.lookupZone = p.zoneId();
+        this.lookupZoneDirs = p.zoneDirections();
         String in = p.inInterface();
         boolean pre = !in.isEmpty();
         boolean verify = pre && config.checksum() && !"lo".equals(in);
@@ -1415,14 +1423,24 @@ public final class ConnectionTracker implements ConnectionTracking {
             s.append("timeout=").append(GRE_TIMEOUT).append(", stream_timeout=").append(GRE_STREAM_TIMEOUT).append(' ');
         }
         appendTuple(s, p, oSrc[e], oDst[e], oSport[e], oDport[e]);
+        if (zoneDirs[e] == 1) {
+            s.append("zone-orig=").append(zoneId[e]).append(' ');
+        }
         if ((status[e] & S_SEEN_REPLY) == 0) {
             s.append("[UNREPLIED] ");
         }
         appendTuple(s, p, rSrc[e], rDst[e], rSport[e], rDport[e]);
+        if (zoneDirs[e] == 2) {
+            s.append("zone-reply=").append(zoneId[e]).append(' ');
+        }
         if ((status[e] & S_ASSURED) != 0) {
             s.append("[ASSURED] ");
         }
-        s.append("mark=").append(Integer.toUnsignedString(mark[e])).append(" zone=0 use=2");
+        s.append("mark=").append(Integer.toUnsignedString(mark[e])).append(' ');
+        if (zoneDirs[e] == 3) {
+            s.append("zone=").append(zoneId[e]).append(' ');
+        }
+        s.append("use=2");
         return s.toString();
     }
 
@@ -1503,6 +1521,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         proto[e] = protocol;
         expires[e] = 0;
         mark[e] = 0;
+        zoneId[e] = lookupZone;
+        zoneDirs[e] = lookupZoneDirs;
         curInfo[e] = CT_NEW;
         udpStreamTs[e] = 0;
         resetTcp(e);
@@ -1675,6 +1695,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         status = grow(status, newCapacity);
         expires = grow(expires, newCapacity);
         mark = grow(mark, newCapacity);
+        zoneId = grow(zoneId, newCapacity);
+        zoneDirs = grow(zoneDirs, newCapacity);
         curInfo = grow(curInfo, newCapacity);
         udpStreamTs = grow(udpStreamTs, newCapacity);
         tcpState = grow(tcpState, newCapacity);
@@ -1744,6 +1766,13 @@ public final class ConnectionTracker implements ConnectionTracking {
     private boolean matches(int ref, int src, int dst, int sport, int dport, int protocol) {
         int e = ref >> 1;
         if (proto[e] != protocol) {
+            return false;
+        }
+        // nf_ct_zone_equal: the entry's zone for this tuple's direction against the packet's
+        int dir = ref & 1;
+        int entryZone = (zoneDirs[e] & (1 << dir)) != 0 ? zoneId[e] : 0;
+        int packetZone = (lookupZoneDirs & (1 << dir)) != 0 ? lookupZone : 0;
+        if (entryZone != packetZone) {
             return false;
         }
         if ((ref & 1) == 0) {

@@ -30,6 +30,8 @@ public final class PacketView implements Packet {
     private int ctReplySourcePort;
     private int ctReplyDestinationPort;
     private long ctExpires;
+    private int ctZoneId;
+    private int ctZoneDirections = 3;
     private long timeNanos;
     private int packetType;
     private long sourceMac = -1;
@@ -349,6 +351,22 @@ public final class PacketView implements Packet {
 
     public long destinationMac() {
         return destinationMac;
+    }
+
+    @Override
+    public void conntrackZone(int id, int directions) {
+        this.ctZoneId = id;
+        this.ctZoneDirections = directions;
+    }
+
+    /** The zone a CT target asked for (0 when none). */
+    public int zoneId() {
+        return ctZoneId;
+    }
+
+    /** The directions the zone applies to: bit 0 original, bit 1 reply (3 when none was asked). */
+    public int zoneDirections() {
+        return ctZoneDirections;
     }
 
     @Override

@@ -209,6 +209,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             view.setMark(0);
             view.linkHeader(host.mac(dev), host.senderMac(dev, view.source()));
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
+            view.conntrackZone(0, 3);
         }
         if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
             return "DROP";
@@ -309,6 +310,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         view.wrap(ip, 0, length).inInterface("").setMark(0);
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
+        view.conntrackZone(0, 3);
         int attached = cause >= 0 && conntrack != null ? conntrack.attach(view, cause) : NO_CAUSE;
         int out = outputRoute(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));

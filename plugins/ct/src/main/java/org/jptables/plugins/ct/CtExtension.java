@@ -30,9 +30,11 @@ import org.jptables.api.TargetExtension;
  *       {@code mark}; the directions add up and the last ID wins, as in libxt_CT.</li>
  * </ul>
  *
- * <p>At packet time only {@code --notrack} acts. jptables has no conntrack helpers, events, zones
- * or timeout policies, so a CT rule without {@code --notrack} lets the packet go on unchanged
- * (Verdict.CONTINUE) and only switches connection tracking on, as xt_CT's nf_ct_netns_get does.
+ * <p>At packet time {@code --notrack} and the zones act: the packet's connection is looked up and
+ * created in that zone (for one direction with {@code --zone-orig}/{@code --zone-reply}). jptables
+ * has no conntrack helpers, events or timeout policies: those options are kept, listed and saved,
+ * and the rule otherwise lets the packet go on (Verdict.CONTINUE) and switches connection tracking
+ * on, as xt_CT's nf_ct_netns_get does.
  */
 @org.pf4j.Extension
 public final class CtExtension implements TargetExtension {

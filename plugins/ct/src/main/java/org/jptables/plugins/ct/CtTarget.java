@@ -7,8 +7,9 @@ import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
 /**
- * One rule's CT (or NOTRACK) target: xt_ct_target_info_v1's fields. Only the notrack flag acts
- * on packets; see {@link CtExtension} for what the others do (nothing in jptables).
+ * One rule's CT (or NOTRACK) target: xt_ct_target_info_v1's fields. The notrack flag and the zone
+ * act on packets; see {@link CtExtension} for the others (helpers, events and timeouts do nothing
+ * in jptables).
  */
 final class CtTarget implements Target {
     /** XT_CT_* flags. */
@@ -77,6 +78,13 @@ final class CtTarget implements Target {
     public int apply(Packet packet) {
         if ((flags & NOTRACK) != 0) {
             packet.untrack();
+            return Verdict.CONTINUE;
+        }
+        int dir = flags & (ZONE_DIR_ORIG | ZONE_DIR_REPL);
+        int directions = dir == ZONE_DIR_ORIG ? 1 : dir == ZONE_DIR_REPL ? 2 : 3;
+        int id = (flags & ZONE_MARK) != 0 ? packet.mark() & 0xFFFF : zone;
+        if (id != 0 || directions != 3) {
+            packet.conntrackZone(id, directions);
         }
         return Verdict.CONTINUE;
     }
