@@ -1186,24 +1186,25 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     /**
      * Confirms the entry (its packet passed the last hook): it enters the table and its timeout starts
-     * counting. An entry whose tuple was meanwhile confirmed by another one is discarded (the kernel's
-     * clash). Confirmed or dead entries are left alone.
+     * counting. An entry whose tuple was meanwhile confirmed by another one is discarded and false
+     * returned (the kernel's clash: it drops the packet). Confirmed or dead entries are left alone.
      */
     @Override
-    public void confirm(int handle) {
+    public boolean confirm(int handle) {
         if (!valid(handle) || (status[handle] & (S_IN_USE | S_CONFIRMED)) != S_IN_USE) {
-            return;
+            return true;
         }
         int e = handle;
         if (find(oSrc[e], oDst[e], oSport[e], oDport[e], proto[e]) >= 0
                 || find(rSrc[e], rDst[e], rSport[e], rDport[e], proto[e]) >= 0) {
             release(e);
-            return;
+            return false;
         }
         status[e] |= S_CONFIRMED;
         setExpiry(e, now + expires[e]);
         insert(2 * e, hash(oSrc[e], oDst[e], oSport[e], oDport[e], proto[e]));
         insert(2 * e + 1, hash(rSrc[e], rDst[e], rSport[e], rDport[e], proto[e]));
+        return true;
     }
 
     /** Forgets an unconfirmed entry whose packet was dropped; confirmed entries are left alone. */

@@ -20,10 +20,44 @@ public final class RejectReplies {
     }
 
     public static byte[] reply(PacketView p, int icmpCode, Host host) {
+        return reply(p, icmpCode, host, true);
+    }
+
+    /**
+     * {@code verifyChecksums}: nf_reject answers a TCP or UDP packet only when its checksum is right
+     * (a first fragment's never is: it covers the whole datagram); off for captures taken with
+     * checksum offload, whose packets the kernel would have taken as verified.
+     */
+    public static byte[] reply(PacketView p, int icmpCode, Host host, boolean verifyChecksums) {
         if (p.fragmentOffset() != 0) {
             return null;
         }
+        if (verifyChecksums && !transportChecksumOk(p, icmpCode == Effects.TCP_RESET)) {
+            return null;
+        }
         return icmpCode == Effects.TCP_RESET ? reset(p) : unreachable(p, icmpCode, host);
+    }
+
+    /** nf_reject_verify_csum and nf_ip_checksum: TCP always, UDP unless its checksum is 0; the rest pass. */
+    private static boolean transportChecksumOk(PacketView p, boolean reset) {
+        int proto = p.protocol();
+        int l4 = p.headerLength();
+        int length = p.length() - l4;
+        if (proto == 17 && !reset) {
+            if (length < 8 || p.u16(l4 + 6) == 0) {
+                return length >= 8;
+            }
+        } else if (proto != 6) {
+            return true;
+        }
+        if (length < (proto == 6 ? 20 : 8)) {
+            return !reset && proto != 6;
+        }
+        byte[] b = p.bytes();
+        int ip = p.offset();
+        int sum = Checksums.sum(b, ip + 12, 8, proto + length);
+        sum = Checksums.sum(b, ip + l4, length, sum);
+        return sum == 0xFFFF;
     }
 
     static byte[] unreachable(PacketView p, int code, Host host) {

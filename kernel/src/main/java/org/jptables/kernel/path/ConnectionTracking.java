@@ -64,8 +64,11 @@ public interface ConnectionTracking {
     /** Fills {@code out} with the entry's tuple in the given direction. */
     void tuple(int handle, boolean reply, int[] out);
 
-    /** Makes the entry permanent (the last hook passed with ACCEPT). */
-    void confirm(int handle);
+    /**
+     * Makes the entry permanent (the last hook passed with ACCEPT); false when a confirmed entry
+     * already holds one of its tuples, so the packet is dropped.
+     */
+    boolean confirm(int handle);
 
     /** Forgets an unconfirmed entry whose packet was dropped. */
     void abort(int handle);

@@ -122,6 +122,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         this.report = report;
         this.now = nowNanos;
         this.fragments = null;
+        view.timeNanos(nowNanos); // the clock of -m recent --seconds and -m limit
         if (report != null) {
             report.clear();
         }
@@ -260,8 +261,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
                     || nat(ct, Hook.INPUT, true) != Verdict.ACCEPT) {
                 return dropped(ct);
             }
-            confirm(ct);
-            return "ACCEPT";
+            return confirm(ct) ? "ACCEPT" : "DROP";
         }
         int out = host.routeDevice(dst);
         if (!host.forwarding() || out < 0) {
@@ -346,7 +346,9 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         }
         ip = view.bytes();
         length = view.length();
-        confirm(ct);
+        if (!confirm(ct)) {
+            return false;
+        }
         if (out == host.indexOf("lo")) {
             // to the host itself: back in through lo, as loopback_xmit hands it to ip_rcv
             return "ACCEPT".equals(receive(ip, length, "lo", ct));
@@ -438,11 +440,16 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         return "DROP";
     }
 
-    private void confirm(int ct) {
+    /**
+     * Confirms the connection at the last hook; false when its tuples clash with a connection
+     * confirmed meanwhile (a NAT binding that found no free tuple): the kernel drops that packet.
+     */
+    private boolean confirm(int ct) {
         // only the original direction confirms: a REJECT answer attached as a reply never does
         if (ct >= 0 && !conntrack.isReply(ct)) {
-            conntrack.confirm(ct);
+            return conntrack.confirm(ct);
         }
+        return true;
     }
 
     /**
@@ -634,7 +641,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
 
     @Override
     public void reject(PacketView packet, int icmpCode) {
-        pendingReply = quietHost ? null : RejectReplies.reply(packet, icmpCode, host);
+        pendingReply = quietHost ? null : RejectReplies.reply(packet, icmpCode, host, checkIpHeaders);
     }
 
     @Override
