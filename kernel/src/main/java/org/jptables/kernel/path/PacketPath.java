@@ -462,6 +462,10 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         }
         // a related ICMP error is translated, never looked up in the nat table (nf_nat_inet_fn)
         boolean relatedIcmp = view.protocol() == 1 && conntrack.isRelated(ct);
+        if (relatedIcmp && ruleset.existing(TableKind.NAT) != null
+                && view.u8(view.headerLength()) == 5 && !redirectSurvivesNat(ct)) {
+            return Verdict.DROP;
+        }
         if (conntrack.isNew(ct) && !conntrack.natDone(ct, source) && !relatedIcmp) {
             natRequested = false;
             int verdict = hook(TableKind.NAT, hook);
@@ -476,6 +480,14 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         }
         applyBinding(ct, source);
         return Verdict.ACCEPT;
+    }
+
+    /**
+     * nf_nat_icmp_reply_translation drops a redirect about a connection whose NAT is not bound on
+     * both sides or that is NATed: its peers would go on talking past the translation.
+     */
+    private boolean redirectSurvivesNat(int ct) {
+        return conntrack.natDone(ct, true) && conntrack.natDone(ct, false) && !conntrack.natted(ct);
     }
 
     /** Rewrites the packet to the inverse of the other direction's tuple, on the side this hook owns. */
