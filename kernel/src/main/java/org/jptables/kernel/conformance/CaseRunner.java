@@ -18,6 +18,7 @@ import org.jptables.kernel.language.RestoreReader;
 import org.jptables.kernel.language.SaveWriter;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
+import org.jptables.kernel.path.LocalStack;
 import org.jptables.kernel.path.PacketDescription;
 import org.jptables.kernel.path.PacketPath;
 import org.jptables.kernel.path.PacketResult;
@@ -60,6 +61,10 @@ public final class CaseRunner {
         }
         ConnectionTracker conntrack = new ConnectionTracker();
         PacketPath path = new PacketPath(ruleset, host, conntrack).quietHost(c.quietHost());
+        if (!c.quietHost()) {
+            // what fw answers to itself through lo never left it: jptables makes those answers
+            path.localStack(new LocalStack(c.listening()));
+        }
         PacketResult result = new PacketResult();
         for (int i = 0; i < c.packets().size(); i++) {
             JsonNode recorded = c.recorded().get(i);

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -20,9 +22,10 @@ import java.util.stream.Stream;
  * @param quietHost whether fw's own stack was kept silent while recording (file {@code mode})
  * @param recorded  kernel.json's {@code packets}, one per packet
  * @param finalSave {@code iptables-save -c} after the last packet, or null when not recorded
+ * @param listening the sockets fw had open (file {@code listen}: "tcp:22,udp:53")
  */
 public record RecordedCase(String name, List<String> rules, List<JsonNode> packets, boolean quietHost,
-                           List<JsonNode> recorded, String finalSave) {
+                           List<JsonNode> recorded, String finalSave, Set<String> listening) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the case in {@code dir}; what is missing or malformed is named with its file. */
@@ -66,8 +69,17 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
         Path mode = dir.resolve("mode");
         boolean quiet = Files.exists(mode) && Files.readString(mode).strip().equals("quiet-host");
         String finalSave = kernel.has("final_save") ? kernel.get("final_save").asText() : null;
+        Path listen = dir.resolve("listen");
+        Set<String> listening = new HashSet<>();
+        if (Files.exists(listen)) {
+            for (String socket : Files.readString(listen).strip().split(",")) {
+                if (!socket.isBlank()) {
+                    listening.add(socket.strip());
+                }
+            }
+        }
         return new RecordedCase(dir.getFileName().toString(), rules, List.copyOf(packets), quiet,
-                List.copyOf(recorded), finalSave);
+                List.copyOf(recorded), finalSave, Set.copyOf(listening));
     }
 
     /** The case folders at or below {@code root}: a folder holding kernel.json is a case. */

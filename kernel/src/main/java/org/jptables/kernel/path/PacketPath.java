@@ -54,6 +54,8 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     private boolean natRequested;
     private byte[] pendingReply;
     private boolean quietHost;
+    private LocalStack localStack;
+    private int stackDepth;
     private final Defragmenter defragmenter = new Defragmenter();
     private final Redirects redirects;
     /** The datagram being handled when it was reassembled from fragments, else null. */
@@ -69,6 +71,12 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         this.conntrack = conntrack != null && needsConnectionTracking(ruleset) ? conntrack : null;
         this.redirects = new Redirects(host);
         view.addressTypes(host).effects(this);
+    }
+
+    /** The host's own stack answering what it sends itself through lo (none by default). */
+    public PacketPath localStack(LocalStack stack) {
+        this.localStack = stack;
+        return this;
     }
 
     /** Whether an arriving packet's IPv4 header checksum is checked (off for captures taken with checksum offload). */
@@ -351,7 +359,20 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         }
         if (out == host.indexOf("lo")) {
             // to the host itself: back in through lo, as loopback_xmit hands it to ip_rcv
-            return "ACCEPT".equals(receive(ip, length, "lo", ct));
+            boolean delivered = "ACCEPT".equals(receive(ip, length, "lo", ct));
+            if (delivered && localStack != null && stackDepth < 3) {
+                // the host answers what it sent itself, once this packet's passage is over
+                byte[] answer = localStack.answer(ip, length);
+                if (answer != null) {
+                    stackDepth++;
+                    try {
+                        send(answer, answer.length);
+                    } finally {
+                        stackDepth--;
+                    }
+                }
+            }
+            return delivered;
         }
         if (report != null) {
             if (fragments != null && fragments.ip() == ip) {
