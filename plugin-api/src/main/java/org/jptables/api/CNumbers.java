@@ -69,4 +69,49 @@ public final class CNumbers {
     public static boolean isSpace(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r');
     }
+
+    /**
+     * libxtables' range-of-integers option type (XTTYPE_UINT16RC and the like): at most two
+     * colon-separated numbers, an empty first part meaning 0 and an empty second part {@code limit};
+     * the ends are kept as given ({@code 128:64} is accepted). Returns {min, max}; a bad part is
+     * refused with libxtables' message for extension {@code ext} and {@code option}.
+     */
+    public static int[] range(String ext, String option, String text, int limit) throws RuleException {
+        int[] values = new int[2];
+        int count = 0;
+        int at = 0;
+        while (true) {
+            if (count == 2) {
+                throw new RuleException(ext + ": Too many components for option \"" + option + "\" (max: 2)");
+            }
+            int end;
+            long value;
+            if (at == text.length() || text.charAt(at) == ':') {
+                end = at;
+                value = count == 1 ? limit : 0;
+            } else {
+                String rest = text.substring(at);
+                Read read = read(rest, 0, limit);
+                if (read == null) {
+                    throw new RuleException(ext + ": bad value for option \"" + option + "\" near \"" + rest
+                            + "\", or out of range (0-" + limit + ").");
+                }
+                end = at + read.end();
+                if (end < text.length() && text.charAt(end) != ':') {
+                    throw new RuleException(ext + ": Argument to \"" + option
+                            + "\" has unexpected characters near \"" + text.substring(end) + "\".");
+                }
+                value = read.value();
+            }
+            values[count++] = (int) value;
+            if (end == text.length()) {
+                break;
+            }
+            at = end + 1;
+        }
+        if (count == 1) {
+            values[1] = values[0];
+        }
+        return values;
+    }
 }

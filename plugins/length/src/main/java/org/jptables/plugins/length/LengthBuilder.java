@@ -1,6 +1,7 @@
 package org.jptables.plugins.length;
 
 import java.util.List;
+import org.jptables.api.CNumbers;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.RuleException;
@@ -13,7 +14,7 @@ final class LengthBuilder implements MatchBuilder {
 
     @Override
     public void option(String name, List<String> args, boolean inverted) throws RuleException {
-        int[] range = UintRange.parse("length", LengthExtension.LENGTH, args.get(0), 0xFFFF);
+        int[] range = CNumbers.range("length", LengthExtension.LENGTH, args.get(0), 0xFFFF);
         this.min = range[0];
         this.max = range[1];
         this.inverted = inverted;

@@ -1,6 +1,7 @@
 package org.jptables.plugins.tcpmss;
 
 import java.util.List;
+import org.jptables.api.CNumbers;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.RuleContext;
@@ -25,7 +26,7 @@ final class TcpmssMatchBuilder implements MatchBuilder {
 
     @Override
     public void option(String option, List<String> args, boolean inverted) throws RuleException {
-        int[] range = UintRange.parse("tcpmss", TcpmssMatchExtension.MSS, args.get(0), 0xFFFF);
+        int[] range = CNumbers.range("tcpmss", TcpmssMatchExtension.MSS, args.get(0), 0xFFFF);
         if (range[0] > range[1]) {
             throw new RuleException("tcpmss: invalid range given");
         }
