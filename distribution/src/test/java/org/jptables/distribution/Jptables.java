@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jptables.kernel.cli.Main;
+import org.jptables.commands.Main;
 
 /**
  * jptables run in-process against the built distribution's plugins and a state file of the test's

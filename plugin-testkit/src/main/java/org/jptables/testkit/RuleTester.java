@@ -11,18 +11,18 @@ import org.jptables.kernel.eval.ChainEvaluator;
 import org.jptables.kernel.eval.TraversalListener;
 import org.jptables.kernel.extension.ExtensionRegistry;
 import org.jptables.kernel.extension.PluginLoader;
-import org.jptables.kernel.language.CommandExecutor;
-import org.jptables.kernel.language.CommandParser;
-import org.jptables.kernel.language.ParameterException;
-import org.jptables.kernel.language.ParsedCommand;
-import org.jptables.kernel.language.TableMissingException;
-import org.jptables.kernel.language.Tokenizer;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.KernelException;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.TableKind;
-import org.jptables.kernel.names.SystemNames;
 import org.jptables.kernel.packet.PacketView;
+import org.jptables.language.CommandExecutor;
+import org.jptables.language.CommandParser;
+import org.jptables.language.ParameterException;
+import org.jptables.language.ParsedCommand;
+import org.jptables.language.TableMissingException;
+import org.jptables.language.Tokenizer;
+import org.jptables.language.names.SystemNames;
 
 /**
  * Runs rules through the real kernel parser, listing and evaluation loop, with the extensions on
@@ -95,7 +95,7 @@ public final class RuleTester {
     public String listed(String rule, boolean numeric) {
         Ruleset rs = applyOrFail(rule);
         StringBuilder out = new StringBuilder();
-        new org.jptables.kernel.listing.Listing(false, numeric, false, false, SystemNames.fromEtc())
+        new org.jptables.language.listing.Listing(false, numeric, false, false, SystemNames.fromEtc())
                 .list(rs.table(TableKind.named(table)), chain, 1, out);
         String text = out.toString();
         return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jptables.api.Names;
 import org.jptables.api.RuleContext;
-import org.jptables.kernel.names.SystemNames;
+import org.jptables.language.names.SystemNames;
 
 /** A {@link RuleContext} for driving one extension's builder directly in a unit test. */
 public final class TestContext implements RuleContext {

@@ -1,7 +1,7 @@
 package org.jptables.plugins.log;
 
-import org.jptables.testkit.RecordedRules;
 import org.jptables.testkit.RecordedRules.Row;
+import org.jptables.testkit.RecordedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,0 +1,86 @@
+package org.jptables.capture.replay;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jptables.api.Addresses;
+
+/** Totals of a replay: packets and bytes per verdict, what was passed through, who was dropped most. */
+public final class ReplaySummary {
+    private final Map<String, long[]> byVerdict = new TreeMap<>();
+    private final Map<Integer, long[]> droppedBySource = new HashMap<>();
+    private long badIpChecksum;
+    private long passedThrough;
+    private long passedThroughBytes;
+    private long packets;
+    private long bytes;
+
+    public void count(String verdict, int source, int length) {
+        packets++;
+        bytes += length;
+        long[] v = byVerdict.computeIfAbsent(verdict, k -> new long[2]);
+        v[0]++;
+        v[1] += length;
+        if (!verdict.equals("ACCEPT")) {
+            long[] d = droppedBySource.computeIfAbsent(source, k -> new long[2]);
+            d[0]++;
+            d[1] += length;
+        }
+    }
+
+    /** An arriving packet dropped for its IPv4 header checksum before any hook (also counted as a DROP). */
+    public void badIpChecksum() {
+        badIpChecksum++;
+    }
+
+    public long badIpChecksumPackets() {
+        return badIpChecksum;
+    }
+
+    /** A frame that is not IPv4 (ARP, IPv6): counted and passed through untouched. */
+    public void passedThrough(int length) {
+        passedThrough++;
+        passedThroughBytes += length;
+    }
+
+    public long packets() {
+        return packets;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public long passedThroughPackets() {
+        return passedThrough;
+    }
+
+    public Map<String, long[]> byVerdict() {
+        return byVerdict;
+    }
+
+    public String text(String source, double seconds) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%s: %d IPv4 packets (%d bytes) in %.3f s", source, packets, bytes, seconds));
+        if (seconds > 0) {
+            out.append(String.format(", %.0f packets/s, %.1f MB/s", packets / seconds, bytes / seconds / 1e6));
+        }
+        out.append('\n');
+        out.append(String.format("%-10s %10s %12s%n", "verdict", "packets", "bytes"));
+        byVerdict.forEach((k, v) -> out.append(String.format("%-10s %10d %12d%n", k, v[0], v[1])));
+        out.append(String.format("%-10s %10d %12d%n", "passed", passedThrough, passedThroughBytes))
+                .append("  (passed: frames that are not IPv4, such as ARP and IPv6, go through untouched)\n");
+        if (badIpChecksum > 0) {
+            out.append(String.format("%d of the dropped packets had a wrong IPv4 header checksum and never reached"
+                    + " the hooks (--ignore-checksums for captures taken with checksum offload)%n", badIpChecksum));
+        }
+        if (!droppedBySource.isEmpty()) {
+            out.append("top sources dropped or rejected:\n");
+            droppedBySource.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(10)
+                    .forEach(e -> out.append(String.format("  %-15s %8d packets %10d bytes%n",
+                            Addresses.format(e.getKey()), e.getValue()[0], e.getValue()[1])));
+        }
+        return out.toString();
+    }
+}

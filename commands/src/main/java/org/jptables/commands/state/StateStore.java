@@ -1,0 +1,104 @@
+package org.jptables.commands.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.jptables.api.Names;
+import org.jptables.kernel.model.Ruleset;
+import org.jptables.kernel.model.Table;
+import org.jptables.language.CommandParser;
+import org.jptables.language.RestoreException;
+import org.jptables.language.RestoreReader;
+import org.jptables.language.SaveWriter;
+
+/**
+ * The ruleset kept between invocations, in iptables-save -c format (so it is readable, and
+ * restorable with iptables-restore -c as it is). A command holds an exclusive lock on
+ * {@code FILE.lock} from reading to writing, so two concurrent commands never lose an update;
+ * writing goes to a temporary file renamed over the state, so a crash never leaves half a file.
+ */
+public final class StateStore implements AutoCloseable {
+    private final Path file;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private StateStore(Path file, FileChannel lockChannel, FileLock lock) {
+        this.file = file;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Takes the lock of {@code file}, waiting for another command to finish with it. */
+    public static StateStore open(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            return new StateStore(file, channel, channel.lock());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean exists() {
+        return Files.exists(file);
+    }
+
+    /** The stored ruleset, empty when there is none yet. */
+    public Ruleset load(CommandParser parser, Names names) throws IOException {
+        Ruleset ruleset = new Ruleset();
+        if (!Files.exists(file)) {
+            return ruleset;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        try {
+            new RestoreReader(parser, names, true, false, false, null).restore(lines, ruleset);
+        } catch (RestoreException e) {
+            throw new IOException("state file " + file + " is corrupt at line " + e.line() + ": " + e.getMessage(), e);
+        }
+        return ruleset;
+    }
+
+    /** Writes the ruleset atomically. */
+    public void store(Ruleset ruleset) throws IOException {
+        StringBuilder out = new StringBuilder();
+        String date = SaveWriter.date(ZonedDateTime.now());
+        for (Table t : ruleset.tables()) {
+            SaveWriter.write(t, true, date, "1.8.9", true, out);
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        Files.writeString(tmp, out, StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

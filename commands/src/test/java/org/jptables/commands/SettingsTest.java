@@ -1,0 +1,127 @@
+package org.jptables.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jptables.kernel.conntrack.ConntrackConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Option over environment over conf/jptables.yaml over the defaults; bad files refused in one line. */
+class SettingsTest {
+    @TempDir
+    Path home;
+
+    private Path yaml(String text) throws Exception {
+        Path conf = Files.createDirectories(home.resolve("conf")).resolve("jptables.yaml");
+        Files.writeString(conf, text);
+        return conf;
+    }
+
+    private Settings settings(Map<String, String> env, String... args) throws Exception {
+        return Settings.from(List.of(args), env);
+    }
+
+    @Test
+    void withoutFileTheDefaultsUnderTheHome() throws Exception {
+        Settings s = settings(Map.of("JPTABLES_HOME", home.toString()), "-L");
+        assertEquals(home.resolve("var/jptables.rules"), s.state());
+        assertEquals(home.resolve("plugins"), s.plugins());
+        assertNull(s.log());
+        assertEquals(ConntrackConfig.defaults(), s.conntrack());
+        assertEquals(List.of("-L"), s.args());
+    }
+
+    @Test
+    void theFileOverTheDefaultsWithPathsRelativeToTheHome() throws Exception {
+        yaml("state: data/rules.v4\nplugins: /opt/jptables/plugins\nlog: var/log/jptables.log\n");
+        Settings s = settings(Map.of("JPTABLES_HOME", home.toString()));
+        assertEquals(home.resolve("data/rules.v4"), s.state());
+        assertEquals(Path.of("/opt/jptables/plugins"), s.plugins());
+        assertEquals(home.resolve("var/log/jptables.log"), s.log());
+    }
+
+    @Test
+    void theEnvironmentOverTheFileAndTheOptionOverBoth() throws Exception {
+        yaml("state: data/rules.v4\nplugins: more-plugins\n");
+        Map<String, String> env = Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_STATE", "/env/state",
+                "JPTABLES_PLUGINS", "/env/plugins");
+        Settings fromEnv = settings(env, "-S");
+        assertEquals(Path.of("/env/state"), fromEnv.state());
+        assertEquals(Path.of("/env/plugins"), fromEnv.plugins());
+        Settings fromOptions = settings(env, "--state", "/opt/state", "--plugins=/opt/plugins", "-S");
+        assertEquals(Path.of("/opt/state"), fromOptions.state());
+        assertEquals(Path.of("/opt/plugins"), fromOptions.plugins());
+        assertEquals(List.of("-S"), fromOptions.args());
+        Settings onlyState = settings(Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_STATE", "/env/state"));
+        assertEquals(home.resolve("more-plugins"), onlyState.plugins(), "the file still gives what the environment does not");
+    }
+
+    @Test
+    void conntrackLimitsTimeoutsAndChecksums() throws Exception {
+        yaml("""
+                checksums: false
+                conntrack:
+                  max-entries: 1000
+                  tcp-loose: false
+                  timeouts:
+                    tcp-established: 3600
+                    udp: 45
+                """);
+        ConntrackConfig c = settings(Map.of("JPTABLES_HOME", home.toString())).conntrack();
+        assertEquals(1000, c.maxEntries());
+        assertFalse(c.tcpLoose());
+        assertEquals(3600, c.tcpEstablished());
+        assertEquals(45, c.udp());
+        assertFalse(c.checksum());
+        assertEquals(ConntrackConfig.defaults().tcpTimeWait(), c.tcpTimeWait(), "keys not given keep the kernel's values");
+        assertTrue(ConntrackConfig.defaults().checksum());
+    }
+
+    @Test
+    void unknownKeysAreNamedWithTheFile() throws Exception {
+        Path file = yaml("state: x\ncolour: blue\n");
+        Map<String, String> env = Map.of("JPTABLES_HOME", home.toString());
+        Settings.UsageError e = assertThrows(Settings.ConfigError.class, () -> settings(env));
+        assertEquals(file + ": unknown key \"colour\"", e.getMessage());
+        yaml("conntrack:\n  timeouts:\n    tcp-establised: 10\n");
+        e = assertThrows(Settings.ConfigError.class, () -> settings(env));
+        assertEquals(file + ": unknown key \"conntrack.timeouts.tcp-establised\"", e.getMessage());
+    }
+
+    @Test
+    void wrongValuesAndBrokenYamlAreOneLine() throws Exception {
+        Path file = yaml("checksums: maybe\n");
+        Map<String, String> env = Map.of("JPTABLES_HOME", home.toString());
+        Settings.UsageError e = assertThrows(Settings.ConfigError.class, () -> settings(env));
+        assertEquals(file + ": key \"checksums\" must be true or false, not \"maybe\"", e.getMessage());
+        yaml("conntrack:\n  max-entries: -5\n");
+        e = assertThrows(Settings.ConfigError.class, () -> settings(env));
+        assertEquals(file + ": key \"conntrack.max-entries\" must be a whole number >= 0, not -5", e.getMessage());
+        yaml("state: [unclosed\n");
+        e = assertThrows(Settings.ConfigError.class, () -> settings(env));
+        assertTrue(e.getMessage().startsWith(file + ": line "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void theCommandSaysWhatIsWrongWithTheFile() throws Exception {
+        Path file = yaml("plugin: plugins\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(List.of("-L"), Map.of("JPTABLES_HOME", home.toString()),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, status);
+        assertEquals("jptables: " + file + ": unknown key \"plugin\"\n", err.toString(StandardCharsets.UTF_8));
+    }
+}

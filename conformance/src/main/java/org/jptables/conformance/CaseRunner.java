@@ -1,0 +1,260 @@
+package org.jptables.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jptables.api.Addresses;
+import org.jptables.api.Names;
+import org.jptables.kernel.conntrack.ConnectionTracker;
+import org.jptables.kernel.host.Host;
+import org.jptables.kernel.model.Ruleset;
+import org.jptables.kernel.model.Table;
+import org.jptables.kernel.path.LocalStack;
+import org.jptables.kernel.path.PacketDescription;
+import org.jptables.kernel.path.PacketPath;
+import org.jptables.kernel.path.PacketResult;
+import org.jptables.language.CommandParser;
+import org.jptables.language.RestoreException;
+import org.jptables.language.RestoreReader;
+import org.jptables.language.SaveWriter;
+
+/**
+ * Runs a recorded case through jptables and compares, packet by packet, everything the kernel
+ * recorded: the rules whose counters rose and by how much, the policies applied, every frame
+ * that left fw, the LOG lines and the connection table; and at the end {@code iptables-save -c}.
+ *
+ * <p>fw's own stack (a listening socket's SYN-ACK, a closed port's RST, an echo reply) is not
+ * jptables' business, but its answers traverse OUTPUT and POSTROUTING and count there. As the
+ * case format intends, the answers the kernel recorded are fed back as packets the host sends,
+ * right after the packet that caused them; REJECT's answers jptables makes itself.
+ */
+public final class CaseRunner {
+    private static final long GAP_NANOS = 150_000_000L;
+    private final Supplier<CommandParser> parsers;
+    private final Names names;
+    private final Host host;
+
+    public CaseRunner(Supplier<CommandParser> parsers, Names names, Host host) {
+        this.parsers = parsers;
+        this.names = names;
+        this.host = host;
+    }
+
+    public CaseReport run(RecordedCase c) {
+        return run(c, KnownDeviations.none());
+    }
+
+    /** Runs the case; the packets {@code known} lists may differ without failing it. */
+    public CaseReport run(RecordedCase c, KnownDeviations known) {
+        CaseReport report = new CaseReport(c.name());
+        Ruleset ruleset = new Ruleset();
+        try {
+            new RestoreReader(parsers.get(), names, true, false, false, null).restore(c.rules(), ruleset);
+        } catch (RestoreException e) {
+            report.difference("ruleset.rules: line " + e.line() + ": " + e.getMessage().strip());
+            return report;
+        }
+        ConnectionTracker conntrack = new ConnectionTracker();
+        PacketPath path = new PacketPath(ruleset, host, conntrack).quietHost(c.quietHost());
+        if (!c.quietHost()) {
+            // what fw answers to itself through lo never left it: jptables makes those answers
+            path.localStack(new LocalStack(c.listening()));
+        }
+        PacketResult result = new PacketResult();
+        for (int i = 0; i < c.packets().size(); i++) {
+            JsonNode recorded = c.recorded().get(i);
+            long now = i * GAP_NANOS;
+            PacketDescription packet;
+            try {
+                packet = PacketDescription.of(c.packets().get(i));
+            } catch (IllegalArgumentException e) {
+                report.difference("#" + i + " packet: " + e.getMessage());
+                report.packet(false);
+                continue;
+            }
+            CounterSnapshot before = new CounterSnapshot(ruleset);
+            List<EmittedFrame> emitted = new ArrayList<>();
+            List<String> log = new ArrayList<>();
+            byte[] ip = packet.ip().clone();
+            int source = ip.length >= 20 ? int32(ip, 12) : 0;
+            path.process(ip, ip.length, packet.in(), now, result);
+            collect(result, emitted, log);
+            if (!"host".equals(packet.in())) {
+                // what jptables made itself (REJECT's answers, the IP layer's own ICMP errors) is
+                // not fed again: only the frames it did not make can be the stack's
+                List<String> made = strings(emitted);
+                for (JsonNode e : recorded.path("emitted")) {
+                    byte[] frame = HexFormat.of().parseHex(e.path("hex").asText());
+                    if (made.remove(EmittedFrame.of(e.path("on").asText(), frame, madeByHost(frame)).toString())
+                            || EmittedFrame.destination(frame) != source) {
+                        continue;
+                    }
+                    byte[] answer = new byte[frame.length - 14];
+                    System.arraycopy(frame, 14, answer, 0, answer.length);
+                    // the stack sent it before NAT rewrote it (REDIRECT, nat OUTPUT): feed that form
+                    boolean natted = conntrack.unNat(answer, answer.length);
+                    if (host.isLocal(int32(answer, 12)) && (natted || host.isLocal(EmittedFrame.source(frame)))) {
+                        path.process(answer, answer.length, "host", now + 1, result);
+                        collect(result, emitted, log);
+                    }
+                }
+            }
+            List<CounterSnapshot.RuleDelta> rules = new ArrayList<>();
+            List<CounterSnapshot.PolicyDelta> policies = new ArrayList<>();
+            before.differences(ruleset, new CounterSnapshot(ruleset), rules, policies);
+            List<String> differences = new ArrayList<>();
+            compare("matched", sorted(kernelRules(recorded)), sorted(strings(rules)), differences);
+            compare("policy", sorted(kernelPolicies(recorded)), sorted(strings(policies)), differences);
+            if (!c.quietHost()) {
+                compare("emitted", sorted(kernelEmitted(recorded)), sorted(strings(emitted)), differences);
+            }
+            compare("log", withoutRandomIds(texts(recorded.path("log"))), withoutRandomIds(log), differences);
+            if (recorded.has("conntrack")) {
+                compare("conntrack", sorted(withoutTimeouts(texts(recorded.path("conntrack")))),
+                        sorted(withoutTimeouts(conntrack.procLines(now))), differences);
+            }
+            if (known.covers(c.name(), i)) {
+                if (differences.isEmpty()) {
+                    report.difference("#" + i + " agrees now: remove it from the known deviations");
+                } else {
+                    report.knownDeviation();
+                }
+                report.packet(false);
+                continue;
+            }
+            for (String d : differences) {
+                report.difference("#" + i + " " + d);
+            }
+            report.packet(differences.isEmpty());
+        }
+        if (c.finalSave() != null) {
+            StringBuilder save = new StringBuilder();
+            for (Table t : ruleset.tablesNewestFirst()) {
+                SaveWriter.write(t, true, "DATE", "1.8.9", save);
+            }
+            List<String> expected = withoutComments(c.finalSave());
+            List<String> actual = withoutComments(save.toString());
+            if (!expected.equals(actual) && !known.coversAny(c.name())) {
+                report.difference("final save -c: kernel " + expected + " jptables " + actual);
+            }
+        }
+        return report;
+    }
+
+    private void collect(PacketResult result, List<EmittedFrame> emitted, List<String> log) {
+        for (PacketResult.Emitted e : result.emitted) {
+            emitted.add(EmittedFrame.of(e.on(), e.frame(), madeByHost(e.frame())));
+        }
+        log.addAll(result.log);
+    }
+
+    /** A packet fw's own stack made (an ICMP error, an echo reply), whose IP ID the kernel picks at random. */
+    private boolean madeByHost(byte[] frame) {
+        if (!host.isLocal(EmittedFrame.source(frame)) || frame.length < 14 + 20) {
+            return false;
+        }
+        int protocol = frame[14 + 9] & 0xff;
+        int l4 = 14 + (frame[14] & 0x0f) * 4;
+        return protocol == 1 && frame.length > l4 && (frame[l4] & 0xff) != 8;
+    }
+
+    private List<String> kernelRules(JsonNode recorded) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : recorded.path("matched")) {
+            out.add(new CounterSnapshot.RuleDelta(m.path("table").asText(), m.path("chain").asText(),
+                    m.path("rule").asInt(), m.path("packets").asLong(), m.path("bytes").asLong()).toString());
+        }
+        return out;
+    }
+
+    private List<String> kernelPolicies(JsonNode recorded) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : recorded.path("policy")) {
+            out.add(new CounterSnapshot.PolicyDelta(m.path("table").asText(), m.path("chain").asText(),
+                    m.path("packets").asLong()).toString());
+        }
+        return out;
+    }
+
+    private List<String> kernelEmitted(JsonNode recorded) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : recorded.path("emitted")) {
+            byte[] frame = HexFormat.of().parseHex(e.path("hex").asText());
+            out.add(EmittedFrame.of(e.path("on").asText(), frame, madeByHost(frame)).toString());
+        }
+        return out;
+    }
+
+    private static void compare(String what, List<String> kernel, List<String> ours, List<String> differences) {
+        if (!kernel.equals(ours)) {
+            differences.add(what + ": kernel " + kernel + " jptables " + ours);
+        }
+    }
+
+    private static List<String> strings(List<?> items) {
+        List<String> out = new ArrayList<>();
+        for (Object o : items) {
+            out.add(o.toString());
+        }
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            out.add(n.asText());
+        }
+        return out;
+    }
+
+    private static List<String> sorted(List<String> list) {
+        List<String> copy = new ArrayList<>(list);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    /**
+     * LOG lines with the IP ID of ICMP messages fw made (errors, echo replies) blanked: the kernel
+     * picks those IDs at random, as in the frames.
+     */
+    private List<String> withoutRandomIds(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = HOST_ICMP.matcher(line);
+            if (m.find() && host.isLocal(Addresses.parse(m.group(1)))) {
+                line = line.substring(0, m.start(2)) + "-" + line.substring(m.end(2));
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    private static final Pattern HOST_ICMP =
+            Pattern.compile("SRC=(\\S+) DST=\\S+ LEN=\\d+ TOS=\\S+ PREC=\\S+ TTL=\\d+ ID=(\\d+) (?:DF )?PROTO=ICMP TYPE=(?:0|3|4|5|11|12) ");
+
+    /** /proc/net/nf_conntrack's lines without the seconds left, which ran in real time. */
+    private static List<String> withoutTimeouts(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 4) {
+                f[4] = "-";
+            }
+            out.add(String.join(" ", f));
+        }
+        return out;
+    }
+
+    private static List<String> withoutComments(String save) {
+        return save.lines().filter(l -> !l.startsWith("#")).toList();
+    }
+
+    private static int int32(byte[] b, int at) {
+        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+}

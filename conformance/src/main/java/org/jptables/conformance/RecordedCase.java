@@ -1,0 +1,109 @@
+package org.jptables.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One case recorded on the real kernel (the layout of shared/conformance): the ruleset, the
+ * packets sent and, in {@code kernel.json}, what Linux did with each of them.
+ *
+ * @param name      the folder's name
+ * @param rules     the ruleset in iptables-restore format
+ * @param packets   the packets as given (JSON objects of the documented packet format)
+ * @param quietHost whether fw's own stack was kept silent while recording (file {@code mode})
+ * @param recorded  kernel.json's {@code packets}, one per packet
+ * @param finalSave {@code iptables-save -c} after the last packet, or null when not recorded
+ * @param listening the sockets fw had open (file {@code listen}: "tcp:22,udp:53")
+ */
+public record RecordedCase(String name, List<String> rules, List<JsonNode> packets, boolean quietHost,
+                           List<JsonNode> recorded, String finalSave, Set<String> listening) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads the case in {@code dir}; what is missing or malformed is named with its file. */
+    public static RecordedCase read(Path dir) throws IOException {
+        Path kernelFile = dir.resolve("kernel.json");
+        JsonNode kernel;
+        try {
+            kernel = JSON.readTree(kernelFile.toFile());
+        } catch (IOException e) {
+            throw new IOException(kernelFile + ": " + firstLine(e), e);
+        }
+        Path rulesFile = dir.resolve("ruleset.rules");
+        List<String> rules = Files.exists(rulesFile) ? Files.readAllLines(rulesFile, StandardCharsets.UTF_8)
+                : kernel.path("rules").asText().lines().toList();
+        List<JsonNode> packets = new ArrayList<>();
+        List<JsonNode> recorded = new ArrayList<>();
+        for (JsonNode p : kernel.path("packets")) {
+            recorded.add(p);
+            packets.add(p.path("packet"));
+        }
+        Path packetsFile = dir.resolve("packets.jsonl");
+        if (Files.exists(packetsFile)) {
+            List<JsonNode> given = new ArrayList<>();
+            int lineNo = 0;
+            for (String line : Files.readAllLines(packetsFile, StandardCharsets.UTF_8)) {
+                lineNo++;
+                if (!line.isBlank()) {
+                    try {
+                        given.add(JSON.readTree(line));
+                    } catch (IOException e) {
+                        throw new IOException(packetsFile + ":" + lineNo + ": " + firstLine(e), e);
+                    }
+                }
+            }
+            if (given.size() != recorded.size()) {
+                throw new IOException(dir + ": packets.jsonl has " + given.size() + " packets, kernel.json "
+                        + recorded.size());
+            }
+            packets = given;
+        }
+        Path mode = dir.resolve("mode");
+        boolean quiet = Files.exists(mode) && Files.readString(mode).strip().equals("quiet-host");
+        String finalSave = kernel.has("final_save") ? kernel.get("final_save").asText() : null;
+        Path listen = dir.resolve("listen");
+        Set<String> listening = new HashSet<>();
+        if (Files.exists(listen)) {
+            for (String socket : Files.readString(listen).strip().split(",")) {
+                if (!socket.isBlank()) {
+                    listening.add(socket.strip());
+                }
+            }
+        }
+        return new RecordedCase(dir.getFileName().toString(), rules, List.copyOf(packets), quiet,
+                List.copyOf(recorded), finalSave, Set.copyOf(listening));
+    }
+
+    /** The case folders at or below {@code root}: a folder holding kernel.json is a case. */
+    public static List<Path> find(Path root) throws IOException {
+        if (Files.exists(root.resolve("kernel.json"))) {
+            return List.of(root);
+        }
+        if (!Files.isDirectory(root)) {
+            throw new IOException(root + ": no such case folder");
+        }
+        List<Path> cases = new ArrayList<>();
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.sorted().toList()) {
+                if (Files.isDirectory(child)) {
+                    cases.addAll(find(child));
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

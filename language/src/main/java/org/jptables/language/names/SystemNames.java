@@ -1,0 +1,194 @@
+package org.jptables.language.names;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jptables.api.Addresses;
+import org.jptables.api.Names;
+
+/**
+ * The name databases read from /etc as glibc's getservbyport, getprotobynumber, gethostbyaddr and
+ * getnetbyaddr read them (files only: jptables never asks DNS, so listings do not hang or change
+ * with the network). Read once; missing files simply give no names.
+ */
+public final class SystemNames implements Names {
+    private final Map<String, Integer> servicePorts = new HashMap<>();
+    private final Map<String, String> serviceNames = new HashMap<>();
+    private final Map<String, Integer> protocolNumbers = new HashMap<>();
+    private final Map<Integer, String> protocolNames = new HashMap<>();
+    private final Map<Integer, String> hostNames = new HashMap<>();
+    private final Map<String, List<Integer>> hostAddresses = new HashMap<>();
+    private final Map<Integer, String> networkNames = new HashMap<>();
+
+    private static volatile SystemNames etc;
+
+    /** The databases of this host's /etc, read once per process. */
+    public static SystemNames fromEtc() {
+        SystemNames names = etc;
+        if (names == null) {
+            names = fromDirectory(Path.of("/etc"));
+            etc = names;
+        }
+        return names;
+    }
+
+    /** The databases in {@code dir} (services, protocols, hosts, networks). */
+    public static SystemNames fromDirectory(Path dir) {
+        SystemNames n = new SystemNames();
+        n.readServices(lines(dir.resolve("services")));
+        n.readProtocols(lines(dir.resolve("protocols")));
+        n.readHosts(lines(dir.resolve("hosts")));
+        n.readNetworks(lines(dir.resolve("networks")));
+        return n;
+    }
+
+    private static List<String[]> lines(Path file) {
+        List<String[]> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                int hash = line.indexOf('#');
+                String text = (hash >= 0 ? line.substring(0, hash) : line).trim();
+                if (!text.isEmpty()) {
+                    out.add(text.split("\\s+"));
+                }
+            }
+        } catch (IOException e) {
+            // a host without this database has no names of this kind
+        }
+        return out;
+    }
+
+    private void readServices(List<String[]> lines) {
+        for (String[] f : lines) {
+            if (f.length < 2 || f[1].indexOf('/') < 0) {
+                continue;
+            }
+            String[] portProto = f[1].split("/");
+            int port;
+            try {
+                port = Integer.parseInt(portProto[0]);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            String proto = portProto[1];
+            serviceNames.putIfAbsent(port + "/" + proto, f[0]);
+            for (int i = 0; i < f.length; i++) {
+                if (i == 1) {
+                    continue;
+                }
+                servicePorts.putIfAbsent(f[i] + "/" + proto, port);
+            }
+        }
+    }
+
+    private void readProtocols(List<String[]> lines) {
+        for (String[] f : lines) {
+            if (f.length < 2) {
+                continue;
+            }
+            int number;
+            try {
+                number = Integer.parseInt(f[1]);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            protocolNames.putIfAbsent(number, f[0]);
+            protocolNumbers.putIfAbsent(f[0], number);
+            for (int i = 2; i < f.length; i++) {
+                protocolNumbers.putIfAbsent(f[i], number);
+            }
+        }
+    }
+
+    private void readHosts(List<String[]> lines) {
+        for (String[] f : lines) {
+            if (f.length < 2 || f[0].contains(":")) {
+                continue;
+            }
+            int address;
+            try {
+                address = Addresses.parse(f[0]);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            hostNames.putIfAbsent(address, f[1]);
+            for (int i = 1; i < f.length; i++) {
+                hostAddresses.computeIfAbsent(f[i], k -> new ArrayList<>()).add(address);
+            }
+        }
+    }
+
+    private void readNetworks(List<String[]> lines) {
+        for (String[] f : lines) {
+            if (f.length < 2) {
+                continue;
+            }
+            Integer address = networkAddress(f[1]);
+            if (address != null) {
+                networkNames.putIfAbsent(address, f[0]);
+            }
+        }
+    }
+
+    /** /etc/networks writes networks with trailing zero octets left out ("127" for 127.0.0.0). */
+    private static Integer networkAddress(String text) {
+        String[] parts = text.split("\\.");
+        if (parts.length > 4) {
+            return null;
+        }
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            int octet = 0;
+            if (i < parts.length) {
+                try {
+                    octet = Integer.parseInt(parts[i]);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            v = (v << 8) | (octet & 0xFF);
+        }
+        return v;
+    }
+
+    @Override
+    public String serviceName(int port, String protocol) {
+        return serviceNames.get(port + "/" + protocol);
+    }
+
+    @Override
+    public int servicePort(String name, String protocol) {
+        return servicePorts.getOrDefault(name + "/" + protocol, -1);
+    }
+
+    @Override
+    public String protocolName(int number) {
+        return protocolNames.get(number);
+    }
+
+    @Override
+    public int protocolNumber(String name) {
+        return protocolNumbers.getOrDefault(name, -1);
+    }
+
+    @Override
+    public String hostName(int address) {
+        return hostNames.get(address);
+    }
+
+    @Override
+    public String networkName(int address) {
+        return networkNames.get(address);
+    }
+
+    @Override
+    public int[] hostAddresses(String name) {
+        List<Integer> list = hostAddresses.get(name);
+        return list == null ? new int[0] : list.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
