@@ -73,7 +73,7 @@ final class GraphTool {
                     return 2;
                 }
             } else {
-                try (StateStore store = StateStore.open(settings.state())) {
+                try (StateStore store = StateStore.open(settings.state(), settings.initial())) {
                     ruleset = store.load(session.parser(true), session.names);
                 }
             }

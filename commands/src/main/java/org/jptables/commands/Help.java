@@ -117,7 +117,11 @@ final class Help {
                 + "                      taken on the host under this ruleset, which already holds them\n"
                 + "  --accepted FILE.pcap, --dropped FILE.pcap, --emitted FILE.pcap\n"
                 + "                      write those packets (captures only)\n"
-                + "  --log FILE          write the LOG lines to FILE\n";
+                + "  --log FILE          write the LOG lines to FILE\n"
+                + "\n"
+                + "Exit status: 0 every packet was replayed; 1 the capture or a file could not be read to its\n"
+                + "end (what was replayed before the fault is still reported, then the fault, as tcpdump -r);\n"
+                + "2 a wrong option, or a packet line or --rules file that cannot be used (nothing replayed).\n";
     }
 
     /** {@code jptables --packet -h}. */

@@ -70,7 +70,7 @@ final class IptablesTool {
             }
             return 0;
         }
-        try (StateStore store = StateStore.open(settings.state())) {
+        try (StateStore store = StateStore.open(settings.state(), settings.initial())) {
             Ruleset ruleset = store.load(session.parser(true), session.names);
             StringBuilder text = new StringBuilder();
             boolean changed;
@@ -87,7 +87,8 @@ final class IptablesTool {
             } finally {
                 out.print(text);
             }
-            if (changed || !store.exists()) {
+            // a command that only reads (-L, -S, -C, ...) leaves the state file as it is, even absent
+            if (changed) {
                 store.store(ruleset);
             }
             return 0;

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
@@ -107,7 +109,7 @@ final class ReplayTool {
             }
             Host host = hostFile != null ? Host.read(hostFile) : defaultHost();
             Session session = new Session(settings, err);
-            try (StateStore store = StateStore.open(settings.state())) {
+            try (StateStore store = StateStore.open(settings.state(), settings.initial())) {
                 Ruleset ruleset;
                 if (rules != null) {
                     ruleset = new Ruleset();
@@ -119,8 +121,6 @@ final class ReplayTool {
                         return 2;
                     }
                     save = false;
-                } else if (!store.exists()) {
-                    ruleset = defaultRuleset(session);
                 } else {
                     ruleset = store.load(session.parser(true), session.names);
                 }
@@ -133,7 +133,7 @@ final class ReplayTool {
                 if (capture != null) {
                     int status = replayCapture(capture, path, host, ruleset, session, acceptedFile, droppedFile,
                             emittedFile, logFile != null ? logFile : settings.log(), logFile == null,
-                            conntrack.checksum(), json);
+                            conntrack.checksum(), json, quietHost);
                     if (save) {
                         store.store(ruleset);
                     }
@@ -190,24 +190,9 @@ final class ReplayTool {
         }
     }
 
-    /** With no state yet, a replay starts from the distribution's default ruleset (conf/default.rules). */
-    private Ruleset defaultRuleset(Session session) throws IOException {
-        Ruleset ruleset = new Ruleset();
-        Path conf = Path.of(env.getOrDefault("JPTABLES_HOME", ".")).resolve("conf").resolve("default.rules");
-        if (Files.exists(conf)) {
-            try {
-                new RestoreReader(session.parser(true), session.names, true, false, false,
-                        null).restore(Files.readAllLines(conf), ruleset);
-            } catch (RestoreException e) {
-                throw new IOException(conf + ": line " + e.line() + ": " + e.getMessage());
-            }
-        }
-        return ruleset;
-    }
-
     private int replayCapture(Path capture, PacketPath path, Host host, Ruleset ruleset, Session session,
                               Path acceptedFile, Path droppedFile, Path emittedFile, Path logFile, boolean appendLog,
-                              boolean checksums, boolean json) throws IOException {
+                              boolean checksums, boolean json, boolean quietHost) throws IOException {
         // the log of conf/jptables.yaml is a log: appended to, its folder made; --log FILE is this replay's alone
         if (logFile != null && appendLog && logFile.getParent() != null) {
             Files.createDirectories(logFile.getParent());
@@ -224,12 +209,19 @@ final class ReplayTool {
             var replay = new CaptureReplay(path, host, accepted, dropped, emitted, log)
                     .checkIpHeaders(checksums);
             long start = System.nanoTime();
-            int status = 0;
+            // as tcpdump -r: what was replayed before a fault is reported first, then the fault, and
+            // the exit status tells a script that the capture was not read to its end
+            String fault = null;
             try {
                 replay.replay(capture, System.console() != null ? new ProgressBar(err, capture) : null);
             } catch (CaptureException e) {
-                err.print(PROGRAM + ": " + capture + ": " + e.getMessage() + "\n");
-                status = 1;
+                fault = e.getMessage();
+            } catch (NoSuchFileException e) {
+                fault = "No such file or directory";
+            } catch (AccessDeniedException e) {
+                fault = "Permission denied";
+            } catch (IOException e) {
+                fault = firstLine(e);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             var summary = replay.summary();
@@ -240,11 +232,15 @@ final class ReplayTool {
                 o.put("bytes", summary.bytes());
                 o.put("passedThrough", summary.passedThroughPackets());
                 o.put("badIpChecksum", summary.badIpChecksumPackets());
+                o.put("hostAnswers", summary.hostAnswers());
+                if (fault != null) {
+                    o.put("error", fault);
+                }
                 ObjectNode verdicts = o.putObject("verdicts");
                 summary.byVerdict().forEach((k, v) -> verdicts.putObject(k).put("packets", v[0]).put("bytes", v[1]));
                 out.print(JSON.writeValueAsString(o) + "\n");
             } else {
-                out.print(summary.text(capture.getFileName().toString(), seconds));
+                out.print(summary.text(capture.getFileName().toString(), seconds, quietHost));
                 out.print("\n");
                 StringBuilder listing = new StringBuilder();
                 for (Table t : ruleset.tables()) {
@@ -254,7 +250,12 @@ final class ReplayTool {
                 }
                 out.print(listing);
             }
-            return status;
+            out.flush();
+            if (fault != null) {
+                err.print(PROGRAM + ": " + capture + ": " + fault + "\n");
+                return 1;
+            }
+            return 0;
         }
     }
 

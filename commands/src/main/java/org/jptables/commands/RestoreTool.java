@@ -89,7 +89,7 @@ final class RestoreTool {
                 }
             }
             Session session = new Session(settings, err);
-            try (StateStore store = StateStore.open(settings.state())) {
+            try (StateStore store = StateStore.open(settings.state(), settings.initial())) {
                 Ruleset ruleset = store.load(session.parser(true), session.names);
                 try {
                     new RestoreReader(session.parser(true), session.names, counters, noflush, test, only)
@@ -149,7 +149,7 @@ final class RestoreTool {
     private static void storeInstantiated(StateStore store, Session session, List<String> lines, int lastLine,
                                           String only) throws IOException {
         Ruleset current = store.load(session.parser(true), session.names);
-        if (instantiate(current, lines, lastLine, only) || !store.exists()) {
+        if (instantiate(current, lines, lastLine, only)) {
             store.store(current);
         }
     }

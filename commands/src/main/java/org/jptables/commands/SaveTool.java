@@ -58,7 +58,7 @@ final class SaveTool {
                 }
             }
             Session session = new Session(settings, err);
-            try (StateStore store = StateStore.open(settings.state())) {
+            try (StateStore store = StateStore.open(settings.state(), settings.initial())) {
                 Ruleset ruleset = store.load(session.parser(true), session.names);
                 StringBuilder text = new StringBuilder();
                 String date = SaveWriter.date(ZonedDateTime.now());
@@ -69,7 +69,6 @@ final class SaveTool {
                         return 1;
                     }
                     SaveWriter.write(ruleset.table(kind), counters, date, Messages.VERSION, text);
-                    store.store(ruleset);
                 } else {
                     for (Table t : ruleset.tablesNewestFirst()) {
                         SaveWriter.write(t, counters, date, Messages.VERSION, text);

@@ -1,5 +1,6 @@
 package org.jptables.commands;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,15 @@ import org.jptables.kernel.conntrack.ConntrackConfig;
  * scripts; its relative paths are resolved against that home), else the built-in defaults
  * {@code var/jptables.rules} and {@code plugins/} under the home.
  *
+ * <p>While the state file does not exist, every command sees the initial ruleset: {@code JPTABLES_INITIAL},
+ * else {@code initial:} of jptables.yaml, else {@code conf/default.rules} under the home if there is one
+ * (a fresh installation holds the seed's ruleset, as a fresh CentOS 6 server does), else nothing.
+ *
+ * @param initial   the initial ruleset file, or null for empty tables (Linux after boot)
  * @param log       file for LOG lines during a replay, or null (from jptables.yaml only)
  * @param conntrack the connection tracker's settings (jptables.yaml over the kernel's defaults)
  */
-public record Settings(Path state, Path plugins, Path log, ConntrackConfig conntrack, List<String> args) {
+public record Settings(Path state, Path plugins, Path initial, Path log, ConntrackConfig conntrack, List<String> args) {
 
     /** Takes jptables' own options from the start of {@code args}. */
     public static Settings from(List<String> args, Map<String, String> env) throws UsageError {
@@ -58,7 +64,10 @@ public record Settings(Path state, Path plugins, Path log, ConntrackConfig connt
         Path statePath = first(state, env.get("JPTABLES_STATE"), config.state(),
                 home.resolve("var").resolve("jptables.rules"));
         Path pluginsPath = first(plugins, env.get("JPTABLES_PLUGINS"), config.plugins(), home.resolve("plugins"));
-        return new Settings(statePath, pluginsPath, config.log(), config.conntrack(), rest);
+        Path defaultInitial = home.resolve("conf").resolve("default.rules");
+        Path initialPath = first(null, env.get("JPTABLES_INITIAL"), config.initial(),
+                Files.isRegularFile(defaultInitial) ? defaultInitial : null);
+        return new Settings(statePath, pluginsPath, initialPath, config.log(), config.conntrack(), rest);
     }
 
     private static Path first(String option, String environment, Path configured, Path fallback) {

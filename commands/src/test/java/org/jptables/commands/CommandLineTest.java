@@ -137,9 +137,11 @@ class CommandLineTest {
     @Test
     void saveAndRestoreRoundTrip() {
         cli.ok("-A INPUT -p 6 -j ACCEPT");
-        cli.ok("-t nat -L");
+        cli.ok("-t nat -P POSTROUTING ACCEPT");
+        cli.ok("-t raw -L");
         String saved = cli.ok("save");
         assertEquals(true, saved.contains("*filter\n:INPUT ACCEPT [0:0]\n"));
         assertEquals(true, saved.contains("*nat\n"));
+        assertEquals(false, saved.contains("*raw\n"), "a listing keeps nothing, not even the table it looked at");
     }
 }

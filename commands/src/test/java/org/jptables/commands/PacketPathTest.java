@@ -43,7 +43,7 @@ class PacketPathTest {
 
     @Test
     void forwardedPacketsLoseOneTtlAndLeaveWithTheNeighboursMac() throws Exception {
-        PacketPath path = path("-L");
+        PacketPath path = path("-P FORWARD ACCEPT");
         PacketResult r = new PacketResult();
         byte[] p = udp("198.18.0.2", "198.18.1.2");
         path.process(p, p.length, "eth0", 0, r);

@@ -43,6 +43,43 @@ class SettingsTest {
     }
 
     @Test
+    void theInitialRulesetIsTheHomesDefaultRulesOnlyWhereItExists() throws Exception {
+        assertNull(settings(Map.of("JPTABLES_HOME", home.toString())).initial());
+        Path seed = Files.createDirectories(home.resolve("conf")).resolve("default.rules");
+        Files.writeString(seed, "*filter\nCOMMIT\n");
+        assertEquals(seed, settings(Map.of("JPTABLES_HOME", home.toString())).initial());
+        yaml("initial: conf/office.rules\n");
+        assertEquals(home.resolve("conf/office.rules"), settings(Map.of("JPTABLES_HOME", home.toString())).initial());
+        assertEquals(Path.of("/dev/null"), settings(Map.of("JPTABLES_HOME", home.toString(),
+                "JPTABLES_INITIAL", "/dev/null")).initial());
+    }
+
+    @Test
+    void listingsSeeTheInitialRulesetAndLeaveTheStateAbsent() throws Exception {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/default.rules"), "*filter\n:INPUT DROP [0:0]\n-A INPUT -s 192.0.2.1/32 -j ACCEPT\nCOMMIT\n");
+        Map<String, String> env = Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_PLUGINS",
+                home.resolve("no-plugins").toString());
+        Path state = home.resolve("var/jptables.rules");
+        for (String line : List.of("-S", "-L -n", "-t nat -L", "-t raw -S")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            assertEquals(0, Main.run(List.of(line.split(" ")), env, print, print), out.toString(StandardCharsets.UTF_8));
+            if (line.equals("-S")) {
+                assertEquals("-P INPUT DROP\n-P FORWARD ACCEPT\n-P OUTPUT ACCEPT\n-A INPUT -s 192.0.2.1/32 -j ACCEPT\n",
+                        out.toString(StandardCharsets.UTF_8));
+            }
+            assertFalse(Files.exists(state), line + " wrote the state");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, Main.run(List.of("-P", "FORWARD", "DROP"), env, print, print));
+        assertEquals(List.of(":INPUT DROP [0:0]", ":FORWARD DROP [0:0]", "-A INPUT -s 192.0.2.1/32 -j ACCEPT"),
+                Files.readAllLines(state).stream().filter(l -> l.startsWith(":INPUT") || l.startsWith(":FORWARD")
+                        || l.startsWith("-A") || l.startsWith("[")).map(l -> l.replaceAll("^\\[0:0\\] ", "")).toList());
+    }
+
+    @Test
     void theFileOverTheDefaultsWithPathsRelativeToTheHome() throws Exception {
         yaml("state: data/rules.v4\nplugins: /opt/jptables/plugins\nlog: var/log/jptables.log\n");
         Settings s = settings(Map.of("JPTABLES_HOME", home.toString()));

@@ -1,6 +1,7 @@
 package org.jptables.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +75,7 @@ class CaptureReplayIT {
         assertTrue(Files.isRegularFile(Jptables.HOME.resolve("samples/README.md")));
         Path accepted = tmp.resolve("accepted.pcap");
         Path dropped = tmp.resolve("dropped.pcap");
-        Jptables jptables = new Jptables(tmp);
+        Jptables jptables = Jptables.freshInstallation(tmp);
         Jptables.Result r = jptables.iptables(List.of("replay", sample.toString(), "--accepted", accepted.toString(),
                 "--dropped", dropped.toString()));
         assertEquals(0, r.status(), r.err());
@@ -174,6 +175,62 @@ class CaptureReplayIT {
         JsonNode summary = replay(Map.of("JPTABLES_HOME", home.toString()), badChecksums().toString(), "--json");
         assertEquals(3, packets(summary, "ACCEPT"), summary.toString());
         assertTrue(Files.exists(home.resolve("var/jptables.rules")), "the state goes where the defaults say");
+    }
+
+    private Jptables.Result replayText(String... args) {
+        List<String> all = new ArrayList<>(List.of("replay"));
+        all.addAll(List.of(args));
+        return Jptables.freshInstallation(tmp).iptables(all);
+    }
+
+    @Test
+    void aFileThatIsNoCaptureExitsOneAfterTheSummary() throws Exception {
+        Path random = tmp.resolve("random.bin");
+        byte[] bytes = new byte[5000];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(random, bytes);
+        Jptables.Result r = replayText(random.toString(), "--no-save");
+        assertEquals(1, r.status());
+        assertTrue(r.out().startsWith("random.bin: 0 IPv4 packets (0 bytes)"), r.out());
+        assertTrue(r.err().startsWith("jptables: " + random + ": at byte 0: unknown magic ")
+                && r.err().endsWith(": not a pcap or pcapng capture\n"), r.err());
+        Jptables.Result missing = replayText(tmp.resolve("nosuch.pcap").toString(), "--no-save");
+        assertEquals(1, missing.status());
+        assertEquals("jptables: " + tmp.resolve("nosuch.pcap") + ": No such file or directory\n", missing.err());
+    }
+
+    @Test
+    void aCutCaptureReportsWhatWasReplayedThenTheFault() throws Exception {
+        byte[] sample = Files.readAllBytes(Jptables.HOME.resolve("samples/office.pcap"));
+        Path cut = tmp.resolve("cut.pcap");
+        Files.write(cut, java.util.Arrays.copyOf(sample, 3000));
+        Jptables.Result r = replayText(cut.toString(), "--no-save", "--json");
+        assertEquals(1, r.status());
+        JsonNode summary = JSON.readTree(r.out());
+        assertTrue(summary.get("packets").asLong() > 0 && summary.get("packets").asLong() < 509, r.out());
+        assertTrue(summary.get("error").asText().startsWith("at byte 3000: the file ends inside a record"), r.out());
+        assertTrue(r.err().startsWith("jptables: " + cut + ": at byte 3000: "), r.err());
+    }
+
+    @Test
+    void aCaptureHoldingTheHostsOwnAnswersSuggestsQuietHost() throws Exception {
+        Path pcap = tmp.resolve("on-host.pcap");
+        byte[] syn = new Ipv4Builder().source("203.0.113.9").destination("198.18.0.1").sourcePort(40000)
+                .destinationPort(23).build();
+        byte[] answer = new Ipv4Builder().source("198.18.0.1").destination("203.0.113.9").protocol(1).icmpType(3)
+                .icmpCode(10).quote(syn).build();
+        try (PcapWriter w = new PcapWriter(pcap)) {
+            w.write(1_000_000_000L, frame(syn), 0, syn.length + 14);
+            w.write(1_000_100_000L, frame(answer), 0, answer.length + 14);
+        }
+        Jptables.Result loud = replayText(pcap.toString(), "--no-save");
+        assertEquals(0, loud.status(), loud.err());
+        assertTrue(loud.out().contains("note: the capture holds 1 TCP resets and ICMP errors sent by the host itself;"),
+                loud.out());
+        Jptables.Result quiet = replayText(pcap.toString(), "--no-save", "--quiet-host");
+        assertFalse(quiet.out().contains("note:"), quiet.out());
+        Jptables.Result help = new Jptables(tmp).iptables(List.of("replay", "-h"));
+        assertTrue(help.out().contains("Exit status: 0 every packet was replayed; 1 "), help.out());
     }
 
     @Test

@@ -69,6 +69,7 @@ class ExamplesIT {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("JPTABLES_STATE", tmp.resolve("state.rules").toString());
+        pb.environment().put("JPTABLES_INITIAL", "/dev/null"); // empty tables, not the installation's ruleset
         pb.environment().remove("JPTABLES_HOME");
         pb.environment().remove("JPTABLES_PLUGINS");
         Process p = pb.start();
@@ -96,7 +97,7 @@ class ExamplesIT {
     private Result runInProcess(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Map<String, String> env = Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_PLUGINS",
-                home.resolve("plugins").toString(), "JPTABLES_STATE", tmp.resolve("state.rules").toString());
+                home.resolve("plugins").toString(), "JPTABLES_STATE", tmp.resolve("state.rules").toString(), "JPTABLES_INITIAL", "/dev/null");
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         int status = Main.run(List.of(args), env, print, print);
         return new Result(status, out.toString(StandardCharsets.UTF_8));

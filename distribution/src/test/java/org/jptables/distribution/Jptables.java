@@ -19,10 +19,23 @@ final class Jptables {
     static final Path HOME = Path.of(System.getProperty("jptables.home", "target/jptables"));
     private final Map<String, String> env;
 
+    /** Starting from empty tables, as the recordings did in fresh namespaces. */
     Jptables(Path stateDir) {
-        env = Map.of("JPTABLES_STATE", stateDir.resolve("state.rules").toString(),
-                "JPTABLES_PLUGINS", HOME.resolve("plugins").toString(),
-                "JPTABLES_HOME", HOME.toString());
+        this(stateDir, "/dev/null");
+    }
+
+    private Jptables(Path stateDir, String initial) {
+        env = initial == null
+                ? Map.of("JPTABLES_STATE", stateDir.resolve("state.rules").toString(),
+                        "JPTABLES_PLUGINS", HOME.resolve("plugins").toString(), "JPTABLES_HOME", HOME.toString())
+                : Map.of("JPTABLES_STATE", stateDir.resolve("state.rules").toString(),
+                        "JPTABLES_PLUGINS", HOME.resolve("plugins").toString(), "JPTABLES_HOME", HOME.toString(),
+                        "JPTABLES_INITIAL", initial);
+    }
+
+    /** Starting as a fresh installation does: from the installation's initial ruleset (conf/default.rules). */
+    static Jptables freshInstallation(Path stateDir) {
+        return new Jptables(stateDir, null);
     }
 
     record Result(int status, String out, String err) {

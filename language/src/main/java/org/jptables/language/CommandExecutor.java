@@ -24,14 +24,16 @@ public final class CommandExecutor {
         this.names = names;
     }
 
-    /** Runs {@code cmd}; listings are appended to {@code out}. Returns whether the ruleset changed. */
+    /**
+     * Runs {@code cmd}; listings are appended to {@code out}. Returns whether the ruleset changed: a
+     * table a listing merely brought into being is not a change worth keeping.
+     */
     public boolean execute(ParsedCommand cmd, Ruleset ruleset, StringBuilder out)
             throws ParameterException, KernelException, TableMissingException {
         TableKind kind = TableKind.named(cmd.table());
         if (kind == null) {
             throw new TableMissingException(cmd.table());
         }
-        boolean existed = ruleset.existing(kind) != null;
         Table current = ruleset.table(kind);
         Table work = current.copy();
         boolean changed = apply(cmd, work, out);
@@ -40,7 +42,7 @@ public final class CommandExecutor {
             resetPolicyCounters(cmd, work);
             ruleset.replace(work);
         }
-        return changed || !existed;
+        return changed;
     }
 
     /**

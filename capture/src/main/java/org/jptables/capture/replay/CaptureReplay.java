@@ -74,6 +74,9 @@ public final class CaptureReplay {
                 System.arraycopy(r.data, r.network, packet, 0, length);
                 int src = ((packet[12] & 0xFF) << 24) | ((packet[13] & 0xFF) << 16) | ((packet[14] & 0xFF) << 8) | (packet[15] & 0xFF);
                 boolean sent = host.isLocal(src);
+                if (sent && isAnswer(packet, length)) {
+                    summary.hostAnswer();
+                }
                 String verdict;
                 if (!sent && checkIpHeaders && !ipHeaderChecksumOk(packet, length)) {
                     verdict = "DROP";
@@ -115,6 +118,26 @@ public final class CaptureReplay {
             return false;
         }
         return Checksums.sum(ip, 0, ihl, 0) == 0xFFFF;
+    }
+
+    /**
+     * A TCP reset or an ICMP error: what REJECT and the IP layer send of their own accord, which the
+     * packet path makes again unless the host is quiet.
+     */
+    static boolean isAnswer(byte[] ip, int length) {
+        int ihl = (ip[0] & 0x0F) * 4;
+        boolean firstFragment = (((ip[6] & 0x1F) << 8) | (ip[7] & 0xFF)) == 0;
+        if (!firstFragment || length < ihl + 14) {
+            return false;
+        }
+        return switch (ip[9]) {
+            case 6 -> (ip[ihl + 13] & 0x04) != 0;
+            case 1 -> switch (ip[ihl] & 0xFF) {
+                case 3, 4, 5, 11, 12 -> true;
+                default -> false;
+            };
+            default -> false;
+        };
     }
 
     private String interfaceOf(CaptureRecord r, String fallback) {

@@ -10,6 +10,7 @@ public final class ReplaySummary {
     private final Map<String, long[]> byVerdict = new TreeMap<>();
     private final Map<Integer, long[]> droppedBySource = new HashMap<>();
     private long badIpChecksum;
+    private long hostAnswers;
     private long passedThrough;
     private long passedThroughBytes;
     private long packets;
@@ -37,6 +38,15 @@ public final class ReplaySummary {
         return badIpChecksum;
     }
 
+    /** A TCP reset or ICMP error the capture shows the host itself sending. */
+    public void hostAnswer() {
+        hostAnswers++;
+    }
+
+    public long hostAnswers() {
+        return hostAnswers;
+    }
+
     /** A frame that is not IPv4 (ARP, IPv6): counted and passed through untouched. */
     public void passedThrough(int length) {
         passedThrough++;
@@ -59,7 +69,8 @@ public final class ReplaySummary {
         return byVerdict;
     }
 
-    public String text(String source, double seconds) {
+    /** {@code quietHost}: the replay made no answers of its own, so the capture's own answers count once. */
+    public String text(String source, double seconds, boolean quietHost) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%s: %d IPv4 packets (%d bytes) in %.3f s", source, packets, bytes, seconds));
         if (seconds > 0) {
@@ -73,6 +84,11 @@ public final class ReplaySummary {
         if (badIpChecksum > 0) {
             out.append(String.format("%d of the dropped packets had a wrong IPv4 header checksum and never reached"
                     + " the hooks (--ignore-checksums for captures taken with checksum offload)%n", badIpChecksum));
+        }
+        if (hostAnswers > 0 && !quietHost) {
+            out.append(String.format("note: the capture holds %d TCP resets and ICMP errors sent by the host itself;"
+                    + " if it was taken on this host under this ruleset, they are REJECT's answers, made again by this"
+                    + " replay and counted twice in OUTPUT: replay with --quiet-host%n", hostAnswers));
         }
         if (!droppedBySource.isEmpty()) {
             out.append("top sources dropped or rejected:\n");

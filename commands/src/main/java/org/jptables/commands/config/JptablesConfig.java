@@ -22,13 +22,14 @@ import org.jptables.kernel.conntrack.ConntrackConfig;
  *
  * @param plugins   plugins directory, or null
  * @param state     state file, or null
+ * @param initial   the ruleset a new installation holds (every command sees it until the state file exists), or null
  * @param log       file the LOG target's lines are appended to during a replay, or null
  * @param conntrack the tracker's settings: the kernel's defaults with this file's values over them
  */
-public record JptablesConfig(Path plugins, Path state, Path log, ConntrackConfig conntrack) {
+public record JptablesConfig(Path plugins, Path state, Path initial, Path log, ConntrackConfig conntrack) {
 
     /** The top-level keys; {@code conntrack} holds {@link #CONNTRACK_KEYS}. */
-    private static final Set<String> KEYS = Set.of("plugins", "state", "log", "checksums", "conntrack");
+    private static final Set<String> KEYS = Set.of("plugins", "state", "initial", "log", "checksums", "conntrack");
 
     /** conntrack's keys, named as the nf_conntrack sysctls without their prefix (timeouts in seconds). */
     private static final Set<String> CONNTRACK_KEYS = Set.of("max-entries", "tcp-loose", "tcp-be-liberal",
@@ -41,7 +42,7 @@ public record JptablesConfig(Path plugins, Path state, Path log, ConntrackConfig
 
     /** No file: every value is the built-in default. */
     public static JptablesConfig defaults() {
-        return new JptablesConfig(null, null, null, ConntrackConfig.defaults());
+        return new JptablesConfig(null, null, null, null, ConntrackConfig.defaults());
     }
 
     /** Reads {@code file}, or the defaults when there is none; relative paths are resolved against {@code home}. */
@@ -64,6 +65,7 @@ public record JptablesConfig(Path plugins, Path state, Path log, ConntrackConfig
         r.object(root, "", KEYS);
         Path plugins = r.path(root, "plugins", home);
         Path state = r.path(root, "state", home);
+        Path initial = r.path(root, "initial", home);
         Path log = r.path(root, "log", home);
         ConntrackConfig ct = ConntrackConfig.defaults();
         JsonNode checksums = root.get("checksums");
@@ -95,7 +97,7 @@ public record JptablesConfig(Path plugins, Path state, Path log, ConntrackConfig
             ct = new ConntrackConfig(max, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11],
                     t[12], t[13], t[14], loose, liberal, retrans, ct.checksum());
         }
-        return new JptablesConfig(plugins, state, log, ct);
+        return new JptablesConfig(plugins, state, initial, log, ct);
     }
 
     private static String firstLine(String m) {

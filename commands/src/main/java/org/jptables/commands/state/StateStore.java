@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -28,17 +29,27 @@ import org.jptables.language.SaveWriter;
  */
 public final class StateStore implements AutoCloseable {
     private final Path file;
+    private final Path initial;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    private StateStore(Path file, FileChannel lockChannel, FileLock lock) {
+    private StateStore(Path file, Path initial, FileChannel lockChannel, FileLock lock) {
         this.file = file;
+        this.initial = initial;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
-    /** Takes the lock of {@code file}, waiting for another command to finish with it. */
+    /** Takes the lock of {@code file}, waiting for another command to finish with it; no initial ruleset. */
     public static StateStore open(Path file) throws IOException {
+        return open(file, null);
+    }
+
+    /**
+     * Takes the lock of {@code file}, waiting for another command to finish with it. Until the file
+     * exists, {@link #load} gives the ruleset of {@code initial} (null: empty tables).
+     */
+    public static StateStore open(Path file, Path initial) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -46,7 +57,7 @@ public final class StateStore implements AutoCloseable {
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            return new StateStore(file, channel, channel.lock());
+            return new StateStore(file, initial, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -61,17 +72,25 @@ public final class StateStore implements AutoCloseable {
         return Files.exists(file);
     }
 
-    /** The stored ruleset, empty when there is none yet. */
+    /** The stored ruleset; while there is none yet, the initial ruleset (or empty tables). */
     public Ruleset load(CommandParser parser, Names names) throws IOException {
         Ruleset ruleset = new Ruleset();
-        if (!Files.exists(file)) {
+        boolean stored = Files.exists(file);
+        Path source = stored ? file : initial;
+        if (source == null) {
             return ruleset;
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IOException("initial ruleset " + source + ": No such file or directory", e);
+        }
         try {
             new RestoreReader(parser, names, true, false, false, null).restore(lines, ruleset);
         } catch (RestoreException e) {
-            throw new IOException("state file " + file + " is corrupt at line " + e.line() + ": " + e.getMessage(), e);
+            throw new IOException((stored ? "state file " : "initial ruleset ") + source + " is corrupt at line "
+                    + e.line() + ": " + e.getMessage(), e);
         }
         return ruleset;
     }
