@@ -1,15 +1,12 @@
 package org.jptables.kernel.path;
 
 import org.jptables.api.ConnState;
-import org.jptables.api.Effects;
 import org.jptables.api.Hook;
 import org.jptables.api.Match;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.effects.LogLine;
 import org.jptables.kernel.effects.RejectReplies;
-import org.jptables.kernel.eval.ChainEvaluator;
-import org.jptables.kernel.eval.TraversalListener;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.Rule;
@@ -17,8 +14,6 @@ import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.nat.PacketRewriter;
-import org.jptables.kernel.packet.AddressTypes;
-import org.jptables.kernel.packet.Checksums;
 import org.jptables.kernel.packet.PacketEffects;
 import org.jptables.kernel.packet.PacketView;
 import org.slf4j.Logger;
@@ -32,26 +27,19 @@ import org.slf4j.LoggerFactory;
  * the first packet of a connection; later packets are rewritten from the connection's binding.
  * One path per thread: its packet view and evaluator are reused.
  */
-public final class PacketPath implements PacketEffects, TraversalListener {
+public final class PacketPath implements PacketEffects {
     private static final Logger KERNEL_LOG = LoggerFactory.getLogger("jptables.log");
 
     private final Ruleset ruleset;
     private final Host host;
     private final ConnectionTracking conntrack;
-    private final ChainEvaluator evaluator = new ChainEvaluator();
     private final PacketView view = new PacketView();
-    private final int[] tuple = new int[4];
+    private final TableTraversal tables;
+    private final NatTranslation translation;
+    private final Routing routing;
 
     private PacketResult report;
-    private Table current;
     private long now;
-    private int natKind;
-    private int natMinAddress;
-    private int natMaxAddress;
-    private int natMinPort;
-    private int natMaxPort;
-    private int natFlags;
-    private boolean natRequested;
     private byte[] pendingReply;
     private boolean quietHost;
     private LocalStack localStack;
@@ -70,6 +58,9 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         this.host = host;
         this.conntrack = conntrack != null && needsConnectionTracking(ruleset) ? conntrack : null;
         this.redirects = new Redirects(host);
+        this.tables = new TableTraversal(ruleset, view);
+        this.translation = new NatTranslation(host, this.conntrack, view);
+        this.routing = new Routing(host);
         view.addressTypes(host).effects(this);
     }
 
@@ -128,6 +119,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
      */
     public String process(byte[] ip, int length, String in, long nowNanos, PacketResult report) {
         this.report = report;
+        tables.report(report);
         this.now = nowNanos;
         this.fragments = null;
         view.timeNanos(nowNanos); // the clock of -m recent --seconds and -m limit
@@ -142,10 +134,10 @@ public final class PacketPath implements PacketEffects, TraversalListener {
     }
 
     private String receive(byte[] ip, int length, String in) {
-        int valid = ipReceiveLength(ip, length);
+        int valid = IpReceiveChecks.length(ip, length, checkIpHeaders);
         if (valid < 0) {
             if (report != null) {
-                report.trace.add(IP_RCV_DROPS[-valid - 1]);
+                report.trace.add(IpReceiveChecks.dropReason(valid));
             }
             return "DROP";
         }
@@ -167,36 +159,6 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             report.trace.add("defrag:queued");
         }
         return "STOLEN";
-    }
-
-    private static final String[] IP_RCV_DROPS = {"ip_rcv:truncated-header", "ip_rcv:bad-version-or-ihl",
-        "ip_rcv:bad-header-checksum", "ip_rcv:bad-total-length"};
-
-    /**
-     * ip_rcv_core's checks before any hook: a packet shorter than its header, with a version other
-     * than 4, an IHL under 5, a wrong header checksum (unless checksums are not checked) or a total
-     * length beyond the bytes received is dropped unseen; bytes after the total length (Ethernet
-     * padding) are trimmed. Returns the packet's length, or -1..-4 for the reason it was dropped.
-     */
-    private int ipReceiveLength(byte[] ip, int length) {
-        if (length < 20) {
-            return -1;
-        }
-        int ihl = (ip[0] & 0x0F) * 4;
-        if ((ip[0] & 0xF0) != 0x40 || ihl < 20) {
-            return -2;
-        }
-        if (length < ihl) {
-            return -1;
-        }
-        if (checkIpHeaders && Checksums.sum(ip, 0, ihl, 0) != 0xFFFF) {
-            return -3;
-        }
-        int total = ((ip[2] & 0xFF) << 8) | (ip[3] & 0xFF);
-        if (total > length || total < ihl) {
-            return -4;
-        }
-        return total;
     }
 
     /**
@@ -234,8 +196,8 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         if (nat(ct, Hook.PREROUTING, false) != Verdict.ACCEPT) {
             return dropped(ct);
         }
-        int route = routeInput(view.source(), view.destination(), in);
-        if (route == ROUTE_DROP) {
+        int route = routing.input(view.source(), view.destination(), in);
+        if (route == Routing.DROP) {
             return dropped(ct);
         }
         int dst = view.destination();
@@ -251,9 +213,9 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         }
         // ip_rcv_options, after routing: record-route gets the address the packet came in for
         int recordRoute = view.headerLength() > 20 && !looped
-                ? RecordRoute.onReceive(view.bytes(), view.offset(), route == ROUTE_LOCAL ? dst : host.primaryAddress(dev))
+                ? RecordRoute.onReceive(view.bytes(), view.offset(), route == Routing.LOCAL ? dst : host.primaryAddress(dev))
                 : -1;
-        if (route == ROUTE_LOCAL && conntrack == null && Defragmenter.isFragment(view.bytes())) {
+        if (route == Routing.LOCAL && conntrack == null && Defragmenter.isFragment(view.bytes())) {
             // ip_local_deliver reassembles before INPUT even without connection tracking
             Defragmenter.Datagram whole = defragmenter.add(view.bytes(), view.length(), now);
             if (whole == null) {
@@ -262,7 +224,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             view.wrap(whole.ip(), 0, whole.length());
             dst = view.destination();
         }
-        if (route == ROUTE_LOCAL) {
+        if (route == Routing.LOCAL) {
             if (hook(TableKind.MANGLE, Hook.INPUT) != Verdict.ACCEPT
                     || hook(TableKind.FILTER, Hook.INPUT) != Verdict.ACCEPT
                     || hook(TableKind.SECURITY, Hook.INPUT) != Verdict.ACCEPT
@@ -320,7 +282,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         view.conntrackZone(0, 3);
         int attached = cause >= 0 && conntrack != null ? conntrack.attach(view, cause) : NO_CAUSE;
-        int out = outputRoute(view.destination());
+        int out = routing.output(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));
         if (hook(TableKind.RAW, Hook.OUTPUT) != Verdict.ACCEPT) {
             return "DROP";
@@ -335,7 +297,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         }
         // a new destination is routed again, but the OUTPUT hook goes on with the device it started
         // with (the kernel passes state->out once); POSTROUTING sees the new one
-        out = outputRoute(view.destination());
+        out = routing.output(view.destination());
         if (hook(TableKind.FILTER, Hook.OUTPUT) != Verdict.ACCEPT
                 || hook(TableKind.SECURITY, Hook.OUTPUT) != Verdict.ACCEPT) {
             return dropped(ct);
@@ -375,43 +337,9 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             return delivered;
         }
         if (report != null) {
-            if (fragments != null && fragments.ip() == ip) {
-                // a reassembled datagram leaves in the fragments it came in
-                for (byte[] f : Defragmenter.fragment(ip, length, fragments.offsets(), fragments.lengths())) {
-                    report.emitted.add(new PacketResult.Emitted(host.name(out), frame(f, f.length, out), "forward"));
-                }
-            } else {
-                report.emitted.add(new PacketResult.Emitted(host.name(out), frame(ip, length, out), "forward"));
-            }
+            EmittedFrames.record(report, host, fragments, ip, length, out, view.destination());
         }
         return true;
-    }
-
-    /** The device of a packet the host sends: lo for its own addresses and 127/8, else the route's. */
-    private int outputRoute(int destination) {
-        if ((destination >>> 24) == 127 || host.isLocal(destination)) {
-            int lo = host.indexOf("lo");
-            if (lo >= 0) {
-                return lo;
-            }
-        }
-        return host.routeDevice(destination);
-    }
-
-    private byte[] frame(byte[] ip, int length, int out) {
-        byte[] f = new byte[14 + length];
-        long dstMac = host.neighbourMac(host.nextHop(view.destination()));
-        putMac(f, 0, dstMac < 0 ? 0xFFFFFFFFFFFFL : dstMac);
-        putMac(f, 6, host.mac(out));
-        f[12] = 0x08;
-        System.arraycopy(ip, 0, f, 14, length);
-        return f;
-    }
-
-    private static void putMac(byte[] f, int at, long mac) {
-        for (int i = 0; i < 6; i++) {
-            f[at + i] = (byte) (mac >>> (8 * (5 - i)));
-        }
     }
 
     private int track() {
@@ -423,36 +351,6 @@ public final class PacketPath implements PacketEffects, TraversalListener {
 
     private static final int NOT_LOOPED = Integer.MIN_VALUE;
     private static final int NO_CAUSE = -1;
-    private static final int ROUTE_DROP = 0;
-    private static final int ROUTE_LOCAL = 1;
-    private static final int ROUTE_FORWARD = 2;
-
-    /**
-     * ip_route_input's verdict on a received packet: martians (a multicast, broadcast, loopback or
-     * zero source, a zero or loopback destination) are dropped; broadcasts and the host's own
-     * addresses are delivered locally, as is the all-hosts group every interface joins; other
-     * multicast is dropped (no multicast routing); the rest is forwarded.
-     */
-    private int routeInput(int src, int dst, String in) {
-        boolean loopback = "lo".equals(in);
-        if (dst == 0xFFFFFFFF || (src == 0 && dst == 0)) {
-            return ROUTE_LOCAL;
-        }
-        int srcType = host.typeOf(src, null);
-        if (srcType == AddressTypes.MULTICAST || src == 0xFFFFFFFF || src == 0
-                || (!loopback && (src >>> 24) == 127)) {
-            return ROUTE_DROP;
-        }
-        if (dst == 0 || (!loopback && (dst >>> 24) == 127)) {
-            return ROUTE_DROP;
-        }
-        int dstType = host.typeOf(dst, null);
-        return switch (dstType) {
-            case AddressTypes.LOCAL, AddressTypes.BROADCAST -> ROUTE_LOCAL;
-            case AddressTypes.MULTICAST -> dst == 0xE0000001 ? ROUTE_LOCAL : ROUTE_DROP;
-            default -> ROUTE_FORWARD;
-        };
-    }
 
     private String dropped(int ct) {
         if (ct >= 0 && conntrack.isNew(ct)) {
@@ -484,126 +382,30 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         // a related ICMP error is translated, never looked up in the nat table (nf_nat_inet_fn)
         boolean relatedIcmp = view.protocol() == 1 && conntrack.isRelated(ct);
         if (relatedIcmp && ruleset.existing(TableKind.NAT) != null
-                && view.u8(view.headerLength()) == 5 && !redirectSurvivesNat(ct)) {
+                && view.u8(view.headerLength()) == 5 && !translation.redirectSurvives(ct)) {
             return Verdict.DROP;
         }
         if (conntrack.isNew(ct) && !conntrack.natDone(ct, source) && !relatedIcmp) {
-            natRequested = false;
+            translation.clearRequest();
             int verdict = hook(TableKind.NAT, hook);
             if (verdict != Verdict.ACCEPT) {
                 return verdict;
             }
-            if (natRequested) {
-                conntrack.bindNat(ct, source, natMinAddress, natMaxAddress, natMinPort, natMaxPort, natFlags);
-            } else {
-                conntrack.bindNat(ct, source, 0, 0);
-            }
+            translation.bind(ct, source);
         }
-        applyBinding(ct, source);
+        translation.rewrite(ct, source);
         return Verdict.ACCEPT;
     }
 
-    /**
-     * nf_nat_icmp_reply_translation drops a redirect about a connection whose NAT is not bound on
-     * both sides or that is NATed: its peers would go on talking past the translation.
-     */
-    private boolean redirectSurvivesNat(int ct) {
-        return conntrack.natDone(ct, true) && conntrack.natDone(ct, false) && !conntrack.natted(ct);
-    }
-
-    /** Rewrites the packet to the inverse of the other direction's tuple, on the side this hook owns. */
-    private void applyBinding(int ct, boolean source) {
-        if (view.protocol() == 1 && conntrack.isRelated(ct)) {
-            translateIcmpError(ct, source);
-            return;
-        }
-        conntrack.tuple(ct, !conntrack.isReply(ct), tuple);
-        // the packet must look like the other direction's tuple inverted: its src is that dst
-        int wantSrc = tuple[1];
-        int wantDst = tuple[0];
-        int wantSport = tuple[3];
-        int wantDport = tuple[2];
-        byte[] b = view.bytes();
-        int length = view.length();
-        int proto = view.protocol();
-        if (source) {
-            PacketRewriter.address(b, view.offset(), length, true, wantSrc);
-            if (proto == 6 || proto == 17) {
-                PacketRewriter.port(b, view.offset(), length, true, wantSport);
-            }
-        } else {
-            PacketRewriter.address(b, view.offset(), length, false, wantDst);
-            if (proto == 6 || proto == 17) {
-                PacketRewriter.port(b, view.offset(), length, false, wantDport);
-            }
-        }
-    }
-
-    /**
-     * nf_nat_icmp_reply_translation: an ICMP error about a NATed connection is made to look like an
-     * error about the packet its receiver sent: the quoted packet gets the opposite manip (so that it
-     * is what the receiver sent), the outer header the manip of this hook. Only the manip the binding
-     * did in the error's direction applies; an error from a router on the way keeps its own source.
-     */
-    private void translateIcmpError(int ct, boolean source) {
-        boolean reply = conntrack.isReply(ct);
-        if (!conntrack.natted(ct, source != reply)) {
-            return;
-        }
-        conntrack.tuple(ct, !reply, tuple);
-        byte[] b = view.bytes();
-        int ip = view.offset();
-        int length = view.length();
-        int icmp = ip + (b[ip] & 0x0F) * 4;
-        int inner = icmp + 8;
-        if (inner + 20 > ip + length) {
-            return;
-        }
-        int innerLength = ip + length - inner;
-        int innerProto = b[inner + 9] & 0xFF;
-        boolean ports = innerProto == 6 || innerProto == 17;
-        if (source) {
-            PacketRewriter.address(b, inner, innerLength, false, tuple[1]);
-            if (ports) {
-                PacketRewriter.port(b, inner, innerLength, false, tuple[3]);
-            }
-        } else {
-            PacketRewriter.address(b, inner, innerLength, true, tuple[0]);
-            if (ports) {
-                PacketRewriter.port(b, inner, innerLength, true, tuple[2]);
-            }
-        }
-        // the quoted bytes changed under the ICMP checksum: the kernel sums the message again
-        b[icmp + 2] = 0;
-        b[icmp + 3] = 0;
-        int sum = Checksums.finish(Checksums.sum(b, icmp, ip + length - icmp, 0));
-        b[icmp + 2] = (byte) (sum >>> 8);
-        b[icmp + 3] = (byte) sum;
-        PacketRewriter.address(b, ip, length, source, source ? tuple[1] : tuple[0]);
-    }
-
+    /** One table at one hook; a REJECT answer made there leaves once the table is done with the packet. */
     private int hook(TableKind kind, Hook hook) {
-        Table table = ruleset.existing(kind);
-        if (table == null) {
-            return Verdict.ACCEPT;
-        }
-        Chain chain = table.builtin(hook);
-        if (chain == null) {
-            return Verdict.ACCEPT;
-        }
-        view.hook(hook);
-        view.clearHotdrop();
-        current = table;
-        int verdict = evaluator.evaluate(chain, view, report == null ? TraversalListener.NONE : this);
-        if (view.hotdropped()) {
-            verdict = Verdict.DROP;
-        }
+        int verdict = tables.traverse(kind, hook);
         if (pendingReply != null) {
             byte[] reply = pendingReply;
             pendingReply = null;
             sendReply(reply);
         }
-        return verdict == Verdict.QUEUE ? Verdict.DROP : verdict;
+        return verdict;
     }
 
     /** An ICMP error the host's own IP layer sends about the current packet (not REJECT's). */
@@ -631,7 +433,7 @@ public final class PacketPath implements PacketEffects, TraversalListener {
         String out = view.outInterface();
         Hook hook = view.hook();
         int mark = view.mark();
-        Table table = current;
+        Table table = tables.current();
         long srcMac = view.sourceMac();
         long dstMac = view.destinationMac();
         int state = view.ctState();
@@ -656,20 +458,8 @@ public final class PacketPath implements PacketEffects, TraversalListener {
             view.wrap(bytes, offset, length).inInterface(in).outInterface(out).hook(hook).linkHeader(dstMac, srcMac);
             view.setMark(mark);
             view.conntrack(state, status, proto, os, od, rs, rd);
-            current = table;
+            tables.current(table);
         }
-    }
-
-    @Override
-    public void ruleMatched(Chain chain, int position, Rule rule) {
-        report.matched.add(new PacketResult.Hit(current.name(), chain.name(), position));
-        report.trace.add(current.name() + ":" + chain.name() + ":rule:" + position);
-    }
-
-    @Override
-    public void policyApplied(Chain chain) {
-        report.policies.add(new PacketResult.PolicyHit(current.name(), chain.name()));
-        report.trace.add(current.name() + ":" + chain.name() + ":policy");
     }
 
     @Override
@@ -688,22 +478,6 @@ public final class PacketPath implements PacketEffects, TraversalListener {
 
     @Override
     public void nat(PacketView packet, int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags) {
-        natRequested = true;
-        natKind = kind;
-        switch (kind) {
-            case Effects.MASQUERADE -> natMinAddress = host.primaryAddress(host.indexOf(packet.outInterface()));
-            case Effects.REDIRECT -> natMinAddress = packet.inInterface().isEmpty() ? 0x7F000001
-                    : host.primaryAddress(host.indexOf(packet.inInterface()));
-            default -> {
-                natMinAddress = (flags & Effects.NAT_MAP_IPS) != 0 ? minAddress : 0;
-                natMaxAddress = (flags & Effects.NAT_MAP_IPS) != 0 ? maxAddress : 0;
-            }
-        }
-        if (kind == Effects.MASQUERADE || kind == Effects.REDIRECT) {
-            natMaxAddress = natMinAddress;
-        }
-        natMinPort = minPort;
-        natMaxPort = maxPort == 0 ? minPort : maxPort;
-        natFlags = flags;
+        translation.request(packet, kind, minAddress, maxAddress, minPort, maxPort, flags);
     }
 }

@@ -1,0 +1,59 @@
+package org.jptables.kernel.path;
+
+import org.jptables.kernel.host.Host;
+import org.jptables.kernel.packet.AddressTypes;
+
+/**
+ * The routing decisions of the path, kept apart from the hooks because they depend on the host's
+ * addresses and routes only, never on the tables: where a received packet goes (ip_route_input)
+ * and by which device a packet the host sends leaves.
+ */
+final class Routing {
+    static final int DROP = 0;
+    static final int LOCAL = 1;
+    static final int FORWARD = 2;
+
+    private final Host host;
+
+    Routing(Host host) {
+        this.host = host;
+    }
+
+    /**
+     * ip_route_input's verdict on a received packet: martians (a multicast, broadcast, loopback or
+     * zero source, a zero or loopback destination) are dropped; broadcasts and the host's own
+     * addresses are delivered locally, as is the all-hosts group every interface joins; other
+     * multicast is dropped (no multicast routing); the rest is forwarded.
+     */
+    int input(int src, int dst, String in) {
+        boolean loopback = "lo".equals(in);
+        if (dst == 0xFFFFFFFF || (src == 0 && dst == 0)) {
+            return LOCAL;
+        }
+        int srcType = host.typeOf(src, null);
+        if (srcType == AddressTypes.MULTICAST || src == 0xFFFFFFFF || src == 0
+                || (!loopback && (src >>> 24) == 127)) {
+            return DROP;
+        }
+        if (dst == 0 || (!loopback && (dst >>> 24) == 127)) {
+            return DROP;
+        }
+        int dstType = host.typeOf(dst, null);
+        return switch (dstType) {
+            case AddressTypes.LOCAL, AddressTypes.BROADCAST -> LOCAL;
+            case AddressTypes.MULTICAST -> dst == 0xE0000001 ? LOCAL : DROP;
+            default -> FORWARD;
+        };
+    }
+
+    /** The device of a packet the host sends: lo for its own addresses and 127/8, else the route's. */
+    int output(int destination) {
+        if ((destination >>> 24) == 127 || host.isLocal(destination)) {
+            int lo = host.indexOf("lo");
+            if (lo >= 0) {
+                return lo;
+            }
+        }
+        return host.routeDevice(destination);
+    }
+}

@@ -1,0 +1,79 @@
+package org.jptables.kernel.path;
+
+import org.jptables.api.Hook;
+import org.jptables.api.Verdict;
+import org.jptables.kernel.eval.ChainEvaluator;
+import org.jptables.kernel.eval.TraversalListener;
+import org.jptables.kernel.model.Chain;
+import org.jptables.kernel.model.Rule;
+import org.jptables.kernel.model.Ruleset;
+import org.jptables.kernel.model.Table;
+import org.jptables.kernel.model.TableKind;
+import org.jptables.kernel.packet.PacketView;
+
+/**
+ * One table's built-in chain at one hook, the step the path repeats at every hook: the verdict of
+ * the chain, turned into DROP by a hotdrop or by QUEUE (no program listens on a queue here), and,
+ * when the path keeps a report, the rules and policies that decided. It listens to the evaluator
+ * itself because the trace names the table, which only this class knows.
+ *
+ * <p>One per path, with the path's view and one evaluator reused for every packet.
+ */
+final class TableTraversal implements TraversalListener {
+    private final Ruleset ruleset;
+    private final PacketView view;
+    private final ChainEvaluator evaluator = new ChainEvaluator();
+    private PacketResult report;
+    private Table current;
+
+    TableTraversal(Ruleset ruleset, PacketView view) {
+        this.ruleset = ruleset;
+        this.view = view;
+    }
+
+    /** The report of the packet about to run, or null to keep no trace. */
+    void report(PacketResult report) {
+        this.report = report;
+    }
+
+    /** The verdict of {@code kind}'s chain at {@code hook}; ACCEPT when the table or chain does not exist. */
+    int traverse(TableKind kind, Hook hook) {
+        Table table = ruleset.existing(kind);
+        if (table == null) {
+            return Verdict.ACCEPT;
+        }
+        Chain chain = table.builtin(hook);
+        if (chain == null) {
+            return Verdict.ACCEPT;
+        }
+        view.hook(hook);
+        view.clearHotdrop();
+        current = table;
+        int verdict = evaluator.evaluate(chain, view, report == null ? TraversalListener.NONE : this);
+        if (view.hotdropped()) {
+            verdict = Verdict.DROP;
+        }
+        return verdict == Verdict.QUEUE ? Verdict.DROP : verdict;
+    }
+
+    /** The table last traversed, for a path that runs another packet in between and comes back. */
+    Table current() {
+        return current;
+    }
+
+    void current(Table table) {
+        this.current = table;
+    }
+
+    @Override
+    public void ruleMatched(Chain chain, int position, Rule rule) {
+        report.matched.add(new PacketResult.Hit(current.name(), chain.name(), position));
+        report.trace.add(current.name() + ":" + chain.name() + ":rule:" + position);
+    }
+
+    @Override
+    public void policyApplied(Chain chain) {
+        report.policies.add(new PacketResult.PolicyHit(current.name(), chain.name()));
+        report.trace.add(current.name() + ":" + chain.name() + ":policy");
+    }
+}
