@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.jptables.api.Packet;
 import org.jptables.api.Verdict;
-import org.jptables.kernel.packet.PacketView;
 import org.jptables.testkit.RuleTester;
 import org.jptables.testkit.TestPackets;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class PluginTest {
     private final RuleTester filter = RuleTester.filter();
 
     /** A UDP packet: 20 bytes of IPv4 header, 8 of UDP header, then {@code data} bytes. */
-    private static PacketView udp(int data) {
+    private static Packet udp(int data) {
         return TestPackets.udp("203.0.113.9", 40000, "198.18.0.1", 53).length(data).view();
     }
 
@@ -63,11 +63,11 @@ class PluginTest {
 
     @Test
     void tagsAndContinues() {
-        PacketView big = udp(500);
+        Packet big = udp(500);
         // the target goes on to the next rule, so the chain's policy (ACCEPT) decides
         assertEquals(Verdict.ACCEPT, filter.verdict("-m ${matchName} --min-payload 100 -j ${targetName} --tag 0xbeef", big));
         assertEquals(0xbeef, big.mark());
-        PacketView small = udp(10);
+        Packet small = udp(10);
         filter.verdict("-m ${matchName} --min-payload 100 -j ${targetName} --tag 0xbeef", small);
         assertEquals(0, small.mark());
     }
