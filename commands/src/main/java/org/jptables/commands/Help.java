@@ -1,5 +1,7 @@
 package org.jptables.commands;
 
+import org.jptables.kernel.path.PacketDescription;
+
 /** iptables 1.8.9's general help text, under the program's own name. */
 final class Help {
     private Help() {
@@ -117,7 +119,11 @@ final class Help {
                 + "                      taken on the host under this ruleset, which already holds them\n"
                 + "  --accepted FILE.pcap, --dropped FILE.pcap, --emitted FILE.pcap\n"
                 + "                      write those packets (captures only)\n"
-                + "  --log FILE          write the LOG lines to FILE\n";
+                + "  --log FILE          write the LOG lines to FILE\n"
+                + "\n"
+                + "A --packets line is one JSON object, e.g. {\"src\":\"203.0.113.9\",\"dst\":\"198.18.0.1\",\"dport\":22}.\n"
+                + "Its fields (default in parentheses):\n"
+                + PacketDescription.fieldHelp("  ");
     }
 
     /** {@code jptables --packet -h}. */
@@ -131,7 +137,12 @@ final class Help {
                 + "  --seq N, --ack N, --window N, --mss N\n"
                 + "  --icmp-type NAME|TYPE[/CODE], --icmp-id N, --icmp-seq N\n"
                 + "  --len N, --ttl N, --tos N, --ipid N, --df\n"
-                + "  --json, --no-save, --rules FILE, --host FILE   as for replay\n";
+                + "  --json, --no-save, --rules FILE, --host FILE   as for replay\n"
+                + "\n"
+                + "The words make one line of replay --packets: -i and --local set in, -s src, -d dst,\n"
+                + "-p proto, --syn and --tcp-flags flags, --icmp-type type and code, --icmp-id id, --icmp-seq\n"
+                + "icmp_seq, each other word the field of its name. The fields (default in parentheses):\n"
+                + PacketDescription.fieldHelp("  ");
     }
 
     /** {@code jptables conformance -h}. */
