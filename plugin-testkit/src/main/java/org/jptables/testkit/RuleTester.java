@@ -150,6 +150,21 @@ public final class RuleTester {
         return c.rules().get(0).counters().packets() == 1;
     }
 
+    /** {@link #verdict(String, Packet)}, kept for tests compiled against the kernel's type. */
+    public int verdict(String rule, PacketView packet) {
+        return verdict(rule, (Packet) packet);
+    }
+
+    /** {@link #matches(String, Packet)}, kept for tests compiled against the kernel's type. */
+    public boolean matches(String rule, PacketView packet) {
+        return matches(rule, (Packet) packet);
+    }
+
+    /** {@link #verdictName(String, Packet)}, kept for tests compiled against the kernel's type. */
+    public String verdictName(String rule, PacketView packet) {
+        return verdictName(rule, (Packet) packet);
+    }
+
     /** The kernel evaluates its own packets only: the views {@link TestPackets} hands out. */
     private static PacketView kernelView(Packet packet) {
         if (packet instanceof PacketView view) {
