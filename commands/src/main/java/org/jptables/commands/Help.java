@@ -1,5 +1,7 @@
 package org.jptables.commands;
 
+import org.jptables.kernel.path.PacketDescription;
+
 /** iptables 1.8.9's general help text, under the program's own name. */
 final class Help {
     private Help() {
@@ -119,6 +121,10 @@ final class Help {
                 + "                      write those packets (captures only)\n"
                 + "  --log FILE          write the LOG lines to FILE\n"
                 + "\n"
+                + "A --packets line is one JSON object, e.g. {\"src\":\"203.0.113.9\",\"dst\":\"198.18.0.1\",\"dport\":22}.\n"
+                + "Its fields (default in parentheses):\n"
+                + PacketDescription.fieldHelp("  ")
+                + "\n"
                 + "Exit status: 0 every packet was replayed; 1 the capture or a file could not be read to its\n"
                 + "end (what was replayed before the fault is still reported, then the fault, as tcpdump -r);\n"
                 + "2 a wrong option, or a packet line or --rules file that cannot be used (nothing replayed).\n";
@@ -135,7 +141,12 @@ final class Help {
                 + "  --seq N, --ack N, --window N, --mss N\n"
                 + "  --icmp-type NAME|TYPE[/CODE], --icmp-id N, --icmp-seq N\n"
                 + "  --len N, --ttl N, --tos N, --ipid N, --df\n"
-                + "  --json, --no-save, --rules FILE, --host FILE   as for replay\n";
+                + "  --json, --no-save, --rules FILE, --host FILE   as for replay\n"
+                + "\n"
+                + "The words make one line of replay --packets: -i and --local set in, -s src, -d dst,\n"
+                + "-p proto, --syn and --tcp-flags flags, --icmp-type type and code, --icmp-id id, --icmp-seq\n"
+                + "icmp_seq, each other word the field of its name. The fields (default in parentheses):\n"
+                + PacketDescription.fieldHelp("  ");
     }
 
     /** {@code jptables conformance -h}. */

@@ -45,6 +45,23 @@ public interface Packet {
     /** The fragment offset in 8-byte units (0 for a first or unfragmented packet). */
     int fragmentOffset();
 
+    /** The identification field (the IP ID, bytes 4-5), or -1 past the end. */
+    default int identification() {
+        return u16(4);
+    }
+
+    /** Whether the DF (don't fragment) flag is set (IP_DF: 0x4000 of bytes 6-7); false past the end. */
+    default boolean dontFragment() {
+        int flags = u16(6);
+        return flags >= 0 && (flags & 0x4000) != 0;
+    }
+
+    /** Whether the MF (more fragments) flag is set (IP_MF: 0x2000): a fragment but the last; false past the end. */
+    default boolean moreFragments() {
+        int flags = u16(6);
+        return flags >= 0 && (flags & 0x2000) != 0;
+    }
+
     /** Offset of the transport header (the IPv4 header length). */
     default int transportOffset() {
         return headerLength();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 
 import org.jptables.api.Hook;
+import org.jptables.api.Packet;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.eval.ChainEvaluator;
 import org.jptables.kernel.eval.TraversalListener;
@@ -125,28 +126,56 @@ public final class RuleTester {
 
     /**
      * The verdict of a chain holding only this rule for {@code packet} (the policy, ACCEPT, when the
-     * rule does not decide). The packet's hook is set to the chain's.
+     * rule does not decide). The packet's hook is set to the chain's. {@code packet} is one of
+     * {@link TestPackets}: {@code view()} or {@code truncated(n)}, declared as the API's
+     * {@link Packet} or as the kernel's {@code PacketView}.
      */
-    public int verdict(String rule, PacketView packet) {
+    public int verdict(String rule, Packet packet) {
+        PacketView view = kernelView(packet);
         Ruleset rs = applyOrFail(rule);
         Chain c = rs.table(TableKind.named(table)).chain(chain);
-        packet.hook(Hook.valueOf(chain));
-        packet.clearHotdrop();
-        return new ChainEvaluator().evaluate(c, packet, TraversalListener.NONE);
+        view.hook(Hook.valueOf(chain));
+        view.clearHotdrop();
+        return new ChainEvaluator().evaluate(c, view, TraversalListener.NONE);
     }
 
     /** Whether every match of the rule matches {@code packet} (its counter would rise). */
-    public boolean matches(String rule, PacketView packet) {
+    public boolean matches(String rule, Packet packet) {
+        PacketView view = kernelView(packet);
         Ruleset rs = applyOrFail(rule);
         Chain c = rs.table(TableKind.named(table)).chain(chain);
-        packet.hook(Hook.valueOf(chain));
-        packet.clearHotdrop();
-        new ChainEvaluator().evaluate(c, packet, TraversalListener.NONE);
+        view.hook(Hook.valueOf(chain));
+        view.clearHotdrop();
+        new ChainEvaluator().evaluate(c, view, TraversalListener.NONE);
         return c.rules().get(0).counters().packets() == 1;
     }
 
-    /** {@link Verdict#name} of {@link #verdict}, for readable assertions. */
+    /** {@link #verdict(String, Packet)}, kept for tests compiled against the kernel's type. */
+    public int verdict(String rule, PacketView packet) {
+        return verdict(rule, (Packet) packet);
+    }
+
+    /** {@link #matches(String, Packet)}, kept for tests compiled against the kernel's type. */
+    public boolean matches(String rule, PacketView packet) {
+        return matches(rule, (Packet) packet);
+    }
+
+    /** {@link #verdictName(String, Packet)}, kept for tests compiled against the kernel's type. */
     public String verdictName(String rule, PacketView packet) {
+        return verdictName(rule, (Packet) packet);
+    }
+
+    /** The kernel evaluates its own packets only: the views {@link TestPackets} hands out. */
+    private static PacketView kernelView(Packet packet) {
+        if (packet instanceof PacketView view) {
+            return view;
+        }
+        throw new IllegalArgumentException("the testkit runs rules on packets of TestPackets (view(), truncated(n)), not on a "
+                + (packet == null ? "null packet" : packet.getClass().getName()));
+    }
+
+    /** {@link Verdict#name} of {@link #verdict}, for readable assertions. */
+    public String verdictName(String rule, Packet packet) {
         return Verdict.name(verdict(rule, packet));
     }
 

@@ -5,10 +5,21 @@ import org.jptables.kernel.packet.Ipv4Builder;
 import org.jptables.kernel.packet.PacketView;
 
 /**
- * Packets for tests, built fluently: {@code TestPackets.tcp("203.0.113.9", 40000, "198.18.0.1", 22)
- * .flags(Ipv4Builder.SYN).in("eth0").view()}.
+ * Packets for tests, built fluently: {@code Packet p = TestPackets.tcp("203.0.113.9", 40000, "198.18.0.1", 22)
+ * .flags(TestPackets.SYN).in("eth0").view()}. A test that declares its packets as the API's
+ * {@link org.jptables.api.Packet} (or {@code var}) imports no kernel class.
  */
 public final class TestPackets {
+    /** TCP flags for {@link #flags}, as in the TCP header's byte 13. */
+    public static final int FIN = Ipv4Builder.FIN;
+    public static final int SYN = Ipv4Builder.SYN;
+    public static final int RST = Ipv4Builder.RST;
+    public static final int PSH = Ipv4Builder.PSH;
+    public static final int ACK = Ipv4Builder.ACK;
+    public static final int URG = Ipv4Builder.URG;
+    public static final int ECE = Ipv4Builder.ECE;
+    public static final int CWR = Ipv4Builder.CWR;
+
     private final Ipv4Builder ip = new Ipv4Builder();
     private final PacketView view = new PacketView();
     private String in = "";
@@ -48,6 +59,7 @@ public final class TestPackets {
         return ip;
     }
 
+    /** The TCP flags set: {@link #SYN}, {@code ACK | PSH}, ... (default SYN). */
     public TestPackets flags(int tcpFlags) {
         ip.tcpFlags(tcpFlags);
         return this;
@@ -84,7 +96,11 @@ public final class TestPackets {
         return this;
     }
 
-    /** The view the matches see; further metadata can be set on it directly. */
+    /**
+     * The packet the matches see, built now: the kernel's {@link PacketView}, a {@link org.jptables.api.Packet}.
+     * Further metadata can be set on the view directly. Each call builds the bytes anew and points the
+     * same view at them.
+     */
     public PacketView view() {
         byte[] bytes = ip.build();
         view.wrap(bytes).inInterface(in).outInterface(out).hook(hook).setMark(mark);

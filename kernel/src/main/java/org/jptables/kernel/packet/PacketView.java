@@ -167,6 +167,21 @@ public final class PacketView implements Packet {
     }
 
     @Override
+    public int identification() {
+        return length < 6 ? -1 : ((bytes[offset + 4] & 0xFF) << 8) | (bytes[offset + 5] & 0xFF);
+    }
+
+    @Override
+    public boolean dontFragment() {
+        return length >= 8 && (bytes[offset + 6] & 0x40) != 0;
+    }
+
+    @Override
+    public boolean moreFragments() {
+        return length >= 8 && (bytes[offset + 6] & 0x20) != 0;
+    }
+
+    @Override
     public String inInterface() {
         return inInterface;
     }

@@ -3,7 +3,9 @@ package org.jptables.kernel.path;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jptables.kernel.packet.Ipv4Builder;
 
 /**
@@ -15,9 +17,57 @@ import org.jptables.kernel.packet.Ipv4Builder;
  * @param ip    the IPv4 packet
  */
 public record PacketDescription(String in, byte[] ip) {
-    private static final Set<String> FIELDS = Set.of("in", "frame", "ip", "src", "dst", "proto", "sport", "dport",
-            "flags", "seq", "ack", "window", "mss", "type", "code", "id", "icmp_seq", "quote", "len", "ttl", "tos",
-            "ipid", "df", "time");
+    /** One field of a packet line: its name and what it means, with its default. */
+    public record Field(String name, String meaning) {
+    }
+
+    /**
+     * Every field a packet line may have, in the order the help texts list them: the one list the
+     * parser accepts, its error message names and {@code replay -h} and {@code --packet -h} print.
+     */
+    public static final List<Field> FIELDS = List.of(
+            new Field("in", "interface it arrives on, or \"host\" when the host sends it (eth0)"),
+            new Field("src", "source address (required unless frame or ip)"),
+            new Field("dst", "destination address (required unless frame or ip)"),
+            new Field("proto", "tcp, udp, icmp or a protocol number 0-255 (tcp)"),
+            new Field("sport", "TCP/UDP source port (40000)"),
+            new Field("dport", "TCP/UDP destination port (80 for tcp, 53 for udp)"),
+            new Field("flags", "TCP flags as letters S A F R P U E C, \"SA\": SYN+ACK (S)"),
+            new Field("seq", "TCP sequence number (1000)"),
+            new Field("ack", "TCP acknowledgement number (0)"),
+            new Field("window", "TCP window (64240)"),
+            new Field("mss", "TCP MSS option (none)"),
+            new Field("type", "ICMP type (8, echo request)"),
+            new Field("code", "ICMP code (0)"),
+            new Field("id", "ICMP query id (1; 0 in an error with quote)"),
+            new Field("icmp_seq", "ICMP query sequence number (1; 0 in an error with quote)"),
+            new Field("quote", "for an ICMP error: the packet it quotes, an object of these fields"),
+            new Field("len", "bytes of data after the transport header (0)"),
+            new Field("ttl", "IPv4 time-to-live (64)"),
+            new Field("tos", "IPv4 TOS byte (0)"),
+            new Field("ipid", "IPv4 identification, the IP ID (4660, 0x1234)"),
+            new Field("df", "true: IPv4 don't-fragment flag set (false)"),
+            new Field("frame", "instead of the fields above: a whole Ethernet frame in hex"),
+            new Field("ip", "instead of the fields above: a whole IPv4 packet in hex"),
+            new Field("time", "arrival in seconds, for conntrack's timeouts (0.15 s apart)"));
+
+    private static final Set<String> NAMES = FIELDS.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
+
+    /** The fields' names, comma-separated, for messages. */
+    public static String fieldNames() {
+        return FIELDS.stream().map(Field::name).collect(Collectors.joining(", "));
+    }
+
+    /** The fields one a line, {@code indent} before each name, the meanings aligned. */
+    public static String fieldHelp(String indent) {
+        int width = FIELDS.stream().mapToInt(f -> f.name().length()).max().orElse(0) + 2;
+        StringBuilder out = new StringBuilder();
+        for (Field f : FIELDS) {
+            out.append(indent).append(f.name()).append(" ".repeat(width - f.name().length())).append(f.meaning())
+                    .append('\n');
+        }
+        return out.toString();
+    }
 
     /** Reads one description; a bad one gives a message naming the field. */
     public static PacketDescription of(JsonNode node) {
@@ -26,8 +76,8 @@ public record PacketDescription(String in, byte[] ip) {
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw new IllegalArgumentException("unknown packet field \"" + f + "\"");
+            if (!NAMES.contains(f)) {
+                throw new IllegalArgumentException("unknown packet field \"" + f + "\" (valid: " + fieldNames() + ")");
             }
         }
         String in = node.path("in").asText("eth0");

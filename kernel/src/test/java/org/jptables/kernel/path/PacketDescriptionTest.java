@@ -1,0 +1,79 @@
+package org.jptables.kernel.path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.jptables.kernel.packet.PacketView;
+import org.junit.jupiter.api.Test;
+
+class PacketDescriptionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static PacketDescription read(String line) throws Exception {
+        return PacketDescription.of(JSON.readTree(line));
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithEveryValidOne() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> read("{\"src\":\"192.0.2.1\",\"dst\":\"198.18.0.1\",\"protocol\":\"udp\"}"));
+        assertEquals("unknown packet field \"protocol\" (valid: in, src, dst, proto, sport, dport, flags, seq, ack, "
+                + "window, mss, type, code, id, icmp_seq, quote, len, ttl, tos, ipid, df, frame, ip, time)", e.getMessage());
+        assertTrue(e.getMessage().indexOf('\n') < 0);
+    }
+
+    /** A value of the right kind for each field. */
+    private static final Map<String, Object> EXAMPLES = Map.ofEntries(Map.entry("in", "eth1"),
+            Map.entry("src", "192.0.2.1"), Map.entry("dst", "198.18.0.1"), Map.entry("proto", "tcp"),
+            Map.entry("sport", 1234), Map.entry("dport", 22), Map.entry("flags", "SA"), Map.entry("seq", 5),
+            Map.entry("ack", 6), Map.entry("window", 100), Map.entry("mss", 1400), Map.entry("len", 3),
+            Map.entry("ttl", 9), Map.entry("tos", 16), Map.entry("ipid", 0xBEEF), Map.entry("df", true),
+            Map.entry("time", 1.5));
+
+    @Test
+    void everyListedFieldIsAccepted() throws Exception {
+        for (PacketDescription.Field f : PacketDescription.FIELDS) {
+            ObjectNode node = JSON.createObjectNode().put("src", "192.0.2.1").put("dst", "198.18.0.1");
+            switch (f.name()) {
+                case "frame" -> node.put("frame", "00".repeat(14) + "4500001400000000400100000a0000010a000002");
+                case "ip" -> node.put("ip", "4500001400000000400100000a0000010a000002");
+                case "quote" -> node.put("proto", "icmp").put("type", 3).put("code", 3).set("quote",
+                        JSON.createObjectNode().put("src", "198.18.0.1").put("dst", "192.0.2.1").put("proto", "udp"));
+                case "type", "code", "id", "icmp_seq" -> node.put("proto", "icmp").put(f.name(), 3);
+                default -> node.putPOJO(f.name(), EXAMPLES.get(f.name()));
+            }
+            assertFalse(f.meaning().isBlank(), f.name());
+            PacketDescription.of(JSON.readTree(node.toString()));
+        }
+    }
+
+    @Test
+    void theHeaderFieldsLandWhereThePacketAccessorsReadThem() throws Exception {
+        PacketDescription d = read("{\"in\":\"eth1\",\"src\":\"192.0.2.1\",\"dst\":\"198.18.0.1\",\"ipid\":48879,"
+                + "\"df\":true,\"ttl\":9,\"tos\":16,\"len\":3}");
+        assertEquals("eth1", d.in());
+        PacketView p = new PacketView().wrap(d.ip());
+        assertEquals(0xBEEF, p.identification());
+        assertTrue(p.dontFragment());
+        assertEquals(List.of(9, 16, 20 + 20 + 3), List.of(p.ttl(), p.tos(), p.totalLength()));
+    }
+
+    @Test
+    void theHelpListsEveryFieldOnALineOfItsOwn() {
+        String help = PacketDescription.fieldHelp("  ");
+        List<String> lines = help.lines().toList();
+        assertEquals(PacketDescription.FIELDS.size(), lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            PacketDescription.Field f = PacketDescription.FIELDS.get(i);
+            assertTrue(lines.get(i).startsWith("  " + f.name() + " "), lines.get(i));
+            assertTrue(lines.get(i).endsWith(f.meaning()), lines.get(i));
+            assertEquals(lines.get(0).indexOf(PacketDescription.FIELDS.get(0).meaning()), lines.get(i).indexOf(f.meaning()));
+        }
+    }
+}
