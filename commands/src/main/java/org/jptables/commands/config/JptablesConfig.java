@@ -1,17 +1,17 @@
 package org.jptables.commands.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jptables.kernel.conntrack.ConntrackConfig;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * conf/jptables.yaml: where the plugins and the state are, where LOG lines go, and the connection
@@ -47,53 +47,55 @@ public record JptablesConfig(Path plugins, Path state, Path initial, Path log, C
 
     /** Reads {@code file}, or the defaults when there is none; relative paths are resolved against {@code home}. */
     public static JptablesConfig read(Path file, Path home) throws ConfigException {
-        JsonNode root;
+        Object root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            // SnakeYAML alone, with its safe constructor: every command reads this file, and
+            // Jackson's mapper would cost several times the rest of a short command's start-up
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
         } catch (NoSuchFileException e) {
             return defaults();
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-            throw new ConfigException(file + ": " + where + firstLine(e.getOriginalMessage()));
+        } catch (MarkedYAMLException e) {
+            String where = e.getProblemMark() == null ? "" : "line " + (e.getProblemMark().getLine() + 1) + ": ";
+            throw new ConfigException(file + ": " + where + firstLine(e.getProblem()));
+        } catch (YAMLException e) {
+            throw new ConfigException(file + ": " + firstLine(e.getMessage()));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        if (root == null) {
             return defaults();
         }
         Reader r = new Reader(file);
-        r.object(root, "", KEYS);
-        Path plugins = r.path(root, "plugins", home);
-        Path state = r.path(root, "state", home);
-        Path initial = r.path(root, "initial", home);
-        Path log = r.path(root, "log", home);
+        Map<?, ?> top = r.object(root, "", KEYS);
+        Path plugins = r.path(top, "plugins", home);
+        Path state = r.path(top, "state", home);
+        Path initial = r.path(top, "initial", home);
+        Path log = r.path(top, "log", home);
         ConntrackConfig ct = ConntrackConfig.defaults();
-        JsonNode checksums = root.get("checksums");
-        if (checksums != null) {
-            ct = ct.withChecksum(r.bool(checksums, "checksums"));
+        if (top.containsKey("checksums")) {
+            ct = ct.withChecksum(r.bool(top.get("checksums"), "checksums"));
         }
-        JsonNode c = root.get("conntrack");
-        if (c != null) {
-            r.object(c, "conntrack.", CONNTRACK_KEYS);
+        if (top.containsKey("conntrack")) {
+            Map<?, ?> c = r.object(top.get("conntrack"), "conntrack.", CONNTRACK_KEYS);
             int[] t = {ct.tcpSynSent(), ct.tcpSynRecv(), ct.tcpEstablished(), ct.tcpFinWait(), ct.tcpCloseWait(),
                 ct.tcpLastAck(), ct.tcpTimeWait(), ct.tcpClose(), ct.tcpSynSent2(), ct.tcpMaxRetransTimeout(),
                 ct.tcpUnacknowledged(), ct.udp(), ct.udpStream(), ct.icmp(), ct.generic()};
-            JsonNode timeouts = c.get("timeouts");
-            if (timeouts != null) {
-                r.object(timeouts, "conntrack.timeouts.", Set.of(TIMEOUT_KEYS));
+            if (c.containsKey("timeouts")) {
+                Map<?, ?> timeouts = r.object(c.get("timeouts"), "conntrack.timeouts.", Set.of(TIMEOUT_KEYS));
                 for (int i = 0; i < TIMEOUT_KEYS.length; i++) {
-                    JsonNode v = timeouts.get(TIMEOUT_KEYS[i]);
-                    if (v != null) {
-                        t[i] = r.count(v, "conntrack.timeouts." + TIMEOUT_KEYS[i]);
+                    if (timeouts.containsKey(TIMEOUT_KEYS[i])) {
+                        t[i] = r.count(timeouts.get(TIMEOUT_KEYS[i]), "conntrack.timeouts." + TIMEOUT_KEYS[i]);
                     }
                 }
             }
-            int max = c.has("max-entries") ? r.count(c.get("max-entries"), "conntrack.max-entries") : ct.maxEntries();
-            boolean loose = c.has("tcp-loose") ? r.bool(c.get("tcp-loose"), "conntrack.tcp-loose") : ct.tcpLoose();
-            boolean liberal = c.has("tcp-be-liberal") ? r.bool(c.get("tcp-be-liberal"), "conntrack.tcp-be-liberal")
-                    : ct.tcpBeLiberal();
-            int retrans = c.has("tcp-max-retrans") ? r.count(c.get("tcp-max-retrans"), "conntrack.tcp-max-retrans")
-                    : ct.tcpMaxRetrans();
+            int max = c.containsKey("max-entries") ? r.count(c.get("max-entries"), "conntrack.max-entries")
+                    : ct.maxEntries();
+            boolean loose = c.containsKey("tcp-loose") ? r.bool(c.get("tcp-loose"), "conntrack.tcp-loose")
+                    : ct.tcpLoose();
+            boolean liberal = c.containsKey("tcp-be-liberal")
+                    ? r.bool(c.get("tcp-be-liberal"), "conntrack.tcp-be-liberal") : ct.tcpBeLiberal();
+            int retrans = c.containsKey("tcp-max-retrans")
+                    ? r.count(c.get("tcp-max-retrans"), "conntrack.tcp-max-retrans") : ct.tcpMaxRetrans();
             ct = new ConntrackConfig(max, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11],
                     t[12], t[13], t[14], loose, liberal, retrans, ct.checksum());
         }
@@ -110,46 +112,47 @@ public record JptablesConfig(Path plugins, Path state, Path initial, Path log, C
 
     /** Checks values as it reads them, every message naming the file and the key. */
     private record Reader(Path file) {
-        void object(JsonNode node, String prefix, Set<String> keys) throws ConfigException {
-            if (!node.isObject()) {
+        Map<?, ?> object(Object node, String prefix, Set<String> keys) throws ConfigException {
+            if (!(node instanceof Map<?, ?> fields)) {
                 throw new ConfigException(file + ": " + (prefix.isEmpty() ? "the file" : "key \""
                         + prefix.substring(0, prefix.length() - 1) + "\"") + " must be a mapping of keys to values");
             }
-            Map<String, JsonNode> fields = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                fields.put(e.getKey(), e.getValue());
-            }
-            for (String key : fields.keySet()) {
-                if (!keys.contains(key)) {
+            for (Object key : fields.keySet()) {
+                if (!(key instanceof String k) || !keys.contains(k)) {
                     throw new ConfigException(file + ": unknown key \"" + prefix + key + "\"");
                 }
             }
+            return fields;
         }
 
-        Path path(JsonNode root, String key, Path home) throws ConfigException {
-            JsonNode v = root.get(key);
-            if (v == null || v.isNull()) {
+        Path path(Map<?, ?> root, String key, Path home) throws ConfigException {
+            Object v = root.get(key);
+            if (v == null) {
                 return null;
             }
-            if (!v.isTextual() || v.asText().isEmpty()) {
+            if (!(v instanceof String text) || text.isEmpty()) {
                 throw new ConfigException(file + ": key \"" + key + "\" must be a path");
             }
-            return home.resolve(v.asText());
+            return home.resolve(text);
         }
 
-        boolean bool(JsonNode v, String key) throws ConfigException {
-            if (!v.isBoolean()) {
-                throw new ConfigException(file + ": key \"" + key + "\" must be true or false, not " + v);
+        boolean bool(Object v, String key) throws ConfigException {
+            if (!(v instanceof Boolean b)) {
+                throw new ConfigException(file + ": key \"" + key + "\" must be true or false, not " + show(v));
             }
-            return v.booleanValue();
+            return b;
         }
 
-        int count(JsonNode v, String key) throws ConfigException {
-            if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 0) {
-                throw new ConfigException(file + ": key \"" + key + "\" must be a whole number >= 0, not " + v);
+        int count(Object v, String key) throws ConfigException {
+            if (!(v instanceof Integer i) || i < 0) {
+                throw new ConfigException(file + ": key \"" + key + "\" must be a whole number >= 0, not " + show(v));
             }
-            return v.intValue();
+            return i;
+        }
+
+        /** A value as the file wrote it (text quoted, as Jackson showed it before). */
+        private static String show(Object v) {
+            return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
         }
     }
 
