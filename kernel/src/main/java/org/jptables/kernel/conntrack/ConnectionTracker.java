@@ -12,6 +12,8 @@ import org.jptables.kernel.packet.Checksums;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.kernel.path.ConnectionTracking;
 
+import static org.jptables.kernel.conntrack.TcpStateTable.*;
+
 /**
  * IPv4 connection tracking as Linux 6.x's nf_conntrack does it: {@link #track} is nf_conntrack_in
  * (the first hook: PREROUTING for arriving packets, OUTPUT for those the host sends), {@link #confirm}
@@ -38,104 +40,22 @@ public final class ConnectionTracker implements ConnectionTracking {
     /** The packet was dropped because the table is full (same value as {@link ConnectionTracking#TABLE_FULL}). */
     public static final int TABLE_FULL = ConnectionTracking.TABLE_FULL;
 
-    // ---- TCP states, numbered as enum tcp_conntrack ----
-    static final int T_NONE = 0;
-    static final int T_SYN_SENT = 1;
-    static final int T_SYN_RECV = 2;
-    static final int T_ESTABLISHED = 3;
-    static final int T_FIN_WAIT = 4;
-    static final int T_CLOSE_WAIT = 5;
-    static final int T_LAST_ACK = 6;
-    static final int T_TIME_WAIT = 7;
-    static final int T_CLOSE = 8;
-    static final int T_SYN_SENT2 = 9;
-    static final int T_MAX = 10;
-    static final int T_IGNORE = 11;
-    static final int T_RETRANS = 12;
-    static final int T_UNACK = 13;
+    private final ConntrackConfig config;
+    private final int[] tcpTimeouts;
+    private final ConntrackTable table;
+    private final TcpConnectionState tcp;
 
-    private static final String[] TCP_STATE_NAMES = {"NONE", "SYN_SENT", "SYN_RECV", "ESTABLISHED", "FIN_WAIT",
-            "CLOSE_WAIT", "LAST_ACK", "TIME_WAIT", "CLOSE", "SYN_SENT2"};
+    /** The info of the packet an attached answer borrowed the entry from, or -1. */
+    private int attachedFrom = -1;
 
-    // ---- which of SYN / SYN+ACK / FIN / ACK / RST / none a segment is ----
-    private static final int I_SYN = 0;
-    private static final int I_SYNACK = 1;
-    private static final int I_FIN = 2;
-    private static final int I_ACK = 3;
-    private static final int I_RST = 4;
-    private static final int I_NONE = 5;
+    private static final int ICMP = 1;
+    private static final int TCP = 6;
+    private static final int UDP = 17;
+    private static final int GRE = 47;
+    private static final int GRE_TIMEOUT = 30;
+    private static final int GRE_STREAM_TIMEOUT = 180;
 
-    /**
-     * The TCP state table: [direction][segment kind][old state] gives the new state (T_MAX: invalid,
-     * T_IGNORE: ignored). Columns: NONE, SYN_SENT, SYN_RECV, ESTABLISHED, FIN_WAIT, CLOSE_WAIT,
-     * LAST_ACK, TIME_WAIT, CLOSE, SYN_SENT2.
-     */
-    private static final byte[][][] TCP_TABLE = {
-        { // original direction
-            row(T_SYN_SENT, T_SYN_SENT, T_IGNORE, T_IGNORE, T_IGNORE, T_IGNORE, T_IGNORE, T_SYN_SENT, T_SYN_SENT,
-                    T_SYN_SENT2),                                                                     // syn
-            row(T_MAX, T_MAX, T_SYN_RECV, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_SYN_RECV),      // syn+ack
-            row(T_MAX, T_MAX, T_FIN_WAIT, T_FIN_WAIT, T_LAST_ACK, T_LAST_ACK, T_LAST_ACK, T_TIME_WAIT, T_CLOSE,
-                    T_MAX),                                                                           // fin
-            row(T_ESTABLISHED, T_MAX, T_ESTABLISHED, T_ESTABLISHED, T_CLOSE_WAIT, T_CLOSE_WAIT, T_TIME_WAIT,
-                    T_TIME_WAIT, T_CLOSE, T_MAX),                                                     // ack
-            row(T_MAX, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE), // rst
-            row(T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX)                 // none
-        },
-        { // reply direction
-            row(T_MAX, T_SYN_SENT2, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_SYN_SENT, T_MAX, T_SYN_SENT2), // syn
-            row(T_MAX, T_SYN_RECV, T_IGNORE, T_IGNORE, T_IGNORE, T_IGNORE, T_IGNORE, T_IGNORE, T_IGNORE,
-                    T_SYN_RECV),                                                                      // syn+ack
-            row(T_MAX, T_MAX, T_FIN_WAIT, T_FIN_WAIT, T_LAST_ACK, T_LAST_ACK, T_LAST_ACK, T_TIME_WAIT, T_CLOSE,
-                    T_MAX),                                                                           // fin
-            row(T_MAX, T_IGNORE, T_SYN_RECV, T_ESTABLISHED, T_CLOSE_WAIT, T_CLOSE_WAIT, T_TIME_WAIT, T_TIME_WAIT,
-                    T_CLOSE, T_IGNORE),                                                               // ack
-            row(T_MAX, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE, T_CLOSE), // rst
-            row(T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX, T_MAX)                 // none
-        }
-    };
-
-    private static byte[] row(int... states) {
-        byte[] r = new byte[states.length];
-        for (int i = 0; i < states.length; i++) {
-            r[i] = (byte) states[i];
-        }
-        return r;
-    }
-
-    // ---- TCP flag bits ----
-    private static final int F_FIN = 0x01;
-    private static final int F_SYN = 0x02;
-    private static final int F_RST = 0x04;
-    private static final int F_PSH = 0x08;
-    private static final int F_ACK = 0x10;
-    private static final int F_URG = 0x20;
-    private static final int F_ECE = 0x40;
-    private static final int F_CWR = 0x80;
-
-    /** The valid combinations of FIN, SYN, RST, ACK, URG (PSH, ECE, CWR are always allowed). */
-    private static final boolean[] TCP_VALID_FLAGS = new boolean[0x40];
-
-    static {
-        int[] valid = {F_SYN, F_SYN | F_URG, F_SYN | F_ACK, F_RST, F_RST | F_ACK, F_FIN | F_ACK,
-                F_FIN | F_ACK | F_URG, F_ACK, F_ACK | F_URG};
-        for (int v : valid) {
-            TCP_VALID_FLAGS[v] = true;
-        }
-    }
-
-    // ---- per-direction TCP window flags (ip_ct_tcp_state.flags) ----
-    private static final int W_WINDOW_SCALE = 0x01;
-    private static final int W_SACK_PERM = 0x02;
-    private static final int W_CLOSE_INIT = 0x04;
-    private static final int W_BE_LIBERAL = 0x08;
-    private static final int W_DATA_UNACKNOWLEDGED = 0x10;
-    private static final int W_MAXACK_SET = 0x20;
-    private static final int W_EXP_CHALLENGE_ACK = 0x40;
-    private static final int W_SIMULTANEOUS_OPEN = 0x80;
-
-    private static final int MAXACKWINCONST = 66000;
-    private static final int MAX_WSCALE = 14;
+    private static final long SECOND = ConntrackTable.SECOND;
 
     // ---- tcp_in_window results ----
     private static final int WIN_ACCEPT = 0;
@@ -147,98 +67,8 @@ public final class ConnectionTracker implements ConnectionTracking {
     private static final int P_INVALID = 1;
     private static final int P_REPEAT = 2;
 
-    // ---- status bits (the kernel's IPS_* bit numbers) ----
-    private static final int S_EXPECTED = 1;
-    private static final int S_SEEN_REPLY = 1 << 1;
-    private static final int S_ASSURED = 1 << 2;
-    private static final int GRE = 47;
-    /** The info of the packet an attached answer borrowed the entry from, or -1. */
-    private int attachedFrom = -1;
-    private static final int GRE_TIMEOUT = 30;
-    private static final int GRE_STREAM_TIMEOUT = 180;
-    private static final int S_CONFIRMED = 1 << 3;
-    private static final int S_SRC_NAT = 1 << 4;
-    private static final int S_DST_NAT = 1 << 5;
-    private static final int S_SRC_NAT_DONE = 1 << 7;
-    private static final int S_DST_NAT_DONE = 1 << 8;
-    private static final int S_DYING = 1 << 9;
-    private static final int S_IN_USE = 1 << 16;
-    private static final int S_PUBLIC = S_EXPECTED | S_SEEN_REPLY | S_ASSURED | S_CONFIRMED;
-
-    // ---- ctinfo of the current packet ----
-    private static final int CT_ESTABLISHED = 0;
-    private static final int CT_RELATED = 1;
-    private static final int CT_NEW = 2;
-    private static final int CT_IS_REPLY = 3;
-
-    private static final int ICMP = 1;
-    private static final int TCP = 6;
-    private static final int UDP = 17;
-
-    private static final long SECOND = 1_000_000_000L;
-    private static final int SLACK = 64;
-    private static final int INITIAL_CAPACITY = 1024;
-    private static final int EARLY_DROP_SCAN = 1024;
-
-    private final ConntrackConfig config;
-    private final int[] tcpTimeouts;
-    private final int limit;
-    private final int maxCapacity;
-
-    // ---- entries ----
-    private int capacity;
-    private int[] oSrc;
-    private int[] oDst;
-    private int[] oSport;
-    private int[] oDport;
-    private int[] rSrc;
-    private int[] rDst;
-    private int[] rSport;
-    private int[] rDport;
-    private int[] proto;
-    private int[] status;
-    /** Absolute expiry (nanos) once confirmed; until then the timeout's duration, as the kernel keeps it. */
-    private long[] expires;
-    private int[] mark;
-    /** The entry's conntrack zone (CT --zone) and the directions it covers (bit 0 original, bit 1 reply). */
-    private int[] zoneId;
-    private int[] zoneDirs;
-    /** The zone of the packet being looked up, from its CT template. */
-    private int lookupZone;
-    private int lookupZoneDirs = 3;
-    private int[] curInfo;
-    private long[] udpStreamTs;
-    private int[] tcpState;
-    // per direction, index 2*e + dir
-    private int[] tdEnd;
-    private int[] tdMaxEnd;
-    private int[] tdMaxWin;
-    private int[] tdMaxAck;
-    private int[] tdScale;
-    private int[] tdFlags;
-    private int[] lastDir;
-    private int[] lastIndex;
-    private int[] lastSeq;
-    private int[] lastAck;
-    private int[] lastEnd;
-    private int[] lastWin;
-    private int[] lastWscale;
-    private int[] lastFlags;
-    private int[] retrans;
-
-    private int[] freeRing;
-    private int freeHead;
-    private int freeCount;
-    private int count;
-
-    // ---- hash of tuples: slot holds 2*entry + direction, or -1 ----
-    private int[] slotRef;
-    private int[] slotHash;
-    private int mask;
-
-    private long now;
-    private long minExpiry = Long.MAX_VALUE;
-    private int evictCursor;
+    private static final int MAXACKWINCONST = 66000;
+    private static final int MAX_WSCALE = 14;
 
     private PacketView currentView;
     private int currentHandle = -1;
@@ -254,9 +84,8 @@ public final class ConnectionTracker implements ConnectionTracking {
     public ConnectionTracker(ConntrackConfig config) {
         this.config = config;
         this.tcpTimeouts = config.tcpTimeoutTable();
-        this.limit = config.maxEntries() == 0 ? Integer.MAX_VALUE - SLACK - 1 : config.maxEntries();
-        this.maxCapacity = limit + SLACK;
-        allocate(Math.min(INITIAL_CAPACITY, maxCapacity));
+        this.table = new ConntrackTable(config.maxEntries());
+        this.tcp = table.tcp;
     }
 
     public ConntrackConfig config() {
@@ -277,11 +106,10 @@ public final class ConnectionTracker implements ConnectionTracking {
      */
     @Override
     public int track(PacketView p, long nowNanos) {
-        this.now = nowNanos;
+        table.now = nowNanos;
         this.currentView = p;
         this.currentHandle = -1;
-        this.lookupZone = p.zoneId();
-        this.lookupZoneDirs = p.zoneDirections();
+        table.zones.lookingUp(p.zoneId(), p.zoneDirections());
         String in = p.inInterface();
         boolean pre = !in.isEmpty();
         boolean verify = pre && config.checksum() && !"lo".equals(in);
@@ -334,7 +162,7 @@ public final class ConnectionTracker implements ConnectionTracking {
             }
         }
         for (int attempt = 0; attempt < 3; attempt++) {
-            int ref = lookup(src, dst, sport, dport, protocol);
+            int ref = table.lookup(src, dst, sport, dport, protocol);
             int e;
             int dir;
             int info;
@@ -343,13 +171,13 @@ public final class ConnectionTracker implements ConnectionTracking {
                 e = ref >> 1;
                 dir = ref & 1;
                 if (dir == 1) {
-                    info = CT_ESTABLISHED + CT_IS_REPLY;
-                } else if ((status[e] & S_SEEN_REPLY) != 0) {
-                    info = CT_ESTABLISHED;
-                } else if ((status[e] & S_EXPECTED) != 0) {
-                    info = CT_RELATED;
+                    info = ConntrackInfo.ESTABLISHED + ConntrackInfo.IS_REPLY;
+                } else if ((table.status[e] & EntryStatus.SEEN_REPLY) != 0) {
+                    info = ConntrackInfo.ESTABLISHED;
+                } else if ((table.status[e] & EntryStatus.EXPECTED) != 0) {
+                    info = ConntrackInfo.RELATED;
                 } else {
-                    info = CT_NEW;
+                    info = ConntrackInfo.NEW;
                 }
                 created = false;
             } else {
@@ -361,20 +189,20 @@ public final class ConnectionTracker implements ConnectionTracking {
                     }
                     replyDport = (inv << 8) | (dport & 0xFF);
                 }
-                e = newEntry(src, dst, sport, dport, protocol);
+                e = table.newEntry(src, dst, sport, dport, protocol);
                 if (e < 0) {
                     p.conntrack(0, 0, 0, 0, 0, 0, 0);
                     return TABLE_FULL;
                 }
-                rSrc[e] = dst;
-                rDst[e] = src;
-                rSport[e] = protocol == ICMP ? sport : dport;
-                rDport[e] = protocol == ICMP ? replyDport : sport;
+                table.replySrc[e] = dst;
+                table.replyDst[e] = src;
+                table.replySport[e] = protocol == ICMP ? sport : dport;
+                table.replyDport[e] = protocol == ICMP ? replyDport : sport;
                 dir = 0;
-                info = CT_NEW;
+                info = ConntrackInfo.NEW;
                 created = true;
             }
-            curInfo[e] = info;
+            table.ctinfo[e] = info;
             int result = switch (protocol) {
                 case TCP -> tcpPacket(p, e, dir, l4, len, verify);
                 case UDP -> udpPacket(p, e, l4, len, verify);
@@ -387,12 +215,12 @@ public final class ConnectionTracker implements ConnectionTracking {
             }
             if (result == P_INVALID) {
                 if (created) {
-                    release(e);
+                    table.release(e);
                 }
                 return invalid(p);
             }
             if (dir == 1) {
-                status[e] |= S_SEEN_REPLY;
+                table.status[e] |= EntryStatus.SEEN_REPLY;
             }
             currentHandle = e;
             publish(p, e);
@@ -408,23 +236,23 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     /** Publishes the entry's state for the current packet on the view. */
     private void publish(PacketView p, int e) {
-        publish(p, e, curInfo[e]);
+        publish(p, e, table.ctinfo[e]);
     }
 
     private void publish(PacketView p, int e, int info) {
-        int base = info >= CT_IS_REPLY ? info - CT_IS_REPLY : info;
-        int state = base == CT_ESTABLISHED ? ConnState.ESTABLISHED
-                : base == CT_RELATED ? ConnState.RELATED : ConnState.NEW;
-        int st = status[e];
-        if ((st & S_SRC_NAT) != 0) {
+        int base = info >= ConntrackInfo.IS_REPLY ? info - ConntrackInfo.IS_REPLY : info;
+        int state = base == ConntrackInfo.ESTABLISHED ? ConnState.ESTABLISHED
+                : base == ConntrackInfo.RELATED ? ConnState.RELATED : ConnState.NEW;
+        int st = table.status[e];
+        if ((st & EntryStatus.SRC_NAT) != 0) {
             state |= ConnState.SNAT;
         }
-        if ((st & S_DST_NAT) != 0) {
+        if ((st & EntryStatus.DST_NAT) != 0) {
             state |= ConnState.DNAT;
         }
-        p.conntrack(state, st & S_PUBLIC, proto[e], oSrc[e], oDst[e], rSrc[e], rDst[e]);
-        long left = (st & S_CONFIRMED) != 0 ? Math.max(0, (expires[e] - now) / SECOND) : 0;
-        p.conntrackDetails(info >= CT_IS_REPLY ? 1 : 0, oSport[e], oDport[e], rSport[e], rDport[e], left);
+        p.conntrack(state, st & EntryStatus.PUBLIC, table.l4Protocol[e], table.origSrc[e], table.origDst[e], table.replySrc[e], table.replyDst[e]);
+        long left = (st & EntryStatus.CONFIRMED) != 0 ? Math.max(0, (table.expires[e] - table.now) / SECOND) : 0;
+        p.conntrackDetails(info >= ConntrackInfo.IS_REPLY ? 1 : 0, table.origSport[e], table.origDport[e], table.replySport[e], table.replyDport[e], left);
     }
 
     /** Publishes the entry's state again on the view (e.g. after NAT bound it). */
@@ -443,20 +271,20 @@ public final class ConnectionTracker implements ConnectionTracking {
      */
     @Override
     public int attach(PacketView generated, int causeHandle) {
-        if (causeHandle < 0 || causeHandle >= capacity || (status[causeHandle] & (S_IN_USE | S_DYING)) == 0) {
+        if (causeHandle < 0 || causeHandle >= table.capacity || (table.status[causeHandle] & (EntryStatus.IN_USE | EntryStatus.DYING)) == 0) {
             return invalid(generated);
         }
-        boolean causeReply = curInfo[causeHandle] >= CT_IS_REPLY;
-        attachedFrom = curInfo[causeHandle];
-        curInfo[causeHandle] = causeReply ? CT_RELATED : CT_RELATED + CT_IS_REPLY;
+        boolean causeReply = table.ctinfo[causeHandle] >= ConntrackInfo.IS_REPLY;
+        attachedFrom = table.ctinfo[causeHandle];
+        table.ctinfo[causeHandle] = causeReply ? ConntrackInfo.RELATED : ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY;
         publish(generated, causeHandle);
         return causeHandle;
     }
 
     @Override
     public void detach(int causeHandle) {
-        if (causeHandle >= 0 && causeHandle < capacity && attachedFrom >= 0) {
-            curInfo[causeHandle] = attachedFrom;
+        if (causeHandle >= 0 && causeHandle < table.capacity && attachedFrom >= 0) {
+            table.ctinfo[causeHandle] = attachedFrom;
             attachedFrom = -1;
         }
     }
@@ -485,11 +313,11 @@ public final class ConnectionTracker implements ConnectionTracking {
     }
 
     private int icmpPacket(int e) {
-        int type = oDport[e] >> 8;
+        int type = table.origDport[e] >> 8;
         if (type != 8 && type != 13 && type != 15 && type != 17) {
             return P_INVALID; // can't create a new ICMP "connection" with this type
         }
-        refresh(e, config.icmp());
+        table.refresh(e, config.icmp());
         return P_ACCEPT;
     }
 
@@ -536,17 +364,17 @@ public final class ConnectionTracker implements ConnectionTracking {
                 ldport = 0;
             }
         }
-        int ref = lookup(idst, isrc, lsport, ldport, iproto);
+        int ref = table.lookup(idst, isrc, lsport, ldport, iproto);
         if (ref < 0) {
             return invalid(p);
         }
         int e = ref >> 1;
         int dir = ref & 1;
-        int ctDst = dir == 0 ? oDst[e] : rDst[e];
+        int ctDst = dir == 0 ? table.origDst[e] : table.replyDst[e];
         if (ctDst != p.destination()) {
             return invalid(p);
         }
-        curInfo[e] = dir == 0 ? CT_RELATED : CT_RELATED + CT_IS_REPLY;
+        table.ctinfo[e] = dir == 0 ? ConntrackInfo.RELATED : ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY;
         currentHandle = e;
         publish(p, e);
         return e;
@@ -567,23 +395,23 @@ public final class ConnectionTracker implements ConnectionTracking {
         if (p.u16(l4 + 6) != 0 && verify && !checksumOk(p, l4, len, true)) {
             return P_INVALID;
         }
-        int st = status[e];
-        if ((st & S_CONFIRMED) == 0) {
-            udpStreamTs[e] = now + 2 * SECOND;
+        int st = table.status[e];
+        if ((st & EntryStatus.CONFIRMED) == 0) {
+            table.udpStreamTs[e] = table.now + 2 * SECOND;
         }
-        if ((st & S_SEEN_REPLY) != 0) {
+        if ((st & EntryStatus.SEEN_REPLY) != 0) {
             int extra = config.udp();
             boolean stream = false;
-            if (now - udpStreamTs[e] > 0) {
+            if (table.now - table.udpStreamTs[e] > 0) {
                 extra = config.udpStream();
-                stream = (st & S_ASSURED) == 0;
+                stream = (st & EntryStatus.ASSURED) == 0;
             }
-            refresh(e, extra);
+            table.refresh(e, extra);
             if (stream) {
-                status[e] |= S_ASSURED;
+                table.status[e] |= EntryStatus.ASSURED;
             }
         } else {
-            refresh(e, config.udp());
+            table.refresh(e, config.udp());
         }
         return P_ACCEPT;
     }
@@ -593,39 +421,23 @@ public final class ConnectionTracker implements ConnectionTracking {
      * 180 s and ASSURED. These timeouts are fixed in Linux (no sysctl), so they are here too.
      */
     private int grePacket(int e) {
-        if ((status[e] & S_SEEN_REPLY) != 0) {
-            refresh(e, GRE_STREAM_TIMEOUT);
-            status[e] |= S_ASSURED;
+        if ((table.status[e] & EntryStatus.SEEN_REPLY) != 0) {
+            table.refresh(e, GRE_STREAM_TIMEOUT);
+            table.status[e] |= EntryStatus.ASSURED;
         } else {
-            refresh(e, GRE_TIMEOUT);
+            table.refresh(e, GRE_TIMEOUT);
         }
         return P_ACCEPT;
     }
 
     private int genericPacket(int e) {
-        refresh(e, config.generic());
+        table.refresh(e, config.generic());
         return P_ACCEPT;
     }
 
     // =====================================================================================
     // TCP
     // =====================================================================================
-
-    private static int conntrackIndex(int flags) {
-        if ((flags & F_RST) != 0) {
-            return I_RST;
-        }
-        if ((flags & F_SYN) != 0) {
-            return (flags & F_ACK) != 0 ? I_SYNACK : I_SYN;
-        }
-        if ((flags & F_FIN) != 0) {
-            return I_FIN;
-        }
-        if ((flags & F_ACK) != 0) {
-            return I_ACK;
-        }
-        return I_NONE;
-    }
 
     private static boolean before(int a, int b) {
         return a - b < 0;
@@ -651,19 +463,19 @@ public final class ConnectionTracker implements ConnectionTracking {
             return P_INVALID; // bad checksum
         }
         int flags = p.u8(l4 + 13);
-        if (!TCP_VALID_FLAGS[flags & ~(F_ECE | F_CWR | F_PSH) & 0x3F]) {
+        if (!TcpStateTable.validFlags(flags)) {
             return P_INVALID; // invalid tcp flag combination
         }
         int seqRaw = (int) p.u32(l4 + 4);
         int ackRaw = (int) p.u32(l4 + 8);
         int winRaw = p.u16(l4 + 14);
         int end = segmentEnd(seqRaw, len, l4, doff, flags);
-        if ((status[e] & S_CONFIRMED) == 0 && !tcpNew(p, e, l4, doff, flags, end, winRaw)) {
+        if ((table.status[e] & EntryStatus.CONFIRMED) == 0 && !tcpNew(p, e, l4, doff, flags, end, winRaw)) {
             return P_INVALID;
         }
-        int old = tcpState[e];
-        int index = conntrackIndex(flags);
-        int next = TCP_TABLE[dir][index][old];
+        int old = tcp.state[e];
+        int index = TcpStateTable.segmentKind(flags);
+        int next = TcpStateTable.next(dir, index, old);
         int a = 2 * e + dir;
         int b = 2 * e + (1 - dir);
         boolean skipWindow = false;
@@ -674,51 +486,51 @@ public final class ConnectionTracker implements ConnectionTracking {
                     if (old < T_TIME_WAIT) {
                         break;
                     }
-                    if (((tdFlags[a] | tdFlags[b]) & W_CLOSE_INIT) != 0
-                            || (lastDir[e] == dir && lastIndex[e] == I_RST)) {
+                    if (((tcp.tdFlags[a] | tcp.tdFlags[b]) & TcpConnectionState.CLOSE_INIT) != 0
+                            || (tcp.lastDir[e] == dir && tcp.lastIndex[e] == I_RST)) {
                         // attempt to reopen a closed/aborted connection: delete it and look up again
-                        kill(e);
+                        table.kill(e);
                         return P_REPEAT;
                     }
                 }
-                if (index == I_SYNACK && lastIndex[e] == I_SYN && lastDir[e] != dir && ackRaw == lastEnd[e]) {
+                if (index == I_SYNACK && tcp.lastIndex[e] == I_SYN && tcp.lastDir[e] != dir && ackRaw == tcp.lastEnd[e]) {
                     // the SYN/ACK acknowledges a SYN we ignored: client and server are in sync, we get in sync
                     old = T_SYN_SENT;
                     next = T_SYN_RECV;
-                    int l = 2 * e + lastDir[e];
-                    tdEnd[l] = lastEnd[e];
-                    tdMaxEnd[l] = lastEnd[e];
-                    tdMaxWin[l] = lastWin[e] == 0 ? 1 : lastWin[e];
-                    tdScale[l] = lastWscale[e];
-                    lastFlags[e] &= ~W_EXP_CHALLENGE_ACK;
-                    tdFlags[l] = lastFlags[e];
-                    resetSeen(a);
+                    int l = 2 * e + tcp.lastDir[e];
+                    tcp.tdEnd[l] = tcp.lastEnd[e];
+                    tcp.tdMaxEnd[l] = tcp.lastEnd[e];
+                    tcp.tdMaxWin[l] = tcp.lastWin[e] == 0 ? 1 : tcp.lastWin[e];
+                    tcp.tdScale[l] = tcp.lastWscale[e];
+                    tcp.lastFlags[e] &= ~TcpConnectionState.EXP_CHALLENGE_ACK;
+                    tcp.tdFlags[l] = tcp.lastFlags[e];
+                    tcp.resetDirection(a);
                     break;
                 }
-                lastIndex[e] = index;
-                lastDir[e] = dir;
-                lastSeq[e] = seqRaw;
-                lastEnd[e] = end;
-                lastWin[e] = winRaw;
+                tcp.lastIndex[e] = index;
+                tcp.lastDir[e] = dir;
+                tcp.lastSeq[e] = seqRaw;
+                tcp.lastEnd[e] = end;
+                tcp.lastWin[e] = winRaw;
                 if (index == I_SYN && dir == 0) {
-                    lastFlags[e] = 0;
-                    lastWscale[e] = 0;
+                    tcp.lastFlags[e] = 0;
+                    tcp.lastWscale[e] = 0;
                     optScale = 0;
                     optFlags = 0;
                     parseOptions(p, l4, doff);
-                    if ((optFlags & W_WINDOW_SCALE) != 0) {
-                        lastFlags[e] |= W_WINDOW_SCALE;
-                        lastWscale[e] = optScale;
+                    if ((optFlags & TcpConnectionState.WINDOW_SCALE) != 0) {
+                        tcp.lastFlags[e] |= TcpConnectionState.WINDOW_SCALE;
+                        tcp.lastWscale[e] = optScale;
                     }
-                    if ((optFlags & W_SACK_PERM) != 0) {
-                        lastFlags[e] |= W_SACK_PERM;
+                    if ((optFlags & TcpConnectionState.SACK_PERM) != 0) {
+                        tcp.lastFlags[e] |= TcpConnectionState.SACK_PERM;
                     }
                     if (old == T_LAST_ACK) {
-                        lastFlags[e] |= W_EXP_CHALLENGE_ACK;
+                        tcp.lastFlags[e] |= TcpConnectionState.EXP_CHALLENGE_ACK;
                     }
                 }
                 if (old == T_SYN_SENT && index == I_ACK && dir == 1) {
-                    lastAck[e] = ackRaw; // possible challenge ACK answering a SYN
+                    tcp.lastAck[e] = ackRaw; // possible challenge ACK answering a SYN
                 }
                 return P_ACCEPT; // ignored: no state change
             }
@@ -726,15 +538,15 @@ public final class ConnectionTracker implements ConnectionTracking {
                 return P_INVALID;
             }
             case T_TIME_WAIT -> {
-                if (old == T_LAST_ACK && index == I_ACK && lastDir[e] != dir && lastIndex[e] == I_SYN
-                        && (lastFlags[e] & W_EXP_CHALLENGE_ACK) != 0) {
-                    lastFlags[e] &= ~W_EXP_CHALLENGE_ACK; // an RFC 5961 challenge ACK: not the last ACK
+                if (old == T_LAST_ACK && index == I_ACK && tcp.lastDir[e] != dir && tcp.lastIndex[e] == I_SYN
+                        && (tcp.lastFlags[e] & TcpConnectionState.EXP_CHALLENGE_ACK) != 0) {
+                    tcp.lastFlags[e] &= ~TcpConnectionState.EXP_CHALLENGE_ACK; // an RFC 5961 challenge ACK: not the last ACK
                     return P_ACCEPT;
                 }
             }
-            case T_SYN_SENT2 -> lastFlags[e] |= W_SIMULTANEOUS_OPEN;
+            case T_SYN_SENT2 -> tcp.lastFlags[e] |= TcpConnectionState.SIMULTANEOUS_OPEN;
             case T_SYN_RECV -> {
-                if (dir == 1 && index == I_ACK && (lastFlags[e] & W_SIMULTANEOUS_OPEN) != 0) {
+                if (dir == 1 && index == I_ACK && (tcp.lastFlags[e] & TcpConnectionState.SIMULTANEOUS_OPEN) != 0) {
                     next = T_ESTABLISHED;
                 }
             }
@@ -742,32 +554,32 @@ public final class ConnectionTracker implements ConnectionTracking {
                 if (index != I_RST) {
                     break;
                 }
-                if (canEarlyDrop(tcpState[e])) {
+                if (canEarlyDrop(tcp.state[e])) {
                     skipWindow = true;
                     break;
                 }
-                if ((tdFlags[b] & W_MAXACK_SET) != 0 && lastIndex[e] != I_SYN) {
+                if ((tcp.tdFlags[b] & TcpConnectionState.MAXACK_SET) != 0 && tcp.lastIndex[e] != I_SYN) {
                     if (seqRaw == 0 && !tcpEstablished(e)) {
                         break;
                     }
-                    if (before(seqRaw, tdMaxAck[b])) {
+                    if (before(seqRaw, tcp.tdMaxAck[b])) {
                         return P_INVALID; // invalid RST
                     }
-                    if (!tcpEstablished(e) || seqRaw == tdMaxAck[b]) {
+                    if (!tcpEstablished(e) || seqRaw == tcp.tdMaxAck[b]) {
                         break;
                     }
-                    if (lastIndex[e] == I_ACK && lastDir[e] == dir && seqRaw == lastEnd[e]) {
+                    if (tcp.lastIndex[e] == I_ACK && tcp.lastDir[e] == dir && seqRaw == tcp.lastEnd[e]) {
                         break; // RST part of a train
                     }
                     next = old; // keep the state to allow a challenge ACK
                 }
-                if ((((status[e] & S_SEEN_REPLY) != 0 && lastIndex[e] == I_SYN)
-                        || ((status[e] & S_ASSURED) == 0 && lastIndex[e] == I_ACK))
-                        && ackRaw == lastEnd[e]) {
+                if ((((table.status[e] & EntryStatus.SEEN_REPLY) != 0 && tcp.lastIndex[e] == I_SYN)
+                        || ((table.status[e] & EntryStatus.ASSURED) == 0 && tcp.lastIndex[e] == I_ACK))
+                        && ackRaw == tcp.lastEnd[e]) {
                     skipWindow = true; // RST answering a SYN or ACK we let through
                     break;
                 }
-                if (old == T_SYN_SENT && lastIndex[e] == I_ACK && lastDir[e] == 1 && seqRaw == lastAck[e]) {
+                if (old == T_SYN_SENT && tcp.lastIndex[e] == I_ACK && tcp.lastDir[e] == 1 && seqRaw == tcp.lastAck[e]) {
                     skipWindow = true; // RST answering a challenge ACK we let through
                 }
             }
@@ -785,29 +597,29 @@ public final class ConnectionTracker implements ConnectionTracking {
                 return P_INVALID;
             }
         }
-        lastIndex[e] = index;
-        lastDir[e] = dir;
-        tcpState[e] = next;
+        tcp.lastIndex[e] = index;
+        tcp.lastDir[e] = dir;
+        tcp.state[e] = next;
         if (old != next && next == T_FIN_WAIT) {
-            tdFlags[a] |= W_CLOSE_INIT;
+            tcp.tdFlags[a] |= TcpConnectionState.CLOSE_INIT;
         }
         int[] t = tcpTimeouts;
         int timeout;
-        if (retrans[e] >= config.tcpMaxRetrans() && t[next] > t[T_RETRANS]) {
+        if (tcp.retrans[e] >= config.tcpMaxRetrans() && t[next] > t[T_RETRANS]) {
             timeout = t[T_RETRANS];
         } else if (index == I_RST) {
             timeout = t[T_CLOSE];
-        } else if (((tdFlags[2 * e] | tdFlags[2 * e + 1]) & W_DATA_UNACKNOWLEDGED) != 0 && t[next] > t[T_UNACK]) {
+        } else if (((tcp.tdFlags[2 * e] | tcp.tdFlags[2 * e + 1]) & TcpConnectionState.DATA_UNACKNOWLEDGED) != 0 && t[next] > t[T_UNACK]) {
             timeout = t[T_UNACK];
-        } else if (lastWin[e] == 0 && t[next] > t[T_RETRANS]) {
+        } else if (tcp.lastWin[e] == 0 && t[next] > t[T_RETRANS]) {
             timeout = t[T_RETRANS];
         } else {
             timeout = t[next];
         }
-        if ((status[e] & S_SEEN_REPLY) == 0) {
+        if ((table.status[e] & EntryStatus.SEEN_REPLY) == 0) {
             if ((flags & F_RST) != 0) {
                 // the only reply is a RST: no connection, delete the entry at once
-                kill(e);
+                table.kill(e);
                 return P_ACCEPT;
             }
             if (index == I_SYN && old == T_SYN_SENT) {
@@ -816,16 +628,16 @@ public final class ConnectionTracker implements ConnectionTracking {
             if (next == T_ESTABLISHED && timeout > t[T_UNACK]) {
                 timeout = t[T_UNACK]; // picked up mid-connection
             }
-        } else if ((status[e] & S_ASSURED) == 0 && (old == T_SYN_RECV || old == T_ESTABLISHED)
+        } else if ((table.status[e] & EntryStatus.ASSURED) == 0 && (old == T_SYN_RECV || old == T_ESTABLISHED)
                 && next == T_ESTABLISHED) {
-            status[e] |= S_ASSURED;
+            table.status[e] |= EntryStatus.ASSURED;
         }
-        refresh(e, timeout);
+        table.refresh(e, timeout);
         return P_ACCEPT;
     }
 
     private boolean tcpEstablished(int e) {
-        return tcpState[e] == T_ESTABLISHED && (status[e] & S_ASSURED) != 0;
+        return tcp.state[e] == T_ESTABLISHED && (table.status[e] & EntryStatus.ASSURED) != 0;
     }
 
     private static boolean canEarlyDrop(int state) {
@@ -835,62 +647,32 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     /** tcp_new: the first packet of a connection; false if it can't start one. */
     private boolean tcpNew(PacketView p, int e, int l4, int doff, int flags, int end, int win) {
-        int next = TCP_TABLE[0][conntrackIndex(flags)][T_NONE];
+        int next = TcpStateTable.next(0, TcpStateTable.segmentKind(flags), T_NONE);
         if (next >= T_MAX) {
             return false;
         }
         if (next != T_SYN_SENT && !config.tcpLoose()) {
             return false;
         }
-        resetTcp(e);
+        tcp.reset(e);
         int a = 2 * e;
-        tdEnd[a] = end;
-        tdMaxWin[a] = win == 0 ? 1 : win;
+        tcp.tdEnd[a] = end;
+        tcp.tdMaxWin[a] = win == 0 ? 1 : win;
         if (next == T_SYN_SENT) {
-            tdMaxEnd[a] = end;
+            tcp.tdMaxEnd[a] = end;
             optScale = 0;
             optFlags = 0;
             parseOptions(p, l4, doff);
-            tdScale[a] = optScale;
-            tdFlags[a] = optFlags;
+            tcp.tdScale[a] = optScale;
+            tcp.tdFlags[a] = optFlags;
         } else {
             // picked up in the middle: assume SACK and be liberal (window scaling is unknown)
-            tdMaxEnd[a] = end + tdMaxWin[a];
-            tdFlags[a] = W_SACK_PERM | W_BE_LIBERAL;
-            tdFlags[a + 1] = W_SACK_PERM | W_BE_LIBERAL;
+            tcp.tdMaxEnd[a] = end + tcp.tdMaxWin[a];
+            tcp.tdFlags[a] = TcpConnectionState.SACK_PERM | TcpConnectionState.BE_LIBERAL;
+            tcp.tdFlags[a + 1] = TcpConnectionState.SACK_PERM | TcpConnectionState.BE_LIBERAL;
         }
-        lastIndex[e] = I_NONE;
+        tcp.lastIndex[e] = I_NONE;
         return true;
-    }
-
-    private void resetTcp(int e) {
-        tcpState[e] = T_NONE;
-        for (int d = 2 * e; d < 2 * e + 2; d++) {
-            tdEnd[d] = 0;
-            tdMaxEnd[d] = 0;
-            tdMaxWin[d] = 0;
-            tdMaxAck[d] = 0;
-            tdScale[d] = 0;
-            tdFlags[d] = 0;
-        }
-        lastDir[e] = 0;
-        lastIndex[e] = 0;
-        lastSeq[e] = 0;
-        lastAck[e] = 0;
-        lastEnd[e] = 0;
-        lastWin[e] = 0;
-        lastWscale[e] = 0;
-        lastFlags[e] = 0;
-        retrans[e] = 0;
-    }
-
-    private void resetSeen(int d) {
-        tdEnd[d] = 0;
-        tdMaxEnd[d] = 0;
-        tdMaxWin[d] = 0;
-        tdMaxAck[d] = 0;
-        tdScale[d] = 0;
-        tdFlags[d] &= W_BE_LIBERAL;
     }
 
     /** Window scale and SACK-permitted options into optScale / optFlags. */
@@ -914,10 +696,10 @@ public final class ConnectionTracker implements ConnectionTracking {
                 return;
             }
             if (opcode == 4 && opsize == 2) {
-                optFlags |= W_SACK_PERM;
+                optFlags |= TcpConnectionState.SACK_PERM;
             } else if (opcode == 3 && opsize == 3) {
                 optScale = Math.min(p.u8(at), MAX_WSCALE);
-                optFlags |= W_WINDOW_SCALE;
+                optFlags |= TcpConnectionState.WINDOW_SCALE;
             }
             at += opsize - 2;
             length -= opsize;
@@ -963,22 +745,22 @@ public final class ConnectionTracker implements ConnectionTracking {
     }
 
     private void initSender(PacketView p, int s, int r, int dir, int l4, int doff, int end, int win) {
-        tdEnd[s] = end;
-        tdMaxEnd[s] = end;
-        tdMaxWin[s] = win == 0 ? 1 : win;
+        tcp.tdEnd[s] = end;
+        tcp.tdMaxEnd[s] = end;
+        tcp.tdMaxWin[s] = win == 0 ? 1 : win;
         optScale = 0;
         optFlags = 0;
         parseOptions(p, l4, doff);
-        tdScale[s] = optScale;
-        tdFlags[s] = (tdFlags[s] & W_BE_LIBERAL) | optFlags;
-        if (dir == 1 && !((tdFlags[s] & W_WINDOW_SCALE) != 0 && (tdFlags[r] & W_WINDOW_SCALE) != 0)) {
-            tdScale[s] = 0;
-            tdScale[r] = 0;
+        tcp.tdScale[s] = optScale;
+        tcp.tdFlags[s] = (tcp.tdFlags[s] & TcpConnectionState.BE_LIBERAL) | optFlags;
+        if (dir == 1 && !((tcp.tdFlags[s] & TcpConnectionState.WINDOW_SCALE) != 0 && (tcp.tdFlags[r] & TcpConnectionState.WINDOW_SCALE) != 0)) {
+            tcp.tdScale[s] = 0;
+            tcp.tdScale[r] = 0;
         }
     }
 
     private int logInvalid(int s, int result) {
-        if ((tdFlags[s] & W_BE_LIBERAL) != 0 || config.tcpBeLiberal()) {
+        if ((tcp.tdFlags[s] & TcpConnectionState.BE_LIBERAL) != 0 || config.tcpBeLiberal()) {
             return WIN_ACCEPT;
         }
         return result;
@@ -995,10 +777,10 @@ public final class ConnectionTracker implements ConnectionTracking {
         int r = 2 * e + (1 - dir);
         int sack = ack;
         int win = winRaw;
-        if ((tdFlags[r] & W_SACK_PERM) != 0) {
+        if ((tcp.tdFlags[r] & TcpConnectionState.SACK_PERM) != 0) {
             sack = sackEdge(p, l4, doff, sack);
         }
-        if (tdMaxWin[s] == 0) {
+        if (tcp.tdMaxWin[s] == 0) {
             if ((flags & F_SYN) != 0) {
                 initSender(p, s, r, dir, l4, doff, end, win);
                 if ((flags & F_ACK) == 0) {
@@ -1006,19 +788,19 @@ public final class ConnectionTracker implements ConnectionTracking {
                 }
             } else {
                 // in the middle of a connection: take what the packet says
-                tdEnd[s] = end;
-                int swin = win << tdScale[s];
-                tdMaxWin[s] = swin == 0 ? 1 : swin;
-                tdMaxEnd[s] = end + tdMaxWin[s];
-                if (tdMaxWin[r] == 0) {
-                    tdEnd[r] = sack;
-                    tdMaxEnd[r] = sack;
-                } else if (sack == tdEnd[r] + 1) {
-                    tdEnd[r]++; // likely a reply to a keepalive
+                tcp.tdEnd[s] = end;
+                int swin = win << tcp.tdScale[s];
+                tcp.tdMaxWin[s] = swin == 0 ? 1 : swin;
+                tcp.tdMaxEnd[s] = end + tcp.tdMaxWin[s];
+                if (tcp.tdMaxWin[r] == 0) {
+                    tcp.tdEnd[r] = sack;
+                    tcp.tdMaxEnd[r] = sack;
+                } else if (sack == tcp.tdEnd[r] + 1) {
+                    tcp.tdEnd[r]++; // likely a reply to a keepalive
                 }
             }
-        } else if ((flags & F_SYN) != 0 && after(end, tdEnd[s])
-                && (tcpState[e] == T_SYN_SENT || tcpState[e] == T_SYN_RECV)) {
+        } else if ((flags & F_SYN) != 0 && after(end, tcp.tdEnd[s])
+                && (tcp.state[e] == T_SYN_SENT || tcp.state[e] == T_SYN_RECV)) {
             // a reinitialized SYN(-ACK) with a higher sequence number
             initSender(p, s, r, dir, l4, doff, end, win);
             if (dir == 1 && (flags & F_ACK) == 0) {
@@ -1026,82 +808,82 @@ public final class ConnectionTracker implements ConnectionTracking {
             }
         }
         if ((flags & F_ACK) == 0) {
-            ack = tdEnd[r];
+            ack = tcp.tdEnd[r];
             sack = ack;
         } else if ((flags & (F_ACK | F_RST)) == (F_ACK | F_RST) && ack == 0) {
-            ack = tdEnd[r]; // broken stacks: RST+ACK with a zero ack
+            ack = tcp.tdEnd[r]; // broken stacks: RST+ACK with a zero ack
             sack = ack;
         }
-        if ((flags & F_RST) != 0 && seq == 0 && tcpState[e] == T_SYN_SENT) {
-            seq = tdEnd[s]; // RST answering a SYN
+        if ((flags & F_RST) != 0 && seq == 0 && tcp.state[e] == T_SYN_SENT) {
+            seq = tcp.tdEnd[s]; // RST answering a SYN
             end = seq;
         }
-        boolean seqOk = before(seq, tdMaxEnd[s] + 1);
+        boolean seqOk = before(seq, tcp.tdMaxEnd[s] + 1);
         if (!seqOk) {
-            int overshot = end - tdMaxEnd[s] + 1;
-            boolean ackOk = after(sack, tdEnd[r] - maxAckWindow(tdMaxWin[s]) - 1);
-            boolean inRecvWin = tdMaxWin[r] != 0 && after(end, tdEnd[s] - tdMaxWin[r] - 1);
-            if (inRecvWin && ackOk && Integer.compareUnsigned(overshot, tdMaxWin[r]) <= 0
-                    && before(sack, tdEnd[r] + 1)) {
+            int overshot = end - tcp.tdMaxEnd[s] + 1;
+            boolean ackOk = after(sack, tcp.tdEnd[r] - maxAckWindow(tcp.tdMaxWin[s]) - 1);
+            boolean inRecvWin = tcp.tdMaxWin[r] != 0 && after(end, tcp.tdEnd[s] - tcp.tdMaxWin[r] - 1);
+            if (inRecvWin && ackOk && Integer.compareUnsigned(overshot, tcp.tdMaxWin[r]) <= 0
+                    && before(sack, tcp.tdEnd[r] + 1)) {
                 // more bytes than the window allows: remember them so their ACK is in window
-                tdEnd[s] = end;
-                tdFlags[s] |= W_DATA_UNACKNOWLEDGED;
+                tcp.tdEnd[s] = end;
+                tcp.tdFlags[s] |= TcpConnectionState.DATA_UNACKNOWLEDGED;
                 return logInvalid(s, WIN_IGNORE);
             }
             return logInvalid(s, WIN_INVALID); // SEQ is over the upper bound
         }
-        if (!before(sack, tdEnd[r] + 1)) {
+        if (!before(sack, tcp.tdEnd[r] + 1)) {
             return logInvalid(s, WIN_INVALID); // ACK is over the upper bound (ACKed data not seen yet)
         }
-        boolean inRecvWin = tdMaxWin[r] == 0 || after(end, tdEnd[s] - tdMaxWin[r] - 1);
+        boolean inRecvWin = tcp.tdMaxWin[r] == 0 || after(end, tcp.tdEnd[s] - tcp.tdMaxWin[r] - 1);
         if (!inRecvWin) {
             return logInvalid(s, WIN_IGNORE); // SEQ under the lower bound (retransmitted)
         }
-        if (!after(sack, tdEnd[r] - maxAckWindow(tdMaxWin[s]) - 1)) {
+        if (!after(sack, tcp.tdEnd[r] - maxAckWindow(tcp.tdMaxWin[s]) - 1)) {
             return logInvalid(s, WIN_IGNORE); // ACK under the lower bound
         }
         if ((flags & F_SYN) == 0) {
-            win <<= tdScale[s];
+            win <<= tcp.tdScale[s];
         }
         int swin = win + (sack - ack);
-        if (Integer.compareUnsigned(tdMaxWin[s], swin) < 0) {
-            tdMaxWin[s] = swin;
+        if (Integer.compareUnsigned(tcp.tdMaxWin[s], swin) < 0) {
+            tcp.tdMaxWin[s] = swin;
         }
-        if (after(end, tdEnd[s])) {
-            tdEnd[s] = end;
-            tdFlags[s] |= W_DATA_UNACKNOWLEDGED;
+        if (after(end, tcp.tdEnd[s])) {
+            tcp.tdEnd[s] = end;
+            tcp.tdFlags[s] |= TcpConnectionState.DATA_UNACKNOWLEDGED;
         }
         if ((flags & F_ACK) != 0) {
-            if ((tdFlags[s] & W_MAXACK_SET) == 0) {
-                tdMaxAck[s] = ack;
-                tdFlags[s] |= W_MAXACK_SET;
-            } else if (after(ack, tdMaxAck[s])) {
-                tdMaxAck[s] = ack;
+            if ((tcp.tdFlags[s] & TcpConnectionState.MAXACK_SET) == 0) {
+                tcp.tdMaxAck[s] = ack;
+                tcp.tdFlags[s] |= TcpConnectionState.MAXACK_SET;
+            } else if (after(ack, tcp.tdMaxAck[s])) {
+                tcp.tdMaxAck[s] = ack;
             }
         }
-        if (tdMaxWin[r] != 0 && after(end, tdMaxEnd[s])) {
-            tdMaxWin[r] += end - tdMaxEnd[s];
+        if (tcp.tdMaxWin[r] != 0 && after(end, tcp.tdMaxEnd[s])) {
+            tcp.tdMaxWin[r] += end - tcp.tdMaxEnd[s];
         }
-        if (after(sack + win, tdMaxEnd[r] - 1)) {
-            tdMaxEnd[r] = sack + win;
+        if (after(sack + win, tcp.tdMaxEnd[r] - 1)) {
+            tcp.tdMaxEnd[r] = sack + win;
             if (win == 0) {
-                tdMaxEnd[r]++;
+                tcp.tdMaxEnd[r]++;
             }
         }
-        if (ack == tdEnd[r]) {
-            tdFlags[r] &= ~W_DATA_UNACKNOWLEDGED;
+        if (ack == tcp.tdEnd[r]) {
+            tcp.tdFlags[r] &= ~TcpConnectionState.DATA_UNACKNOWLEDGED;
         }
         if (index == I_ACK) {
-            if (lastDir[e] == dir && lastSeq[e] == seq && lastAck[e] == ack && lastEnd[e] == end
-                    && lastWin[e] == winRaw) {
-                retrans[e]++;
+            if (tcp.lastDir[e] == dir && tcp.lastSeq[e] == seq && tcp.lastAck[e] == ack && tcp.lastEnd[e] == end
+                    && tcp.lastWin[e] == winRaw) {
+                tcp.retrans[e]++;
             } else {
-                lastDir[e] = dir;
-                lastSeq[e] = seq;
-                lastAck[e] = ack;
-                lastEnd[e] = end;
-                lastWin[e] = winRaw;
-                retrans[e] = 0;
+                tcp.lastDir[e] = dir;
+                tcp.lastSeq[e] = seq;
+                tcp.lastAck[e] = ack;
+                tcp.lastEnd[e] = end;
+                tcp.lastWin[e] = winRaw;
+                tcp.retrans[e] = 0;
             }
         }
         return WIN_ACCEPT;
@@ -1109,24 +891,24 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     /** nf_tcp_handle_invalid: an out-of-window FIN/RST answering one from the other side shortens the timeout. */
     private void handleInvalid(int e, int dir, int index) {
-        if ((status[e] & S_ASSURED) == 0 || (index != I_RST && index != I_FIN)) {
+        if ((table.status[e] & EntryStatus.ASSURED) == 0 || (index != I_RST && index != I_FIN)) {
             return;
         }
-        if (lastDir[e] != dir && (lastIndex[e] == I_FIN || lastIndex[e] == I_RST)) {
-            if ((status[e] & S_CONFIRMED) == 0) {
+        if (tcp.lastDir[e] != dir && (tcp.lastIndex[e] == I_FIN || tcp.lastIndex[e] == I_RST)) {
+            if ((table.status[e] & EntryStatus.CONFIRMED) == 0) {
                 return;
             }
-            long left = expires[e] - now;
+            long left = table.expires[e] - table.now;
             if (left < 120 * SECOND) {
                 return;
             }
             long unack = tcpTimeouts[T_UNACK] * SECOND;
             if (left > unack) {
-                setExpiry(e, now + unack);
+                table.setExpiry(e, table.now + unack);
             }
         } else {
-            lastIndex[e] = index;
-            lastDir[e] = dir;
+            tcp.lastIndex[e] = index;
+            tcp.lastDir[e] = dir;
         }
     }
 
@@ -1161,12 +943,12 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     @Override
     public boolean isNew(int handle) {
-        return valid(handle) && (status[handle] & (S_IN_USE | S_CONFIRMED)) == S_IN_USE;
+        return table.valid(handle) && (table.status[handle] & (EntryStatus.IN_USE | EntryStatus.CONFIRMED)) == EntryStatus.IN_USE;
     }
 
     @Override
     public boolean isReply(int handle) {
-        return valid(handle) && curInfo[handle] >= CT_IS_REPLY;
+        return table.valid(handle) && table.ctinfo[handle] >= ConntrackInfo.IS_REPLY;
     }
 
     /** The current packet's direction on its entry: 0 original, 1 reply. */
@@ -1176,12 +958,12 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     @Override
     public boolean natted(int handle, boolean source) {
-        return valid(handle) && (status[handle] & (source ? S_SRC_NAT : S_DST_NAT)) != 0;
+        return table.valid(handle) && (table.status[handle] & (source ? EntryStatus.SRC_NAT : EntryStatus.DST_NAT)) != 0;
     }
 
     @Override
     public boolean isRelated(int handle) {
-        return valid(handle) && (curInfo[handle] == CT_RELATED || curInfo[handle] == CT_RELATED + CT_IS_REPLY);
+        return table.valid(handle) && (table.ctinfo[handle] == ConntrackInfo.RELATED || table.ctinfo[handle] == ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY);
     }
 
     /**
@@ -1191,38 +973,28 @@ public final class ConnectionTracker implements ConnectionTracking {
      */
     @Override
     public boolean confirm(int handle) {
-        if (!valid(handle) || (status[handle] & (S_IN_USE | S_CONFIRMED)) != S_IN_USE) {
+        if (!table.valid(handle) || (table.status[handle] & (EntryStatus.IN_USE | EntryStatus.CONFIRMED)) != EntryStatus.IN_USE) {
             return true;
         }
-        int e = handle;
-        if (find(oSrc[e], oDst[e], oSport[e], oDport[e], proto[e]) >= 0
-                || find(rSrc[e], rDst[e], rSport[e], rDport[e], proto[e]) >= 0) {
-            release(e);
-            return false;
-        }
-        status[e] |= S_CONFIRMED;
-        setExpiry(e, now + expires[e]);
-        insert(2 * e, hash(oSrc[e], oDst[e], oSport[e], oDport[e], proto[e]));
-        insert(2 * e + 1, hash(rSrc[e], rDst[e], rSport[e], rDport[e], proto[e]));
-        return true;
+        return table.confirm(handle);
     }
 
     /** Forgets an unconfirmed entry whose packet was dropped; confirmed entries are left alone. */
     @Override
     public void abort(int handle) {
         if (isNew(handle)) {
-            release(handle);
+            table.release(handle);
         }
     }
 
     @Override
     public boolean natDone(int handle, boolean source) {
-        return valid(handle) && (status[handle] & (source ? S_SRC_NAT_DONE : S_DST_NAT_DONE)) != 0;
+        return table.valid(handle) && (table.status[handle] & (source ? EntryStatus.SRC_NAT_DONE : EntryStatus.DST_NAT_DONE)) != 0;
     }
 
     /** Whether NAT bound the entry in either manip (maybe as a null binding). */
     public boolean natBound(int handle) {
-        return valid(handle) && (status[handle] & (S_SRC_NAT_DONE | S_DST_NAT_DONE)) != 0;
+        return table.valid(handle) && (table.status[handle] & (EntryStatus.SRC_NAT_DONE | EntryStatus.DST_NAT_DONE)) != 0;
     }
 
     /**
@@ -1233,20 +1005,20 @@ public final class ConnectionTracker implements ConnectionTracking {
     @Override
     public void bindNat(int handle, boolean source, int minAddress, int maxAddress, int minPort, int maxPort,
                         int flags) {
-        if (!valid(handle)) {
+        if (!table.valid(handle)) {
             return;
         }
         int e = handle;
-        int p = proto[e];
+        int p = table.l4Protocol[e];
         boolean ports = p == TCP || p == UDP;
         // the current tuple: the inverse of the reply
-        int cSrc = rDst[e];
-        int cDst = rSrc[e];
-        int cSport = rDport[e];
-        int cDport = rSport[e];
+        int cSrc = table.replyDst[e];
+        int cDst = table.replySrc[e];
+        int cSport = table.replyDport[e];
+        int cDport = table.replySport[e];
         if (p == ICMP) {
-            cSport = rSport[e];
-            cDport = oDport[e];
+            cSport = table.replySport[e];
+            cDport = table.origDport[e];
         }
         boolean persistent = (flags & Effects.NAT_PERSISTENT) != 0;
         if (source) {
@@ -1272,12 +1044,12 @@ public final class ConnectionTracker implements ConnectionTracking {
         int nrSrc = cDst;
         int nrDst = cSrc;
         int nrSport = p == ICMP ? cSport : cDport;
-        int nrDport = p == ICMP ? rDport[e] : cSport;
-        if (nrSrc != rSrc[e] || nrDst != rDst[e] || nrSport != rSport[e] || nrDport != rDport[e]) {
-            replaceReply(e, nrSrc, nrSport, nrDst, nrDport);
-            status[e] |= source ? S_SRC_NAT : S_DST_NAT;
+        int nrDport = p == ICMP ? table.replyDport[e] : cSport;
+        if (nrSrc != table.replySrc[e] || nrDst != table.replyDst[e] || nrSport != table.replySport[e] || nrDport != table.replyDport[e]) {
+            table.replaceReply(e, nrSrc, nrSport, nrDst, nrDport);
+            table.status[e] |= source ? EntryStatus.SRC_NAT : EntryStatus.DST_NAT;
         }
-        status[e] |= source ? S_SRC_NAT_DONE : S_DST_NAT_DONE;
+        table.status[e] |= source ? EntryStatus.SRC_NAT_DONE : EntryStatus.DST_NAT_DONE;
         republish(e);
     }
 
@@ -1286,21 +1058,21 @@ public final class ConnectionTracker implements ConnectionTracking {
      * right; the SNAT/DNAT status follows from comparing it with the original tuple's inverse.
      */
     public void setReplyTuple(int handle, int srcAddr, int srcPort, int dstAddr, int dstPort) {
-        if (!valid(handle)) {
+        if (!table.valid(handle)) {
             return;
         }
         int e = handle;
-        replaceReply(e, srcAddr, srcPort, dstAddr, dstPort);
-        boolean icmp = proto[e] == ICMP;
-        boolean snat = rDst[e] != oSrc[e] || (!icmp && rDport[e] != oSport[e]) || (icmp && rSport[e] != oSport[e]);
-        boolean dnat = rSrc[e] != oDst[e] || (!icmp && rSport[e] != oDport[e]);
-        status[e] = (status[e] & ~(S_SRC_NAT | S_DST_NAT)) | (snat ? S_SRC_NAT : 0) | (dnat ? S_DST_NAT : 0);
+        table.replaceReply(e, srcAddr, srcPort, dstAddr, dstPort);
+        boolean icmp = table.l4Protocol[e] == ICMP;
+        boolean snat = table.replyDst[e] != table.origSrc[e] || (!icmp && table.replyDport[e] != table.origSport[e]) || (icmp && table.replySport[e] != table.origSport[e]);
+        boolean dnat = table.replySrc[e] != table.origDst[e] || (!icmp && table.replySport[e] != table.origDport[e]);
+        table.status[e] = (table.status[e] & ~(EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) | (snat ? EntryStatus.SRC_NAT : 0) | (dnat ? EntryStatus.DST_NAT : 0);
         republish(e);
     }
 
     @Override
     public boolean natted(int handle) {
-        return valid(handle) && (status[handle] & (S_SRC_NAT | S_DST_NAT)) != 0;
+        return table.valid(handle) && (table.status[handle] & (EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) != 0;
     }
 
     /**
@@ -1311,96 +1083,96 @@ public final class ConnectionTracker implements ConnectionTracking {
     public void tuple(int handle, boolean reply, int[] out) {
         int e = handle;
         if (reply) {
-            out[0] = rSrc[e];
-            out[1] = rDst[e];
-            out[2] = rSport[e];
-            out[3] = rDport[e];
+            out[0] = table.replySrc[e];
+            out[1] = table.replyDst[e];
+            out[2] = table.replySport[e];
+            out[3] = table.replyDport[e];
         } else {
-            out[0] = oSrc[e];
-            out[1] = oDst[e];
-            out[2] = oSport[e];
-            out[3] = oDport[e];
+            out[0] = table.origSrc[e];
+            out[1] = table.origDst[e];
+            out[2] = table.origSport[e];
+            out[3] = table.origDport[e];
         }
     }
 
     public int originalSource(int handle) {
-        return oSrc[handle];
+        return table.origSrc[handle];
     }
 
     public int originalDestination(int handle) {
-        return oDst[handle];
+        return table.origDst[handle];
     }
 
     public int originalSourcePort(int handle) {
-        return oSport[handle];
+        return table.origSport[handle];
     }
 
     public int originalDestinationPort(int handle) {
-        return oDport[handle];
+        return table.origDport[handle];
     }
 
     public int replySource(int handle) {
-        return rSrc[handle];
+        return table.replySrc[handle];
     }
 
     public int replyDestination(int handle) {
-        return rDst[handle];
+        return table.replyDst[handle];
     }
 
     public int replySourcePort(int handle) {
-        return rSport[handle];
+        return table.replySport[handle];
     }
 
     public int replyDestinationPort(int handle) {
-        return rDport[handle];
+        return table.replyDport[handle];
     }
 
     public int protocol(int handle) {
-        return proto[handle];
+        return table.l4Protocol[handle];
     }
 
     /** The ConnState.STATUS_* bits of the entry. */
     public int status(int handle) {
-        return status[handle] & S_PUBLIC;
+        return table.status[handle] & EntryStatus.PUBLIC;
     }
 
     /** The TCP state's name as /proc shows it ("SYN_SENT", ...), or null for other protocols. */
     public String tcpStateName(int handle) {
-        return proto[handle] == TCP ? TCP_STATE_NAMES[tcpState[handle]] : null;
+        return table.l4Protocol[handle] == TCP ? TcpStateTable.name(tcp.state[handle]) : null;
     }
 
     /** The connection mark (CONNMARK). */
     public int mark(int handle) {
-        return mark[handle];
+        return table.mark[handle];
     }
 
     public void setMark(int handle, int value) {
-        if (valid(handle)) {
-            mark[handle] = value;
+        if (table.valid(handle)) {
+            table.mark[handle] = value;
         }
     }
 
     /** Entries in the table, unconfirmed ones included (nf_conntrack_count), expired ones until removed. */
     public int count() {
-        return count;
+        return table.count();
     }
 
     /** Removes every entry whose timeout passed by {@code nowNanos}. */
     public void expire(long nowNanos) {
-        this.now = nowNanos;
-        sweepExpired();
+        table.now = nowNanos;
+        table.sweepExpired();
     }
 
     /** The table as /proc/net/nf_conntrack prints it (confirmed, unexpired entries), in handle order. */
     public List<String> procLines(long nowNanos) {
-        this.now = nowNanos;
+        table.now = nowNanos;
         List<String> lines = new ArrayList<>();
-        for (int e = 0; e < capacity; e++) {
-            if ((status[e] & (S_IN_USE | S_CONFIRMED)) != (S_IN_USE | S_CONFIRMED)) {
+        for (int e = 0; e < table.capacity; e++) {
+            if ((table.status[e] & (EntryStatus.IN_USE | EntryStatus.CONFIRMED)) != (EntryStatus.IN_USE | EntryStatus.CONFIRMED)) {
                 continue;
             }
-            if (expires[e] - nowNanos <= 0) {
-                kill(e);
+            if (table.expires[e] - nowNanos <= 0) {
+                table.kill(e);
                 continue;
             }
             lines.add(procLine(e, nowNanos));
@@ -1410,7 +1182,7 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     private String procLine(int e, long nowNanos) {
         StringBuilder s = new StringBuilder(200);
-        int p = proto[e];
+        int p = table.l4Protocol[e];
         s.append("ipv4     2 ");
         String name = protoName(p);
         s.append(name);
@@ -1418,29 +1190,29 @@ public final class ConnectionTracker implements ConnectionTracking {
             s.append(' ');
         }
         s.append(' ').append(p).append(' ');
-        s.append((expires[e] - nowNanos) / SECOND).append(' ');
+        s.append((table.expires[e] - nowNanos) / SECOND).append(' ');
         if (p == TCP) {
-            s.append(TCP_STATE_NAMES[tcpState[e]]).append(' ');
+            s.append(TcpStateTable.name(tcp.state[e])).append(' ');
         } else if (p == GRE) {
             s.append("timeout=").append(GRE_TIMEOUT).append(", stream_timeout=").append(GRE_STREAM_TIMEOUT).append(' ');
         }
-        appendTuple(s, p, oSrc[e], oDst[e], oSport[e], oDport[e]);
-        if (zoneDirs[e] == 1) {
-            s.append("zone-orig=").append(zoneId[e]).append(' ');
+        appendTuple(s, p, table.origSrc[e], table.origDst[e], table.origSport[e], table.origDport[e]);
+        if (table.zones.directions[e] == 1) {
+            s.append("zone-orig=").append(table.zones.id[e]).append(' ');
         }
-        if ((status[e] & S_SEEN_REPLY) == 0) {
+        if ((table.status[e] & EntryStatus.SEEN_REPLY) == 0) {
             s.append("[UNREPLIED] ");
         }
-        appendTuple(s, p, rSrc[e], rDst[e], rSport[e], rDport[e]);
-        if (zoneDirs[e] == 2) {
-            s.append("zone-reply=").append(zoneId[e]).append(' ');
+        appendTuple(s, p, table.replySrc[e], table.replyDst[e], table.replySport[e], table.replyDport[e]);
+        if (table.zones.directions[e] == 2) {
+            s.append("zone-reply=").append(table.zones.id[e]).append(' ');
         }
-        if ((status[e] & S_ASSURED) != 0) {
+        if ((table.status[e] & EntryStatus.ASSURED) != 0) {
             s.append("[ASSURED] ");
         }
-        s.append("mark=").append(Integer.toUnsignedString(mark[e])).append(' ');
-        if (zoneDirs[e] == 3) {
-            s.append("zone=").append(zoneId[e]).append(' ');
+        s.append("mark=").append(Integer.toUnsignedString(table.mark[e])).append(' ');
+        if (table.zones.directions[e] == 3) {
+            s.append("zone=").append(table.zones.id[e]).append(' ');
         }
         s.append("use=2");
         return s.toString();
@@ -1472,152 +1244,15 @@ public final class ConnectionTracker implements ConnectionTracking {
         };
     }
 
-    // =====================================================================================
-    // entries
-    // =====================================================================================
-
-    private boolean valid(int handle) {
-        return handle >= 0 && handle < capacity && (status[handle] & (S_IN_USE | S_DYING)) != 0;
-    }
-
     private void republish(int e) {
         if (e == currentHandle && currentView != null) {
             publish(currentView, e);
         }
     }
 
-    /** A new, unconfirmed entry for the tuple, or -1 if the table is full and nothing could be evicted. */
-    private int newEntry(int src, int dst, int sport, int dport, int protocol) {
-        if (count >= limit) {
-            if (now - minExpiry >= 0) {
-                sweepExpired();
-            }
-            if (count >= limit && !earlyDrop()) {
-                return -1;
-            }
-        }
-        if (freeCount == 0 && now - minExpiry >= 0) {
-            // before the arrays grow, reclaim the entries whose time is up (the kernel's gc worker does so
-            // in the background), so memory follows the live connections, not the length of a capture;
-            // if little came free, grow anyway, so that sweeps stay rare (amortised O(1) per entry)
-            sweepExpired();
-            if (freeCount < capacity / 4 && capacity < maxCapacity) {
-                allocate((int) Math.min((long) capacity * 2, maxCapacity));
-            }
-        }
-        if (freeCount == 0) {
-            if (capacity >= maxCapacity) {
-                return -1;
-            }
-            allocate((int) Math.min((long) capacity * 2, maxCapacity));
-        }
-        int e = freeRing[freeHead];
-        freeHead = (freeHead + 1) % freeRing.length;
-        freeCount--;
-        count++;
-        status[e] = S_IN_USE;
-        oSrc[e] = src;
-        oDst[e] = dst;
-        oSport[e] = sport;
-        oDport[e] = dport;
-        proto[e] = protocol;
-        expires[e] = 0;
-        mark[e] = 0;
-        zoneId[e] = lookupZone;
-        zoneDirs[e] = lookupZoneDirs;
-        curInfo[e] = CT_NEW;
-        udpStreamTs[e] = 0;
-        resetTcp(e);
-        return e;
-    }
-
-    /** early_drop: evicts a confirmed entry that is not ASSURED. */
-    private boolean earlyDrop() {
-        int scan = Math.min(capacity, EARLY_DROP_SCAN);
-        for (int i = 0; i < scan; i++) {
-            int e = evictCursor;
-            evictCursor = (evictCursor + 1) % capacity;
-            if ((status[e] & (S_IN_USE | S_CONFIRMED | S_ASSURED)) == (S_IN_USE | S_CONFIRMED)) {
-                kill(e);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void sweepExpired() {
-        long min = Long.MAX_VALUE;
-        for (int e = 0; e < capacity; e++) {
-            if ((status[e] & (S_IN_USE | S_CONFIRMED)) != (S_IN_USE | S_CONFIRMED)) {
-                continue;
-            }
-            if (expires[e] - now <= 0) {
-                kill(e);
-            } else if (expires[e] < min) {
-                min = expires[e];
-            }
-        }
-        minExpiry = min;
-    }
-
-    /** Removes the entry from the table (if confirmed) and frees it; its data stays readable for now. */
-    private void kill(int e) {
-        if ((status[e] & S_IN_USE) == 0) {
-            return;
-        }
-        if ((status[e] & S_CONFIRMED) != 0) {
-            remove(2 * e, hash(oSrc[e], oDst[e], oSport[e], oDport[e], proto[e]));
-            remove(2 * e + 1, hash(rSrc[e], rDst[e], rSport[e], rDport[e], proto[e]));
-        }
-        status[e] = (status[e] & ~S_IN_USE) | S_DYING;
-        free(e);
-    }
-
-    /** Frees an unconfirmed entry. */
-    private void release(int e) {
-        status[e] = 0;
-        free(e);
-    }
-
-    private void free(int e) {
-        freeRing[(freeHead + freeCount) % freeRing.length] = e;
-        freeCount++;
-        count--;
-    }
-
-    private void refresh(int e, int seconds) {
-        long d = seconds * SECOND;
-        if ((status[e] & S_CONFIRMED) != 0) {
-            setExpiry(e, now + d);
-        } else {
-            expires[e] = d;
-        }
-    }
-
-    private void setExpiry(int e, long at) {
-        expires[e] = at;
-        if (at < minExpiry) {
-            minExpiry = at;
-        }
-    }
-
-    private void replaceReply(int e, int src, int sport, int dst, int dport) {
-        boolean confirmed = (status[e] & S_CONFIRMED) != 0 && (status[e] & S_IN_USE) != 0;
-        if (confirmed) {
-            remove(2 * e + 1, hash(rSrc[e], rDst[e], rSport[e], rDport[e], proto[e]));
-        }
-        rSrc[e] = src;
-        rDst[e] = dst;
-        rSport[e] = sport;
-        rDport[e] = dport;
-        if (confirmed) {
-            insert(2 * e + 1, hash(src, dst, sport, dport, proto[e]));
-        }
-    }
-
     /** nf_nat_used_tuple: whether another entry has the reply tuple inverse to (src,dst,sport,dport). */
     private boolean taken(int self, int replySrc, int replyDst, int replySport, int replyDport, int p) {
-        int ref = find(replySrc, replyDst, replySport, replyDport, p);
+        int ref = table.hash.find(replySrc, replyDst, replySport, replyDport, p);
         return ref >= 0 && (ref >> 1) != self;
     }
 
@@ -1683,107 +1318,6 @@ public final class ConnectionTracker implements ConnectionTracking {
         return sport;
     }
 
-    private void allocate(int newCapacity) {
-        int old = capacity;
-        oSrc = grow(oSrc, newCapacity);
-        oDst = grow(oDst, newCapacity);
-        oSport = grow(oSport, newCapacity);
-        oDport = grow(oDport, newCapacity);
-        rSrc = grow(rSrc, newCapacity);
-        rDst = grow(rDst, newCapacity);
-        rSport = grow(rSport, newCapacity);
-        rDport = grow(rDport, newCapacity);
-        proto = grow(proto, newCapacity);
-        status = grow(status, newCapacity);
-        expires = grow(expires, newCapacity);
-        mark = grow(mark, newCapacity);
-        zoneId = grow(zoneId, newCapacity);
-        zoneDirs = grow(zoneDirs, newCapacity);
-        curInfo = grow(curInfo, newCapacity);
-        udpStreamTs = grow(udpStreamTs, newCapacity);
-        tcpState = grow(tcpState, newCapacity);
-        tdEnd = grow(tdEnd, 2 * newCapacity);
-        tdMaxEnd = grow(tdMaxEnd, 2 * newCapacity);
-        tdMaxWin = grow(tdMaxWin, 2 * newCapacity);
-        tdMaxAck = grow(tdMaxAck, 2 * newCapacity);
-        tdScale = grow(tdScale, 2 * newCapacity);
-        tdFlags = grow(tdFlags, 2 * newCapacity);
-        lastDir = grow(lastDir, newCapacity);
-        lastIndex = grow(lastIndex, newCapacity);
-        lastSeq = grow(lastSeq, newCapacity);
-        lastAck = grow(lastAck, newCapacity);
-        lastEnd = grow(lastEnd, newCapacity);
-        lastWin = grow(lastWin, newCapacity);
-        lastWscale = grow(lastWscale, newCapacity);
-        lastFlags = grow(lastFlags, newCapacity);
-        retrans = grow(retrans, newCapacity);
-        // the free ring: keep the queued order, then the new handles
-        int[] ring = new int[newCapacity];
-        for (int i = 0; i < freeCount; i++) {
-            ring[i] = freeRing[(freeHead + i) % freeRing.length];
-        }
-        for (int e = old; e < newCapacity; e++) {
-            ring[freeCount++] = e;
-        }
-        freeRing = ring;
-        freeHead = 0;
-        capacity = newCapacity;
-        // the hash: at most half full
-        int slots = Integer.highestOneBit(Math.max(16, newCapacity * 4 - 1)) << 1;
-        slotRef = new int[slots];
-        slotHash = new int[slots];
-        java.util.Arrays.fill(slotRef, -1);
-        mask = slots - 1;
-        for (int e = 0; e < old; e++) {
-            if ((status[e] & (S_IN_USE | S_CONFIRMED)) == (S_IN_USE | S_CONFIRMED)) {
-                insert(2 * e, hash(oSrc[e], oDst[e], oSport[e], oDport[e], proto[e]));
-                insert(2 * e + 1, hash(rSrc[e], rDst[e], rSport[e], rDport[e], proto[e]));
-            }
-        }
-    }
-
-    private static int[] grow(int[] a, int n) {
-        return a == null ? new int[n] : java.util.Arrays.copyOf(a, n);
-    }
-
-    private static long[] grow(long[] a, int n) {
-        return a == null ? new long[n] : java.util.Arrays.copyOf(a, n);
-    }
-
-    // =====================================================================================
-    // the tuple hash
-    // =====================================================================================
-
-    private static int hash(int src, int dst, int sport, int dport, int protocol) {
-        int h = src * 0x9E3779B1;
-        h = Integer.rotateLeft(h ^ dst, 13) * 0x85EBCA6B;
-        h = Integer.rotateLeft(h ^ ((sport << 16) | (dport & 0xFFFF)), 11) * 0xC2B2AE35;
-        h ^= protocol * 0x27D4EB2F;
-        h ^= h >>> 16;
-        h *= 0x7FEB352D;
-        h ^= h >>> 15;
-        return h;
-    }
-
-    private boolean matches(int ref, int src, int dst, int sport, int dport, int protocol) {
-        int e = ref >> 1;
-        if (proto[e] != protocol) {
-            return false;
-        }
-        // nf_ct_zone_equal: the entry's zone for this tuple's direction against the packet's
-        int dir = ref & 1;
-        int entryZone = (zoneDirs[e] & (1 << dir)) != 0 ? zoneId[e] : 0;
-        int packetZone = (lookupZoneDirs & (1 << dir)) != 0 ? lookupZone : 0;
-        if (entryZone != packetZone) {
-            return false;
-        }
-        if ((ref & 1) == 0) {
-            return oSrc[e] == src && oDst[e] == dst && oSport[e] == sport && oDport[e] == dport;
-        }
-        return rSrc[e] == src && rDst[e] == dst && rSport[e] == sport && rDport[e] == dport;
-    }
-
-    /** The slot reference (2*entry + direction) of the tuple, expired entries included, or -1. */
     /**
      * Turns a TCP or UDP packet as it left the host after NAT back into the packet the host's own
      * stack had sent, before the connection's binding rewrote it: whoever feeds a recorded answer
@@ -1807,8 +1341,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         int sport = ((ip[l4] & 0xff) << 8) | (ip[l4 + 1] & 0xff);
         int dport = ((ip[l4 + 2] & 0xff) << 8) | (ip[l4 + 3] & 0xff);
         // a packet on the wire is the inverse of the other direction's tuple
-        int ref = find(dst, src, dport, sport, protocol);
-        if (ref < 0 || (status[ref >> 1] & (S_SRC_NAT | S_DST_NAT)) == 0) {
+        int ref = table.hash.find(dst, src, dport, sport, protocol);
+        if (ref < 0 || (table.status[ref >> 1] & (EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) == 0) {
             return false;
         }
         int[] t = new int[4];
@@ -1834,8 +1368,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         int[] t = new int[4];
         if (inverse >= 0) {
             int id = ((ip[l4 + 4] & 0xff) << 8) | (ip[l4 + 5] & 0xff);
-            int ref = find(get32(ip, 16), get32(ip, 12), id, (inverse << 8) | (ip[l4 + 1] & 0xff), ICMP);
-            if (ref < 0 || (status[ref >> 1] & (S_SRC_NAT | S_DST_NAT)) == 0) {
+            int ref = table.hash.find(get32(ip, 16), get32(ip, 12), id, (inverse << 8) | (ip[l4 + 1] & 0xff), ICMP);
+            if (ref < 0 || (table.status[ref >> 1] & (EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) == 0) {
                 return false;
             }
             tuple(ref >> 1, (ref & 1) == 0, t);
@@ -1857,8 +1391,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         }
         int sport = ((ip[innerL4] & 0xff) << 8) | (ip[innerL4 + 1] & 0xff);
         int dport = ((ip[innerL4 + 2] & 0xff) << 8) | (ip[innerL4 + 3] & 0xff);
-        int ref = find(get32(ip, inner + 12), get32(ip, inner + 16), sport, dport, innerProto);
-        if (ref < 0 || (status[ref >> 1] & (S_SRC_NAT | S_DST_NAT)) == 0) {
+        int ref = table.hash.find(get32(ip, inner + 12), get32(ip, inner + 16), sport, dport, innerProto);
+        if (ref < 0 || (table.status[ref >> 1] & (EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) == 0) {
             return false;
         }
         // the quoted packet as it went out after NAT: the inverse of the other direction's tuple
@@ -1881,61 +1415,4 @@ public final class ConnectionTracker implements ConnectionTracking {
         return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 
-    private int find(int src, int dst, int sport, int dport, int protocol) {
-        int h = hash(src, dst, sport, dport, protocol);
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int ref = slotRef[i];
-            if (ref < 0) {
-                return -1;
-            }
-            if (slotHash[i] == h && matches(ref, src, dst, sport, dport, protocol)) {
-                return ref;
-            }
-        }
-    }
-
-    /** As {@link #find}, but an expired entry is removed and not found. */
-    private int lookup(int src, int dst, int sport, int dport, int protocol) {
-        int ref = find(src, dst, sport, dport, protocol);
-        if (ref >= 0 && expires[ref >> 1] - now <= 0) {
-            kill(ref >> 1);
-            return -1;
-        }
-        return ref;
-    }
-
-    private void insert(int ref, int h) {
-        int i = h & mask;
-        while (slotRef[i] >= 0) {
-            i = (i + 1) & mask;
-        }
-        slotRef[i] = ref;
-        slotHash[i] = h;
-    }
-
-    private void remove(int ref, int h) {
-        int i = h & mask;
-        while (slotRef[i] != ref) {
-            if (slotRef[i] < 0) {
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-        // backward-shift deletion
-        int j = i;
-        while (true) {
-            j = (j + 1) & mask;
-            if (slotRef[j] < 0) {
-                break;
-            }
-            int k = slotHash[j] & mask;
-            boolean movable = i <= j ? (k <= i || k > j) : (k <= i && k > j);
-            if (movable) {
-                slotRef[i] = slotRef[j];
-                slotHash[i] = slotHash[j];
-                i = j;
-            }
-        }
-        slotRef[i] = -1;
-    }
 }
