@@ -12,7 +12,6 @@ import org.jptables.kernel.packet.Checksums;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.kernel.path.ConnectionTracking;
 
-import static org.jptables.kernel.conntrack.TcpStateTable.*;
 
 /**
  * IPv4 connection tracking as Linux 6.x's nf_conntrack does it: {@link #track} is nf_conntrack_in
@@ -41,9 +40,8 @@ public final class ConnectionTracker implements ConnectionTracking {
     public static final int TABLE_FULL = ConnectionTracking.TABLE_FULL;
 
     private final ConntrackConfig config;
-    private final int[] tcpTimeouts;
     private final ConntrackTable table;
-    private final TcpConnectionState tcp;
+    private final TcpTracker tcpTracker;
 
     /** The info of the packet an attached answer borrowed the entry from, or -1. */
     private int attachedFrom = -1;
@@ -57,25 +55,8 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     private static final long SECOND = ConntrackTable.SECOND;
 
-    // ---- tcp_in_window results ----
-    private static final int WIN_ACCEPT = 0;
-    private static final int WIN_IGNORE = 1;
-    private static final int WIN_INVALID = 2;
-
-    // ---- protocol handler results ----
-    private static final int P_ACCEPT = 0;
-    private static final int P_INVALID = 1;
-    private static final int P_REPEAT = 2;
-
-    private static final int MAXACKWINCONST = 66000;
-    private static final int MAX_WSCALE = 14;
-
     private PacketView currentView;
     private int currentHandle = -1;
-
-    // scratch for TCP option parsing
-    private int optScale;
-    private int optFlags;
 
     public ConnectionTracker() {
         this(ConntrackConfig.defaults());
@@ -83,9 +64,8 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     public ConnectionTracker(ConntrackConfig config) {
         this.config = config;
-        this.tcpTimeouts = config.tcpTimeoutTable();
         this.table = new ConntrackTable(config.maxEntries());
-        this.tcp = table.tcp;
+        this.tcpTracker = new TcpTracker(table, config);
     }
 
     public ConntrackConfig config() {
@@ -136,7 +116,7 @@ public final class ConnectionTracker implements ConnectionTracking {
                 if (len - l4 < 8) {
                     return invalid(p);
                 }
-                if (verify && !checksumOk(p, l4, len, false)) {
+                if (verify && !Layer4Checksum.valid(p, l4, len, false)) {
                     return invalid(p);
                 }
                 int type = p.u8(l4);
@@ -204,16 +184,16 @@ public final class ConnectionTracker implements ConnectionTracking {
             }
             table.ctinfo[e] = info;
             int result = switch (protocol) {
-                case TCP -> tcpPacket(p, e, dir, l4, len, verify);
+                case TCP -> tcpTracker.packet(p, e, dir, l4, len, verify);
                 case UDP -> udpPacket(p, e, l4, len, verify);
                 case ICMP -> icmpPacket(e);
                 case GRE -> grePacket(e);
                 default -> genericPacket(e);
             };
-            if (result == P_REPEAT) {
+            if (result == ProtocolVerdict.REPEAT) {
                 continue;
             }
-            if (result == P_INVALID) {
+            if (result == ProtocolVerdict.INVALID) {
                 if (created) {
                     table.release(e);
                 }
@@ -315,10 +295,10 @@ public final class ConnectionTracker implements ConnectionTracking {
     private int icmpPacket(int e) {
         int type = table.origDport[e] >> 8;
         if (type != 8 && type != 13 && type != 15 && type != 17) {
-            return P_INVALID; // can't create a new ICMP "connection" with this type
+            return ProtocolVerdict.INVALID; // can't create a new ICMP "connection" with this type
         }
         table.refresh(e, config.icmp());
-        return P_ACCEPT;
+        return ProtocolVerdict.ACCEPT;
     }
 
     /** An ICMP error: RELATED to the connection its quoted packet belongs to, else INVALID. */
@@ -386,14 +366,14 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     private int udpPacket(PacketView p, int e, int l4, int len, boolean verify) {
         if (len - l4 < 8) {
-            return P_INVALID;
+            return ProtocolVerdict.INVALID;
         }
         int ulen = p.u16(l4 + 4);
         if (ulen > len - l4 || ulen < 8) {
-            return P_INVALID;
+            return ProtocolVerdict.INVALID;
         }
-        if (p.u16(l4 + 6) != 0 && verify && !checksumOk(p, l4, len, true)) {
-            return P_INVALID;
+        if (p.u16(l4 + 6) != 0 && verify && !Layer4Checksum.valid(p, l4, len, true)) {
+            return ProtocolVerdict.INVALID;
         }
         int st = table.status[e];
         if ((st & EntryStatus.CONFIRMED) == 0) {
@@ -413,7 +393,7 @@ public final class ConnectionTracker implements ConnectionTracking {
         } else {
             table.refresh(e, config.udp());
         }
-        return P_ACCEPT;
+        return ProtocolVerdict.ACCEPT;
     }
 
     /**
@@ -427,514 +407,12 @@ public final class ConnectionTracker implements ConnectionTracking {
         } else {
             table.refresh(e, GRE_TIMEOUT);
         }
-        return P_ACCEPT;
+        return ProtocolVerdict.ACCEPT;
     }
 
     private int genericPacket(int e) {
         table.refresh(e, config.generic());
-        return P_ACCEPT;
-    }
-
-    // =====================================================================================
-    // TCP
-    // =====================================================================================
-
-    private static boolean before(int a, int b) {
-        return a - b < 0;
-    }
-
-    private static boolean after(int a, int b) {
-        return b - a < 0;
-    }
-
-    private static int segmentEnd(int seq, int len, int l4, int doff, int flags) {
-        return seq + (len - l4 - doff) + ((flags & F_SYN) != 0 ? 1 : 0) + ((flags & F_FIN) != 0 ? 1 : 0);
-    }
-
-    private int tcpPacket(PacketView p, int e, int dir, int l4, int len, boolean verify) {
-        if (len - l4 < 20) {
-            return P_INVALID;
-        }
-        int doff = (p.u8(l4 + 12) >> 4) * 4;
-        if (doff < 20 || len - l4 < doff) {
-            return P_INVALID; // truncated packet
-        }
-        if (verify && !checksumOk(p, l4, len, true)) {
-            return P_INVALID; // bad checksum
-        }
-        int flags = p.u8(l4 + 13);
-        if (!TcpStateTable.validFlags(flags)) {
-            return P_INVALID; // invalid tcp flag combination
-        }
-        int seqRaw = (int) p.u32(l4 + 4);
-        int ackRaw = (int) p.u32(l4 + 8);
-        int winRaw = p.u16(l4 + 14);
-        int end = segmentEnd(seqRaw, len, l4, doff, flags);
-        if ((table.status[e] & EntryStatus.CONFIRMED) == 0 && !tcpNew(p, e, l4, doff, flags, end, winRaw)) {
-            return P_INVALID;
-        }
-        int old = tcp.state[e];
-        int index = TcpStateTable.segmentKind(flags);
-        int next = TcpStateTable.next(dir, index, old);
-        int a = 2 * e + dir;
-        int b = 2 * e + (1 - dir);
-        boolean skipWindow = false;
-
-        switch (next) {
-            case T_SYN_SENT, T_IGNORE -> {
-                if (next == T_SYN_SENT) {
-                    if (old < T_TIME_WAIT) {
-                        break;
-                    }
-                    if (((tcp.tdFlags[a] | tcp.tdFlags[b]) & TcpConnectionState.CLOSE_INIT) != 0
-                            || (tcp.lastDir[e] == dir && tcp.lastIndex[e] == I_RST)) {
-                        // attempt to reopen a closed/aborted connection: delete it and look up again
-                        table.kill(e);
-                        return P_REPEAT;
-                    }
-                }
-                if (index == I_SYNACK && tcp.lastIndex[e] == I_SYN && tcp.lastDir[e] != dir && ackRaw == tcp.lastEnd[e]) {
-                    // the SYN/ACK acknowledges a SYN we ignored: client and server are in sync, we get in sync
-                    old = T_SYN_SENT;
-                    next = T_SYN_RECV;
-                    int l = 2 * e + tcp.lastDir[e];
-                    tcp.tdEnd[l] = tcp.lastEnd[e];
-                    tcp.tdMaxEnd[l] = tcp.lastEnd[e];
-                    tcp.tdMaxWin[l] = tcp.lastWin[e] == 0 ? 1 : tcp.lastWin[e];
-                    tcp.tdScale[l] = tcp.lastWscale[e];
-                    tcp.lastFlags[e] &= ~TcpConnectionState.EXP_CHALLENGE_ACK;
-                    tcp.tdFlags[l] = tcp.lastFlags[e];
-                    tcp.resetDirection(a);
-                    break;
-                }
-                tcp.lastIndex[e] = index;
-                tcp.lastDir[e] = dir;
-                tcp.lastSeq[e] = seqRaw;
-                tcp.lastEnd[e] = end;
-                tcp.lastWin[e] = winRaw;
-                if (index == I_SYN && dir == 0) {
-                    tcp.lastFlags[e] = 0;
-                    tcp.lastWscale[e] = 0;
-                    optScale = 0;
-                    optFlags = 0;
-                    parseOptions(p, l4, doff);
-                    if ((optFlags & TcpConnectionState.WINDOW_SCALE) != 0) {
-                        tcp.lastFlags[e] |= TcpConnectionState.WINDOW_SCALE;
-                        tcp.lastWscale[e] = optScale;
-                    }
-                    if ((optFlags & TcpConnectionState.SACK_PERM) != 0) {
-                        tcp.lastFlags[e] |= TcpConnectionState.SACK_PERM;
-                    }
-                    if (old == T_LAST_ACK) {
-                        tcp.lastFlags[e] |= TcpConnectionState.EXP_CHALLENGE_ACK;
-                    }
-                }
-                if (old == T_SYN_SENT && index == I_ACK && dir == 1) {
-                    tcp.lastAck[e] = ackRaw; // possible challenge ACK answering a SYN
-                }
-                return P_ACCEPT; // ignored: no state change
-            }
-            case T_MAX -> {
-                return P_INVALID;
-            }
-            case T_TIME_WAIT -> {
-                if (old == T_LAST_ACK && index == I_ACK && tcp.lastDir[e] != dir && tcp.lastIndex[e] == I_SYN
-                        && (tcp.lastFlags[e] & TcpConnectionState.EXP_CHALLENGE_ACK) != 0) {
-                    tcp.lastFlags[e] &= ~TcpConnectionState.EXP_CHALLENGE_ACK; // an RFC 5961 challenge ACK: not the last ACK
-                    return P_ACCEPT;
-                }
-            }
-            case T_SYN_SENT2 -> tcp.lastFlags[e] |= TcpConnectionState.SIMULTANEOUS_OPEN;
-            case T_SYN_RECV -> {
-                if (dir == 1 && index == I_ACK && (tcp.lastFlags[e] & TcpConnectionState.SIMULTANEOUS_OPEN) != 0) {
-                    next = T_ESTABLISHED;
-                }
-            }
-            case T_CLOSE -> {
-                if (index != I_RST) {
-                    break;
-                }
-                if (canEarlyDrop(tcp.state[e])) {
-                    skipWindow = true;
-                    break;
-                }
-                if ((tcp.tdFlags[b] & TcpConnectionState.MAXACK_SET) != 0 && tcp.lastIndex[e] != I_SYN) {
-                    if (seqRaw == 0 && !tcpEstablished(e)) {
-                        break;
-                    }
-                    if (before(seqRaw, tcp.tdMaxAck[b])) {
-                        return P_INVALID; // invalid RST
-                    }
-                    if (!tcpEstablished(e) || seqRaw == tcp.tdMaxAck[b]) {
-                        break;
-                    }
-                    if (tcp.lastIndex[e] == I_ACK && tcp.lastDir[e] == dir && seqRaw == tcp.lastEnd[e]) {
-                        break; // RST part of a train
-                    }
-                    next = old; // keep the state to allow a challenge ACK
-                }
-                if ((((table.status[e] & EntryStatus.SEEN_REPLY) != 0 && tcp.lastIndex[e] == I_SYN)
-                        || ((table.status[e] & EntryStatus.ASSURED) == 0 && tcp.lastIndex[e] == I_ACK))
-                        && ackRaw == tcp.lastEnd[e]) {
-                    skipWindow = true; // RST answering a SYN or ACK we let through
-                    break;
-                }
-                if (old == T_SYN_SENT && tcp.lastIndex[e] == I_ACK && tcp.lastDir[e] == 1 && seqRaw == tcp.lastAck[e]) {
-                    skipWindow = true; // RST answering a challenge ACK we let through
-                }
-            }
-            default -> {
-            }
-        }
-
-        if (!skipWindow) {
-            int res = tcpInWindow(p, e, dir, index, l4, len, doff, flags, seqRaw, ackRaw, winRaw, end);
-            if (res == WIN_IGNORE) {
-                return P_ACCEPT;
-            }
-            if (res == WIN_INVALID) {
-                handleInvalid(e, dir, index);
-                return P_INVALID;
-            }
-        }
-        tcp.lastIndex[e] = index;
-        tcp.lastDir[e] = dir;
-        tcp.state[e] = next;
-        if (old != next && next == T_FIN_WAIT) {
-            tcp.tdFlags[a] |= TcpConnectionState.CLOSE_INIT;
-        }
-        int[] t = tcpTimeouts;
-        int timeout;
-        if (tcp.retrans[e] >= config.tcpMaxRetrans() && t[next] > t[T_RETRANS]) {
-            timeout = t[T_RETRANS];
-        } else if (index == I_RST) {
-            timeout = t[T_CLOSE];
-        } else if (((tcp.tdFlags[2 * e] | tcp.tdFlags[2 * e + 1]) & TcpConnectionState.DATA_UNACKNOWLEDGED) != 0 && t[next] > t[T_UNACK]) {
-            timeout = t[T_UNACK];
-        } else if (tcp.lastWin[e] == 0 && t[next] > t[T_RETRANS]) {
-            timeout = t[T_RETRANS];
-        } else {
-            timeout = t[next];
-        }
-        if ((table.status[e] & EntryStatus.SEEN_REPLY) == 0) {
-            if ((flags & F_RST) != 0) {
-                // the only reply is a RST: no connection, delete the entry at once
-                table.kill(e);
-                return P_ACCEPT;
-            }
-            if (index == I_SYN && old == T_SYN_SENT) {
-                return P_ACCEPT; // a retransmitted SYN does not renew the timeout
-            }
-            if (next == T_ESTABLISHED && timeout > t[T_UNACK]) {
-                timeout = t[T_UNACK]; // picked up mid-connection
-            }
-        } else if ((table.status[e] & EntryStatus.ASSURED) == 0 && (old == T_SYN_RECV || old == T_ESTABLISHED)
-                && next == T_ESTABLISHED) {
-            table.status[e] |= EntryStatus.ASSURED;
-        }
-        table.refresh(e, timeout);
-        return P_ACCEPT;
-    }
-
-    private boolean tcpEstablished(int e) {
-        return tcp.state[e] == T_ESTABLISHED && (table.status[e] & EntryStatus.ASSURED) != 0;
-    }
-
-    private static boolean canEarlyDrop(int state) {
-        return state == T_FIN_WAIT || state == T_LAST_ACK || state == T_TIME_WAIT || state == T_CLOSE
-                || state == T_CLOSE_WAIT;
-    }
-
-    /** tcp_new: the first packet of a connection; false if it can't start one. */
-    private boolean tcpNew(PacketView p, int e, int l4, int doff, int flags, int end, int win) {
-        int next = TcpStateTable.next(0, TcpStateTable.segmentKind(flags), T_NONE);
-        if (next >= T_MAX) {
-            return false;
-        }
-        if (next != T_SYN_SENT && !config.tcpLoose()) {
-            return false;
-        }
-        tcp.reset(e);
-        int a = 2 * e;
-        tcp.tdEnd[a] = end;
-        tcp.tdMaxWin[a] = win == 0 ? 1 : win;
-        if (next == T_SYN_SENT) {
-            tcp.tdMaxEnd[a] = end;
-            optScale = 0;
-            optFlags = 0;
-            parseOptions(p, l4, doff);
-            tcp.tdScale[a] = optScale;
-            tcp.tdFlags[a] = optFlags;
-        } else {
-            // picked up in the middle: assume SACK and be liberal (window scaling is unknown)
-            tcp.tdMaxEnd[a] = end + tcp.tdMaxWin[a];
-            tcp.tdFlags[a] = TcpConnectionState.SACK_PERM | TcpConnectionState.BE_LIBERAL;
-            tcp.tdFlags[a + 1] = TcpConnectionState.SACK_PERM | TcpConnectionState.BE_LIBERAL;
-        }
-        tcp.lastIndex[e] = I_NONE;
-        return true;
-    }
-
-    /** Window scale and SACK-permitted options into optScale / optFlags. */
-    private void parseOptions(PacketView p, int l4, int doff) {
-        int at = l4 + 20;
-        int length = doff - 20;
-        while (length > 0) {
-            int opcode = p.u8(at++);
-            if (opcode == 0) {
-                return;
-            }
-            if (opcode == 1) {
-                length--;
-                continue;
-            }
-            if (length < 2) {
-                return;
-            }
-            int opsize = p.u8(at++);
-            if (opsize < 2 || opsize > length) {
-                return;
-            }
-            if (opcode == 4 && opsize == 2) {
-                optFlags |= TcpConnectionState.SACK_PERM;
-            } else if (opcode == 3 && opsize == 3) {
-                optScale = Math.min(p.u8(at), MAX_WSCALE);
-                optFlags |= TcpConnectionState.WINDOW_SCALE;
-            }
-            at += opsize - 2;
-            length -= opsize;
-        }
-    }
-
-    /** The highest right edge of the SACK blocks, or {@code sack}. */
-    private static int sackEdge(PacketView p, int l4, int doff, int sack) {
-        int at = l4 + 20;
-        int length = doff - 20;
-        if (length == 12 && p.u32(at) == 0x0101080AL) {
-            return sack; // timestamp only
-        }
-        while (length > 0) {
-            int opcode = p.u8(at++);
-            if (opcode == 0) {
-                return sack;
-            }
-            if (opcode == 1) {
-                length--;
-                continue;
-            }
-            if (length < 2) {
-                return sack;
-            }
-            int opsize = p.u8(at++);
-            if (opsize < 2 || opsize > length) {
-                return sack;
-            }
-            if (opcode == 5 && opsize >= 10 && (opsize - 2) % 8 == 0) {
-                for (int i = 0; i < opsize - 2; i += 8) {
-                    int edge = (int) p.u32(at + i + 4);
-                    if (after(edge, sack)) {
-                        sack = edge;
-                    }
-                }
-                return sack;
-            }
-            at += opsize - 2;
-            length -= opsize;
-        }
-        return sack;
-    }
-
-    private void initSender(PacketView p, int s, int r, int dir, int l4, int doff, int end, int win) {
-        tcp.tdEnd[s] = end;
-        tcp.tdMaxEnd[s] = end;
-        tcp.tdMaxWin[s] = win == 0 ? 1 : win;
-        optScale = 0;
-        optFlags = 0;
-        parseOptions(p, l4, doff);
-        tcp.tdScale[s] = optScale;
-        tcp.tdFlags[s] = (tcp.tdFlags[s] & TcpConnectionState.BE_LIBERAL) | optFlags;
-        if (dir == 1 && !((tcp.tdFlags[s] & TcpConnectionState.WINDOW_SCALE) != 0 && (tcp.tdFlags[r] & TcpConnectionState.WINDOW_SCALE) != 0)) {
-            tcp.tdScale[s] = 0;
-            tcp.tdScale[r] = 0;
-        }
-    }
-
-    private int logInvalid(int s, int result) {
-        if ((tcp.tdFlags[s] & TcpConnectionState.BE_LIBERAL) != 0 || config.tcpBeLiberal()) {
-            return WIN_ACCEPT;
-        }
-        return result;
-    }
-
-    private static int maxAckWindow(int maxwin) {
-        return Integer.compareUnsigned(maxwin, MAXACKWINCONST) > 0 ? maxwin : MAXACKWINCONST;
-    }
-
-    /** tcp_in_window: sequence and acknowledgement checks, and the window bookkeeping. */
-    private int tcpInWindow(PacketView p, int e, int dir, int index, int l4, int len, int doff, int flags,
-                            int seq, int ack, int winRaw, int end) {
-        int s = 2 * e + dir;
-        int r = 2 * e + (1 - dir);
-        int sack = ack;
-        int win = winRaw;
-        if ((tcp.tdFlags[r] & TcpConnectionState.SACK_PERM) != 0) {
-            sack = sackEdge(p, l4, doff, sack);
-        }
-        if (tcp.tdMaxWin[s] == 0) {
-            if ((flags & F_SYN) != 0) {
-                initSender(p, s, r, dir, l4, doff, end, win);
-                if ((flags & F_ACK) == 0) {
-                    return WIN_ACCEPT; // simultaneous open
-                }
-            } else {
-                // in the middle of a connection: take what the packet says
-                tcp.tdEnd[s] = end;
-                int swin = win << tcp.tdScale[s];
-                tcp.tdMaxWin[s] = swin == 0 ? 1 : swin;
-                tcp.tdMaxEnd[s] = end + tcp.tdMaxWin[s];
-                if (tcp.tdMaxWin[r] == 0) {
-                    tcp.tdEnd[r] = sack;
-                    tcp.tdMaxEnd[r] = sack;
-                } else if (sack == tcp.tdEnd[r] + 1) {
-                    tcp.tdEnd[r]++; // likely a reply to a keepalive
-                }
-            }
-        } else if ((flags & F_SYN) != 0 && after(end, tcp.tdEnd[s])
-                && (tcp.state[e] == T_SYN_SENT || tcp.state[e] == T_SYN_RECV)) {
-            // a reinitialized SYN(-ACK) with a higher sequence number
-            initSender(p, s, r, dir, l4, doff, end, win);
-            if (dir == 1 && (flags & F_ACK) == 0) {
-                return WIN_ACCEPT;
-            }
-        }
-        if ((flags & F_ACK) == 0) {
-            ack = tcp.tdEnd[r];
-            sack = ack;
-        } else if ((flags & (F_ACK | F_RST)) == (F_ACK | F_RST) && ack == 0) {
-            ack = tcp.tdEnd[r]; // broken stacks: RST+ACK with a zero ack
-            sack = ack;
-        }
-        if ((flags & F_RST) != 0 && seq == 0 && tcp.state[e] == T_SYN_SENT) {
-            seq = tcp.tdEnd[s]; // RST answering a SYN
-            end = seq;
-        }
-        boolean seqOk = before(seq, tcp.tdMaxEnd[s] + 1);
-        if (!seqOk) {
-            int overshot = end - tcp.tdMaxEnd[s] + 1;
-            boolean ackOk = after(sack, tcp.tdEnd[r] - maxAckWindow(tcp.tdMaxWin[s]) - 1);
-            boolean inRecvWin = tcp.tdMaxWin[r] != 0 && after(end, tcp.tdEnd[s] - tcp.tdMaxWin[r] - 1);
-            if (inRecvWin && ackOk && Integer.compareUnsigned(overshot, tcp.tdMaxWin[r]) <= 0
-                    && before(sack, tcp.tdEnd[r] + 1)) {
-                // more bytes than the window allows: remember them so their ACK is in window
-                tcp.tdEnd[s] = end;
-                tcp.tdFlags[s] |= TcpConnectionState.DATA_UNACKNOWLEDGED;
-                return logInvalid(s, WIN_IGNORE);
-            }
-            return logInvalid(s, WIN_INVALID); // SEQ is over the upper bound
-        }
-        if (!before(sack, tcp.tdEnd[r] + 1)) {
-            return logInvalid(s, WIN_INVALID); // ACK is over the upper bound (ACKed data not seen yet)
-        }
-        boolean inRecvWin = tcp.tdMaxWin[r] == 0 || after(end, tcp.tdEnd[s] - tcp.tdMaxWin[r] - 1);
-        if (!inRecvWin) {
-            return logInvalid(s, WIN_IGNORE); // SEQ under the lower bound (retransmitted)
-        }
-        if (!after(sack, tcp.tdEnd[r] - maxAckWindow(tcp.tdMaxWin[s]) - 1)) {
-            return logInvalid(s, WIN_IGNORE); // ACK under the lower bound
-        }
-        if ((flags & F_SYN) == 0) {
-            win <<= tcp.tdScale[s];
-        }
-        int swin = win + (sack - ack);
-        if (Integer.compareUnsigned(tcp.tdMaxWin[s], swin) < 0) {
-            tcp.tdMaxWin[s] = swin;
-        }
-        if (after(end, tcp.tdEnd[s])) {
-            tcp.tdEnd[s] = end;
-            tcp.tdFlags[s] |= TcpConnectionState.DATA_UNACKNOWLEDGED;
-        }
-        if ((flags & F_ACK) != 0) {
-            if ((tcp.tdFlags[s] & TcpConnectionState.MAXACK_SET) == 0) {
-                tcp.tdMaxAck[s] = ack;
-                tcp.tdFlags[s] |= TcpConnectionState.MAXACK_SET;
-            } else if (after(ack, tcp.tdMaxAck[s])) {
-                tcp.tdMaxAck[s] = ack;
-            }
-        }
-        if (tcp.tdMaxWin[r] != 0 && after(end, tcp.tdMaxEnd[s])) {
-            tcp.tdMaxWin[r] += end - tcp.tdMaxEnd[s];
-        }
-        if (after(sack + win, tcp.tdMaxEnd[r] - 1)) {
-            tcp.tdMaxEnd[r] = sack + win;
-            if (win == 0) {
-                tcp.tdMaxEnd[r]++;
-            }
-        }
-        if (ack == tcp.tdEnd[r]) {
-            tcp.tdFlags[r] &= ~TcpConnectionState.DATA_UNACKNOWLEDGED;
-        }
-        if (index == I_ACK) {
-            if (tcp.lastDir[e] == dir && tcp.lastSeq[e] == seq && tcp.lastAck[e] == ack && tcp.lastEnd[e] == end
-                    && tcp.lastWin[e] == winRaw) {
-                tcp.retrans[e]++;
-            } else {
-                tcp.lastDir[e] = dir;
-                tcp.lastSeq[e] = seq;
-                tcp.lastAck[e] = ack;
-                tcp.lastEnd[e] = end;
-                tcp.lastWin[e] = winRaw;
-                tcp.retrans[e] = 0;
-            }
-        }
-        return WIN_ACCEPT;
-    }
-
-    /** nf_tcp_handle_invalid: an out-of-window FIN/RST answering one from the other side shortens the timeout. */
-    private void handleInvalid(int e, int dir, int index) {
-        if ((table.status[e] & EntryStatus.ASSURED) == 0 || (index != I_RST && index != I_FIN)) {
-            return;
-        }
-        if (tcp.lastDir[e] != dir && (tcp.lastIndex[e] == I_FIN || tcp.lastIndex[e] == I_RST)) {
-            if ((table.status[e] & EntryStatus.CONFIRMED) == 0) {
-                return;
-            }
-            long left = table.expires[e] - table.now;
-            if (left < 120 * SECOND) {
-                return;
-            }
-            long unack = tcpTimeouts[T_UNACK] * SECOND;
-            if (left > unack) {
-                table.setExpiry(e, table.now + unack);
-            }
-        } else {
-            tcp.lastIndex[e] = index;
-            tcp.lastDir[e] = dir;
-        }
-    }
-
-    // =====================================================================================
-    // checksums
-    // =====================================================================================
-
-    private static boolean checksumOk(PacketView p, int l4, int len, boolean pseudo) {
-        byte[] b = p.bytes();
-        int base = p.offset();
-        long sum = 0;
-        if (pseudo) {
-            sum += p.u16(12) + p.u16(14) + p.u16(16) + p.u16(18) + p.protocol() + (len - l4);
-        }
-        int i = base + l4;
-        int stop = base + len;
-        for (; i + 1 < stop; i += 2) {
-            sum += ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
-        }
-        if (i < stop) {
-            sum += (b[i] & 0xFF) << 8;
-        }
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xFFFF) + (sum >>> 16);
-        }
-        return sum == 0xFFFF;
+        return ProtocolVerdict.ACCEPT;
     }
 
     // =====================================================================================
@@ -1138,7 +616,7 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     /** The TCP state's name as /proc shows it ("SYN_SENT", ...), or null for other protocols. */
     public String tcpStateName(int handle) {
-        return table.l4Protocol[handle] == TCP ? TcpStateTable.name(tcp.state[handle]) : null;
+        return table.l4Protocol[handle] == TCP ? TcpStateTable.name(table.tcp.state[handle]) : null;
     }
 
     /** The connection mark (CONNMARK). */
@@ -1192,7 +670,7 @@ public final class ConnectionTracker implements ConnectionTracking {
         s.append(' ').append(p).append(' ');
         s.append((table.expires[e] - nowNanos) / SECOND).append(' ');
         if (p == TCP) {
-            s.append(TcpStateTable.name(tcp.state[e])).append(' ');
+            s.append(TcpStateTable.name(table.tcp.state[e])).append(' ');
         } else if (p == GRE) {
             s.append("timeout=").append(GRE_TIMEOUT).append(", stream_timeout=").append(GRE_STREAM_TIMEOUT).append(' ');
         }
