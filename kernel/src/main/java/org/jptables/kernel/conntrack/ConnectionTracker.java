@@ -42,16 +42,17 @@ public final class ConnectionTracker implements ConnectionTracking {
     private final ConntrackConfig config;
     private final ConntrackTable table;
     private final TcpTracker tcpTracker;
+    private final UdpTracker udpTracker;
+    private final IcmpTracker icmpTracker;
+    private final GreTracker greTracker;
 
     /** The info of the packet an attached answer borrowed the entry from, or -1. */
     private int attachedFrom = -1;
 
-    private static final int ICMP = 1;
-    private static final int TCP = 6;
-    private static final int UDP = 17;
-    private static final int GRE = 47;
-    private static final int GRE_TIMEOUT = 30;
-    private static final int GRE_STREAM_TIMEOUT = 180;
+    private static final int ICMP = IcmpTracker.PROTOCOL;
+    private static final int TCP = TcpTracker.PROTOCOL;
+    private static final int UDP = UdpTracker.PROTOCOL;
+    private static final int GRE = GreTracker.PROTOCOL;
 
     private static final long SECOND = ConntrackTable.SECOND;
 
@@ -66,6 +67,9 @@ public final class ConnectionTracker implements ConnectionTracking {
         this.config = config;
         this.table = new ConntrackTable(config.maxEntries());
         this.tcpTracker = new TcpTracker(table, config);
+        this.udpTracker = new UdpTracker(table, config);
+        this.icmpTracker = new IcmpTracker(table, config);
+        this.greTracker = new GreTracker(table);
     }
 
     public ConntrackConfig config() {
@@ -123,8 +127,14 @@ public final class ConnectionTracker implements ConnectionTracking {
                 if (type > 18) {
                     return invalid(p);
                 }
-                if (isIcmpError(type)) {
-                    return related(p, l4, len);
+                if (IcmpTracker.isError(type)) {
+                    int e = icmpTracker.relatedEntry(p, l4, len);
+                    if (e < 0) {
+                        return invalid(p);
+                    }
+                    currentHandle = e;
+                    publish(p, e);
+                    return e;
                 }
                 sport = p.u16(l4 + 4);
                 dport = (type << 8) | p.u8(l4 + 1);
@@ -163,7 +173,7 @@ public final class ConnectionTracker implements ConnectionTracking {
             } else {
                 int replyDport = dport;
                 if (protocol == ICMP) {
-                    int inv = icmpInverse(dport >> 8);
+                    int inv = IcmpTracker.inverse(dport >> 8);
                     if (inv < 0) {
                         return invalid(p); // can't invert the tuple
                     }
@@ -185,9 +195,9 @@ public final class ConnectionTracker implements ConnectionTracking {
             table.ctinfo[e] = info;
             int result = switch (protocol) {
                 case TCP -> tcpTracker.packet(p, e, dir, l4, len, verify);
-                case UDP -> udpPacket(p, e, l4, len, verify);
-                case ICMP -> icmpPacket(e);
-                case GRE -> grePacket(e);
+                case UDP -> udpTracker.packet(p, e, l4, len, verify);
+                case ICMP -> icmpTracker.packet(e);
+                case GRE -> greTracker.packet(e);
                 default -> genericPacket(e);
             };
             if (result == ProtocolVerdict.REPEAT) {
@@ -269,147 +279,7 @@ public final class ConnectionTracker implements ConnectionTracking {
         }
     }
 
-    // =====================================================================================
-    // ICMP
-    // =====================================================================================
-
-    private static boolean isIcmpError(int type) {
-        return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
-    }
-
-    /** The reply type of an ICMP query type, or -1 if it has none (the tuple can't be inverted). */
-    private static int icmpInverse(int type) {
-        return switch (type) {
-            case 8 -> 0;
-            case 0 -> 8;
-            case 13 -> 14;
-            case 14 -> 13;
-            case 15 -> 16;
-            case 16 -> 15;
-            case 17 -> 18;
-            case 18 -> 17;
-            default -> -1;
-        };
-    }
-
-    private int icmpPacket(int e) {
-        int type = table.origDport[e] >> 8;
-        if (type != 8 && type != 13 && type != 15 && type != 17) {
-            return ProtocolVerdict.INVALID; // can't create a new ICMP "connection" with this type
-        }
-        table.refresh(e, config.icmp());
-        return ProtocolVerdict.ACCEPT;
-    }
-
-    /** An ICMP error: RELATED to the connection its quoted packet belongs to, else INVALID. */
-    private int related(PacketView p, int l4, int len) {
-        int inner = l4 + 8;
-        if (len - inner < 20) {
-            return invalid(p);
-        }
-        int iihl = (p.u8(inner) & 0x0F) * 4;
-        if ((p.u16(inner + 6) & 0x1FFF) != 0) {
-            return invalid(p);
-        }
-        int idata = inner + iihl;
-        if (idata > len) {
-            return invalid(p);
-        }
-        int iproto = p.u8(inner + 9);
-        int isrc = (int) p.u32(inner + 12);
-        int idst = (int) p.u32(inner + 16);
-        int lsport;
-        int ldport;
-        switch (iproto) {
-            case TCP, UDP -> {
-                if (len - idata < 4) {
-                    return invalid(p);
-                }
-                lsport = p.u16(idata + 2);
-                ldport = p.u16(idata);
-            }
-            case ICMP -> {
-                if (len - idata < 8) {
-                    return invalid(p);
-                }
-                int inv = icmpInverse(p.u8(idata));
-                if (inv < 0) {
-                    return invalid(p);
-                }
-                lsport = p.u16(idata + 4);
-                ldport = (inv << 8) | p.u8(idata + 1);
-            }
-            default -> {
-                lsport = 0;
-                ldport = 0;
-            }
-        }
-        int ref = table.lookup(idst, isrc, lsport, ldport, iproto);
-        if (ref < 0) {
-            return invalid(p);
-        }
-        int e = ref >> 1;
-        int dir = ref & 1;
-        int ctDst = dir == 0 ? table.origDst[e] : table.replyDst[e];
-        if (ctDst != p.destination()) {
-            return invalid(p);
-        }
-        table.ctinfo[e] = dir == 0 ? ConntrackInfo.RELATED : ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY;
-        currentHandle = e;
-        publish(p, e);
-        return e;
-    }
-
-    // =====================================================================================
-    // UDP and generic
-    // =====================================================================================
-
-    private int udpPacket(PacketView p, int e, int l4, int len, boolean verify) {
-        if (len - l4 < 8) {
-            return ProtocolVerdict.INVALID;
-        }
-        int ulen = p.u16(l4 + 4);
-        if (ulen > len - l4 || ulen < 8) {
-            return ProtocolVerdict.INVALID;
-        }
-        if (p.u16(l4 + 6) != 0 && verify && !Layer4Checksum.valid(p, l4, len, true)) {
-            return ProtocolVerdict.INVALID;
-        }
-        int st = table.status[e];
-        if ((st & EntryStatus.CONFIRMED) == 0) {
-            table.udpStreamTs[e] = table.now + 2 * SECOND;
-        }
-        if ((st & EntryStatus.SEEN_REPLY) != 0) {
-            int extra = config.udp();
-            boolean stream = false;
-            if (table.now - table.udpStreamTs[e] > 0) {
-                extra = config.udpStream();
-                stream = (st & EntryStatus.ASSURED) == 0;
-            }
-            table.refresh(e, extra);
-            if (stream) {
-                table.status[e] |= EntryStatus.ASSURED;
-            }
-        } else {
-            table.refresh(e, config.udp());
-        }
-        return ProtocolVerdict.ACCEPT;
-    }
-
-    /**
-     * GRE (nf_conntrack_proto_gre, keys 0 for GRE version 0): 30 s until a reply was seen, then
-     * 180 s and ASSURED. These timeouts are fixed in Linux (no sysctl), so they are here too.
-     */
-    private int grePacket(int e) {
-        if ((table.status[e] & EntryStatus.SEEN_REPLY) != 0) {
-            table.refresh(e, GRE_STREAM_TIMEOUT);
-            table.status[e] |= EntryStatus.ASSURED;
-        } else {
-            table.refresh(e, GRE_TIMEOUT);
-        }
-        return ProtocolVerdict.ACCEPT;
-    }
-
+    /** nf_conntrack_proto_generic: too small for a class, any other protocol is its addresses and one timeout. */
     private int genericPacket(int e) {
         table.refresh(e, config.generic());
         return ProtocolVerdict.ACCEPT;
@@ -672,7 +542,7 @@ public final class ConnectionTracker implements ConnectionTracking {
         if (p == TCP) {
             s.append(TcpStateTable.name(table.tcp.state[e])).append(' ');
         } else if (p == GRE) {
-            s.append("timeout=").append(GRE_TIMEOUT).append(", stream_timeout=").append(GRE_STREAM_TIMEOUT).append(' ');
+            s.append("timeout=").append(GreTracker.TIMEOUT).append(", stream_timeout=").append(GreTracker.STREAM_TIMEOUT).append(' ');
         }
         appendTuple(s, p, table.origSrc[e], table.origDst[e], table.origSport[e], table.origDport[e]);
         if (table.zones.directions[e] == 1) {
@@ -842,7 +712,7 @@ public final class ConnectionTracker implements ConnectionTracking {
             return false;
         }
         int type = ip[l4] & 0xff;
-        int inverse = icmpInverse(type);
+        int inverse = IcmpTracker.inverse(type);
         int[] t = new int[4];
         if (inverse >= 0) {
             int id = ((ip[l4 + 4] & 0xff) << 8) | (ip[l4 + 5] & 0xff);
