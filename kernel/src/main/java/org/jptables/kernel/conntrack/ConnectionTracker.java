@@ -5,10 +5,6 @@ import java.util.List;
 
 import org.jptables.api.Addresses;
 import org.jptables.api.ConnState;
-import org.jptables.api.Effects;
-import org.jptables.kernel.nat.AddressChoice;
-import org.jptables.kernel.nat.PacketRewriter;
-import org.jptables.kernel.packet.Checksums;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.kernel.path.ConnectionTracking;
 
@@ -45,6 +41,8 @@ public final class ConnectionTracker implements ConnectionTracking {
     private final UdpTracker udpTracker;
     private final IcmpTracker icmpTracker;
     private final GreTracker greTracker;
+    private final NatBinding nat;
+    private final NatReversal natReversal;
 
     /** The info of the packet an attached answer borrowed the entry from, or -1. */
     private int attachedFrom = -1;
@@ -70,6 +68,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         this.udpTracker = new UdpTracker(table, config);
         this.icmpTracker = new IcmpTracker(table, config);
         this.greTracker = new GreTracker(table);
+        this.nat = new NatBinding(table);
+        this.natReversal = new NatReversal(table);
     }
 
     public ConntrackConfig config() {
@@ -356,49 +356,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         if (!table.valid(handle)) {
             return;
         }
-        int e = handle;
-        int p = table.l4Protocol[e];
-        boolean ports = p == TCP || p == UDP;
-        // the current tuple: the inverse of the reply
-        int cSrc = table.replyDst[e];
-        int cDst = table.replySrc[e];
-        int cSport = table.replyDport[e];
-        int cDport = table.replySport[e];
-        if (p == ICMP) {
-            cSport = table.replySport[e];
-            cDport = table.origDport[e];
-        }
-        boolean persistent = (flags & Effects.NAT_PERSISTENT) != 0;
-        if (source) {
-            boolean keep = (minAddress == 0 || inRange(cSrc, minAddress, maxAddress))
-                    && (!ports || minPort == 0 || (cSport >= minPort && cSport <= maxPort))
-                    && !(ports && taken(e, cDst, cSrc, cDport, cSport, p));
-            if (!keep) {
-                if (minAddress != 0) {
-                    cSrc = AddressChoice.pick(cSrc, cDst, minAddress, maxAddress, persistent);
-                }
-                if (ports) {
-                    cSport = sourcePort(e, cSrc, cDst, cSport, cDport, minPort, maxPort, p);
-                }
-            }
-        } else {
-            if (minAddress != 0) {
-                cDst = AddressChoice.pick(cSrc, cDst, minAddress, maxAddress, persistent);
-            }
-            if (ports && minPort != 0) {
-                cDport = destinationPort(e, cSrc, cDst, cSport, cDport, minPort, maxPort, p);
-            }
-        }
-        int nrSrc = cDst;
-        int nrDst = cSrc;
-        int nrSport = p == ICMP ? cSport : cDport;
-        int nrDport = p == ICMP ? table.replyDport[e] : cSport;
-        if (nrSrc != table.replySrc[e] || nrDst != table.replyDst[e] || nrSport != table.replySport[e] || nrDport != table.replyDport[e]) {
-            table.replaceReply(e, nrSrc, nrSport, nrDst, nrDport);
-            table.status[e] |= source ? EntryStatus.SRC_NAT : EntryStatus.DST_NAT;
-        }
-        table.status[e] |= source ? EntryStatus.SRC_NAT_DONE : EntryStatus.DST_NAT_DONE;
-        republish(e);
+        nat.bind(handle, source, minAddress, maxAddress, minPort, maxPort, flags);
+        republish(handle);
     }
 
     /**
@@ -409,13 +368,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         if (!table.valid(handle)) {
             return;
         }
-        int e = handle;
-        table.replaceReply(e, srcAddr, srcPort, dstAddr, dstPort);
-        boolean icmp = table.l4Protocol[e] == ICMP;
-        boolean snat = table.replyDst[e] != table.origSrc[e] || (!icmp && table.replyDport[e] != table.origSport[e]) || (icmp && table.replySport[e] != table.origSport[e]);
-        boolean dnat = table.replySrc[e] != table.origDst[e] || (!icmp && table.replySport[e] != table.origDport[e]);
-        table.status[e] = (table.status[e] & ~(EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) | (snat ? EntryStatus.SRC_NAT : 0) | (dnat ? EntryStatus.DST_NAT : 0);
-        republish(e);
+        nat.setReplyTuple(handle, srcAddr, srcPort, dstAddr, dstPort);
+        republish(handle);
     }
 
     @Override
@@ -429,18 +383,7 @@ public final class ConnectionTracker implements ConnectionTracking {
      */
     @Override
     public void tuple(int handle, boolean reply, int[] out) {
-        int e = handle;
-        if (reply) {
-            out[0] = table.replySrc[e];
-            out[1] = table.replyDst[e];
-            out[2] = table.replySport[e];
-            out[3] = table.replyDport[e];
-        } else {
-            out[0] = table.origSrc[e];
-            out[1] = table.origDst[e];
-            out[2] = table.origSport[e];
-            out[3] = table.origDport[e];
-        }
+        table.tuple(handle, reply, out);
     }
 
     public int originalSource(int handle) {
@@ -598,169 +541,13 @@ public final class ConnectionTracker implements ConnectionTracking {
         }
     }
 
-    /** nf_nat_used_tuple: whether another entry has the reply tuple inverse to (src,dst,sport,dport). */
-    private boolean taken(int self, int replySrc, int replyDst, int replySport, int replyDport, int p) {
-        int ref = table.hash.find(replySrc, replyDst, replySport, replyDport, p);
-        return ref >= 0 && (ref >> 1) != self;
-    }
-
-    private static boolean inRange(int address, int min, int max) {
-        return Integer.compareUnsigned(address, min) >= 0 && Integer.compareUnsigned(address, max) <= 0;
-    }
-
     /**
-     * The SNAT source port: kept when in the range and unique; else the first free port of the range
-     * (the kernel starts at a random offset there, so a clash may pick another port on Linux), or,
-     * with no range given, another port of the same class.
-     */
-    private int sourcePort(int e, int src, int dst, int sport, int dport, int min, int max, int p) {
-        if (min == 0) {
-            return taken(e, dst, src, dport, sport, p) ? freeSourcePort(e, src, dst, sport, dport, p) : sport;
-        }
-        if (sport >= min && sport <= max && (min == max || !taken(e, dst, src, dport, sport, p))) {
-            return sport;
-        }
-        for (int candidate = min; candidate <= max; candidate++) {
-            if (!taken(e, dst, src, dport, candidate, p)) {
-                return candidate;
-            }
-        }
-        return min;
-    }
-
-    /** The DNAT destination port: kept when in the range and unique, else the range's first free port from its start, as the kernel (no random offset for DNAT). */
-    private int destinationPort(int e, int src, int dst, int sport, int dport, int min, int max, int p) {
-        if (dport >= min && dport <= max && (min == max || !taken(e, dst, src, dport, sport, p))) {
-            return dport;
-        }
-        for (int candidate = min; candidate <= max; candidate++) {
-            if (!taken(e, dst, src, candidate, sport, p)) {
-                return candidate;
-            }
-        }
-        return min;
-    }
-
-    /** Another source port for a clashing SNAT, searched in the port's class as nf_nat does (1-511, 600-1023, 1024-65535). */
-    private int freeSourcePort(int e, int src, int dst, int sport, int dport, int p) {
-        int lo;
-        int hi;
-        if (sport < 512) {
-            lo = 1;
-            hi = 511;
-        } else if (sport < 1024) {
-            lo = 600;
-            hi = 1023;
-        } else {
-            lo = 1024;
-            hi = 65535;
-        }
-        int size = hi - lo + 1;
-        int start = Math.max(sport, lo) - lo;
-        for (int i = 1; i <= size; i++) {
-            int candidate = lo + (start + i) % size;
-            if (!taken(e, dst, src, dport, candidate, p)) {
-                return candidate;
-            }
-        }
-        return sport;
-    }
-
-    /**
-     * Turns a TCP or UDP packet as it left the host after NAT back into the packet the host's own
-     * stack had sent, before the connection's binding rewrote it: whoever feeds a recorded answer
+     * Turns a TCP, UDP or ICMP packet as it left the host after NAT back into the packet the host's
+     * own stack had sent, before the connection's binding rewrote it: whoever feeds a recorded answer
      * of the host's stack back through the path must give it in that form. Returns whether the
      * packet belonged to a NATed connection (and was rewritten).
      */
     public boolean unNat(byte[] ip, int length) {
-        if (length < 20) {
-            return false;
-        }
-        int protocol = ip[9] & 0xff;
-        int l4 = (ip[0] & 0x0f) * 4;
-        if (protocol == ICMP) {
-            return unNatIcmp(ip, length, l4);
-        }
-        if ((protocol != TCP && protocol != UDP) || length < l4 + 4) {
-            return false;
-        }
-        int src = get32(ip, 12);
-        int dst = get32(ip, 16);
-        int sport = ((ip[l4] & 0xff) << 8) | (ip[l4 + 1] & 0xff);
-        int dport = ((ip[l4 + 2] & 0xff) << 8) | (ip[l4 + 3] & 0xff);
-        // a packet on the wire is the inverse of the other direction's tuple
-        int ref = table.hash.find(dst, src, dport, sport, protocol);
-        if (ref < 0 || (table.status[ref >> 1] & (EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) == 0) {
-            return false;
-        }
-        int[] t = new int[4];
-        tuple(ref >> 1, (ref & 1) == 0, t);
-        PacketRewriter.address(ip, 0, length, true, t[0]);
-        PacketRewriter.address(ip, 0, length, false, t[1]);
-        PacketRewriter.port(ip, 0, length, true, t[2]);
-        PacketRewriter.port(ip, 0, length, false, t[3]);
-        return true;
+        return natReversal.unNat(ip, length);
     }
-
-    /**
-     * {@link #unNat} for ICMP: a query answer (echo reply) goes back to the addresses of its entry's
-     * other tuple; an error gets the outer destination and the quoted packet's source as they were
-     * before the binding rewrote them, and its checksum again.
-     */
-    private boolean unNatIcmp(byte[] ip, int length, int l4) {
-        if (length < l4 + 8) {
-            return false;
-        }
-        int type = ip[l4] & 0xff;
-        int inverse = IcmpTracker.inverse(type);
-        int[] t = new int[4];
-        if (inverse >= 0) {
-            int id = ((ip[l4 + 4] & 0xff) << 8) | (ip[l4 + 5] & 0xff);
-            int ref = table.hash.find(get32(ip, 16), get32(ip, 12), id, (inverse << 8) | (ip[l4 + 1] & 0xff), ICMP);
-            if (ref < 0 || (table.status[ref >> 1] & (EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) == 0) {
-                return false;
-            }
-            tuple(ref >> 1, (ref & 1) == 0, t);
-            PacketRewriter.address(ip, 0, length, true, t[0]);
-            PacketRewriter.address(ip, 0, length, false, t[1]);
-            return true;
-        }
-        if (type != 3 && type != 11 && type != 12 && type != 4 && type != 5) {
-            return false;
-        }
-        int inner = l4 + 8;
-        if (length < inner + 20) {
-            return false;
-        }
-        int innerL4 = inner + (ip[inner] & 0x0f) * 4;
-        int innerProto = ip[inner + 9] & 0xff;
-        if ((innerProto != TCP && innerProto != UDP) || length < innerL4 + 4) {
-            return false;
-        }
-        int sport = ((ip[innerL4] & 0xff) << 8) | (ip[innerL4 + 1] & 0xff);
-        int dport = ((ip[innerL4 + 2] & 0xff) << 8) | (ip[innerL4 + 3] & 0xff);
-        int ref = table.hash.find(get32(ip, inner + 12), get32(ip, inner + 16), sport, dport, innerProto);
-        if (ref < 0 || (table.status[ref >> 1] & (EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) == 0) {
-            return false;
-        }
-        // the quoted packet as it went out after NAT: the inverse of the other direction's tuple
-        tuple(ref >> 1, (ref & 1) == 0, t);
-        int innerLength = length - inner;
-        PacketRewriter.address(ip, inner, innerLength, true, t[1]);
-        PacketRewriter.address(ip, inner, innerLength, false, t[0]);
-        PacketRewriter.port(ip, inner, innerLength, true, t[3]);
-        PacketRewriter.port(ip, inner, innerLength, false, t[2]);
-        ip[l4 + 2] = 0;
-        ip[l4 + 3] = 0;
-        int sum = Checksums.finish(Checksums.sum(ip, l4, length - l4, 0));
-        ip[l4 + 2] = (byte) (sum >>> 8);
-        ip[l4 + 3] = (byte) sum;
-        PacketRewriter.address(ip, 0, length, false, t[1]);
-        return true;
-    }
-
-    private static int get32(byte[] b, int at) {
-        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
-    }
-
 }
