@@ -1,13 +1,10 @@
 package org.jptables.kernel.conntrack;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.jptables.api.Addresses;
 import org.jptables.api.ConnState;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.kernel.path.ConnectionTracking;
-
 
 /**
  * IPv4 connection tracking as Linux 6.x's nf_conntrack does it: {@link #track} is nf_conntrack_in
@@ -15,25 +12,33 @@ import org.jptables.kernel.path.ConnectionTracking;
  * is the confirmation at the last hook (INPUT or POSTROUTING), {@link #abort} forgets an unconfirmed
  * entry whose packet was dropped.
  *
- * <p>Protocols: TCP (the kernel's state table and window tracking), UDP (unreplied / replied /
- * stream with ASSURED after two seconds), ICMP queries (echo, timestamp, info, address mask) and
- * ICMP errors (types 3, 4, 5, 11, 12) RELATED to the flow they quote; any other protocol is tracked
- * by addresses alone (the kernel's generic tracker).
+ * <p>This class is the face the packet path, the tools and the tests use; the work is done where
+ * Linux does it:
+ * <ul>
+ *   <li>{@link ConntrackTable} (nf_conntrack_core): the entries, their timeouts, expiry and early
+ *       drop, with {@link TupleHash} finding an entry from either tuple and {@link ConntrackZones}
+ *       keeping zones apart;</li>
+ *   <li>one tracker per protocol: {@link TcpTracker} with {@link TcpStateTable} and {@link TcpWindow},
+ *       {@link UdpTracker}, {@link IcmpTracker} (queries, and errors RELATED to the flow they quote),
+ *       {@link GreTracker}; any other protocol is tracked by addresses alone (the generic tracker);</li>
+ *   <li>{@link NatBinding} (nf_nat_core) and {@link NatReversal}; {@link AnswerAttachment}
+ *       (nf_ct_attach); {@link ConntrackProcListing} (/proc/net/nf_conntrack).</li>
+ * </ul>
  *
- * <p>The table: entries are parallel primitive arrays indexed by the handle; both tuples of a
- * confirmed entry are in an open-addressing hash (linear probing, backward-shift deletion). Nothing
- * is allocated per packet; the arrays grow (doubling) up to {@code maxEntries} plus a small slack
- * for unconfirmed and dying entries. Freed handles are reused in FIFO order, so a handle freed while
- * its packet is still in flight is not handed out again before the packet is done.
- *
- * <p>Time is the packets' own: every call takes or remembers {@code nowNanos}; an entry whose
- * timeout passed is gone (removed when next met, or when the table is full).
+ * <p>Nothing is allocated per packet: entries are rows of primitive arrays, the trackers are made
+ * once here and chosen by a switch on the protocol number. Time is the packets' own: every call takes
+ * or remembers {@code nowNanos}.
  *
  * <p>Not thread-safe: one tracker per packet path.
  */
 public final class ConnectionTracker implements ConnectionTracking {
     /** The packet was dropped because the table is full (same value as {@link ConnectionTracking#TABLE_FULL}). */
     public static final int TABLE_FULL = ConnectionTracking.TABLE_FULL;
+
+    private static final int ICMP = IcmpTracker.PROTOCOL;
+    private static final int TCP = TcpTracker.PROTOCOL;
+    private static final int UDP = UdpTracker.PROTOCOL;
+    private static final int GRE = GreTracker.PROTOCOL;
 
     private final ConntrackConfig config;
     private final ConntrackTable table;
@@ -43,17 +48,10 @@ public final class ConnectionTracker implements ConnectionTracking {
     private final GreTracker greTracker;
     private final NatBinding nat;
     private final NatReversal natReversal;
+    private final AnswerAttachment attachment;
+    private final ConntrackProcListing procListing;
 
-    /** The info of the packet an attached answer borrowed the entry from, or -1. */
-    private int attachedFrom = -1;
-
-    private static final int ICMP = IcmpTracker.PROTOCOL;
-    private static final int TCP = TcpTracker.PROTOCOL;
-    private static final int UDP = UdpTracker.PROTOCOL;
-    private static final int GRE = GreTracker.PROTOCOL;
-
-    private static final long SECOND = ConntrackTable.SECOND;
-
+    /** The packet being tracked and its entry: a NAT binding made for it is published on it at once. */
     private PacketView currentView;
     private int currentHandle = -1;
 
@@ -70,6 +68,8 @@ public final class ConnectionTracker implements ConnectionTracking {
         this.greTracker = new GreTracker(table);
         this.nat = new NatBinding(table);
         this.natReversal = new NatReversal(table);
+        this.attachment = new AnswerAttachment(table);
+        this.procListing = new ConntrackProcListing(table);
     }
 
     public ConntrackConfig config() {
@@ -240,9 +240,12 @@ public final class ConnectionTracker implements ConnectionTracking {
         if ((st & EntryStatus.DST_NAT) != 0) {
             state |= ConnState.DNAT;
         }
-        p.conntrack(state, st & EntryStatus.PUBLIC, table.l4Protocol[e], table.origSrc[e], table.origDst[e], table.replySrc[e], table.replyDst[e]);
-        long left = (st & EntryStatus.CONFIRMED) != 0 ? Math.max(0, (table.expires[e] - table.now) / SECOND) : 0;
-        p.conntrackDetails(info >= ConntrackInfo.IS_REPLY ? 1 : 0, table.origSport[e], table.origDport[e], table.replySport[e], table.replyDport[e], left);
+        p.conntrack(state, st & EntryStatus.PUBLIC, table.l4Protocol[e], table.origSrc[e], table.origDst[e],
+                table.replySrc[e], table.replyDst[e]);
+        long left = (st & EntryStatus.CONFIRMED) != 0
+                ? Math.max(0, (table.expires[e] - table.now) / ConntrackTable.SECOND) : 0;
+        p.conntrackDetails(info >= ConntrackInfo.IS_REPLY ? 1 : 0, table.origSport[e], table.origDport[e],
+                table.replySport[e], table.replyDport[e], left);
     }
 
     /** Publishes the entry's state again on the view (e.g. after NAT bound it). */
@@ -261,37 +264,32 @@ public final class ConnectionTracker implements ConnectionTracking {
      */
     @Override
     public int attach(PacketView generated, int causeHandle) {
-        if (causeHandle < 0 || causeHandle >= table.capacity || (table.status[causeHandle] & (EntryStatus.IN_USE | EntryStatus.DYING)) == 0) {
+        if (!attachment.attach(causeHandle)) {
             return invalid(generated);
         }
-        boolean causeReply = table.ctinfo[causeHandle] >= ConntrackInfo.IS_REPLY;
-        attachedFrom = table.ctinfo[causeHandle];
-        table.ctinfo[causeHandle] = causeReply ? ConntrackInfo.RELATED : ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY;
         publish(generated, causeHandle);
         return causeHandle;
     }
 
     @Override
     public void detach(int causeHandle) {
-        if (causeHandle >= 0 && causeHandle < table.capacity && attachedFrom >= 0) {
-            table.ctinfo[causeHandle] = attachedFrom;
-            attachedFrom = -1;
-        }
+        attachment.detach(causeHandle);
     }
 
-    /** nf_conntrack_proto_generic: too small for a class, any other protocol is its addresses and one timeout. */
+    /** nf_conntrack_proto_generic: addresses and one timeout, too little for a class of its own. */
     private int genericPacket(int e) {
         table.refresh(e, config.generic());
         return ProtocolVerdict.ACCEPT;
     }
 
     // =====================================================================================
-    // confirmation, NAT, accessors (the packet path's side)
+    // confirmation, NAT, accessors
     // =====================================================================================
 
     @Override
     public boolean isNew(int handle) {
-        return table.valid(handle) && (table.status[handle] & (EntryStatus.IN_USE | EntryStatus.CONFIRMED)) == EntryStatus.IN_USE;
+        return table.valid(handle)
+                && (table.status[handle] & (EntryStatus.IN_USE | EntryStatus.CONFIRMED)) == EntryStatus.IN_USE;
     }
 
     @Override
@@ -306,12 +304,14 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     @Override
     public boolean natted(int handle, boolean source) {
-        return table.valid(handle) && (table.status[handle] & (source ? EntryStatus.SRC_NAT : EntryStatus.DST_NAT)) != 0;
+        return table.valid(handle)
+                && (table.status[handle] & (source ? EntryStatus.SRC_NAT : EntryStatus.DST_NAT)) != 0;
     }
 
     @Override
     public boolean isRelated(int handle) {
-        return table.valid(handle) && (table.ctinfo[handle] == ConntrackInfo.RELATED || table.ctinfo[handle] == ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY);
+        return table.valid(handle) && (table.ctinfo[handle] == ConntrackInfo.RELATED
+                || table.ctinfo[handle] == ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY);
     }
 
     /**
@@ -321,7 +321,7 @@ public final class ConnectionTracker implements ConnectionTracking {
      */
     @Override
     public boolean confirm(int handle) {
-        if (!table.valid(handle) || (table.status[handle] & (EntryStatus.IN_USE | EntryStatus.CONFIRMED)) != EntryStatus.IN_USE) {
+        if (!isNew(handle)) {
             return true;
         }
         return table.confirm(handle);
@@ -337,12 +337,14 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     @Override
     public boolean natDone(int handle, boolean source) {
-        return table.valid(handle) && (table.status[handle] & (source ? EntryStatus.SRC_NAT_DONE : EntryStatus.DST_NAT_DONE)) != 0;
+        return table.valid(handle)
+                && (table.status[handle] & (source ? EntryStatus.SRC_NAT_DONE : EntryStatus.DST_NAT_DONE)) != 0;
     }
 
     /** Whether NAT bound the entry in either manip (maybe as a null binding). */
     public boolean natBound(int handle) {
-        return table.valid(handle) && (table.status[handle] & (EntryStatus.SRC_NAT_DONE | EntryStatus.DST_NAT_DONE)) != 0;
+        return table.valid(handle)
+                && (table.status[handle] & (EntryStatus.SRC_NAT_DONE | EntryStatus.DST_NAT_DONE)) != 0;
     }
 
     /**
@@ -370,6 +372,12 @@ public final class ConnectionTracker implements ConnectionTracking {
         }
         nat.setReplyTuple(handle, srcAddr, srcPort, dstAddr, dstPort);
         republish(handle);
+    }
+
+    private void republish(int e) {
+        if (e == currentHandle && currentView != null) {
+            publish(currentView, e);
+        }
     }
 
     @Override
@@ -456,89 +464,7 @@ public final class ConnectionTracker implements ConnectionTracking {
 
     /** The table as /proc/net/nf_conntrack prints it (confirmed, unexpired entries), in handle order. */
     public List<String> procLines(long nowNanos) {
-        table.now = nowNanos;
-        List<String> lines = new ArrayList<>();
-        for (int e = 0; e < table.capacity; e++) {
-            if ((table.status[e] & (EntryStatus.IN_USE | EntryStatus.CONFIRMED)) != (EntryStatus.IN_USE | EntryStatus.CONFIRMED)) {
-                continue;
-            }
-            if (table.expires[e] - nowNanos <= 0) {
-                table.kill(e);
-                continue;
-            }
-            lines.add(procLine(e, nowNanos));
-        }
-        return lines;
-    }
-
-    private String procLine(int e, long nowNanos) {
-        StringBuilder s = new StringBuilder(200);
-        int p = table.l4Protocol[e];
-        s.append("ipv4     2 ");
-        String name = protoName(p);
-        s.append(name);
-        for (int i = name.length(); i < 8; i++) {
-            s.append(' ');
-        }
-        s.append(' ').append(p).append(' ');
-        s.append((table.expires[e] - nowNanos) / SECOND).append(' ');
-        if (p == TCP) {
-            s.append(TcpStateTable.name(table.tcp.state[e])).append(' ');
-        } else if (p == GRE) {
-            s.append("timeout=").append(GreTracker.TIMEOUT).append(", stream_timeout=").append(GreTracker.STREAM_TIMEOUT).append(' ');
-        }
-        appendTuple(s, p, table.origSrc[e], table.origDst[e], table.origSport[e], table.origDport[e]);
-        if (table.zones.directions[e] == 1) {
-            s.append("zone-orig=").append(table.zones.id[e]).append(' ');
-        }
-        if ((table.status[e] & EntryStatus.SEEN_REPLY) == 0) {
-            s.append("[UNREPLIED] ");
-        }
-        appendTuple(s, p, table.replySrc[e], table.replyDst[e], table.replySport[e], table.replyDport[e]);
-        if (table.zones.directions[e] == 2) {
-            s.append("zone-reply=").append(table.zones.id[e]).append(' ');
-        }
-        if ((table.status[e] & EntryStatus.ASSURED) != 0) {
-            s.append("[ASSURED] ");
-        }
-        s.append("mark=").append(Integer.toUnsignedString(table.mark[e])).append(' ');
-        if (table.zones.directions[e] == 3) {
-            s.append("zone=").append(table.zones.id[e]).append(' ');
-        }
-        s.append("use=2");
-        return s.toString();
-    }
-
-    private static void appendTuple(StringBuilder s, int p, int src, int dst, int sport, int dport) {
-        s.append("src=").append(Addresses.format(src)).append(" dst=").append(Addresses.format(dst)).append(' ');
-        if (p == TCP || p == UDP) {
-            s.append("sport=").append(sport).append(" dport=").append(dport).append(' ');
-        } else if (p == GRE) {
-            s.append("srckey=0x0 dstkey=0x0 ");
-        } else if (p == ICMP) {
-            s.append("type=").append(dport >> 8).append(" code=").append(dport & 0xFF).append(" id=").append(sport)
-                    .append(' ');
-        }
-    }
-
-    private static String protoName(int p) {
-        return switch (p) {
-            case TCP -> "tcp";
-            case UDP -> "udp";
-            case ICMP -> "icmp";
-            case 33 -> "dccp";
-            case 47 -> "gre";
-            case 132 -> "sctp";
-            case 136 -> "udplite";
-            case 58 -> "icmpv6";
-            default -> "unknown";
-        };
-    }
-
-    private void republish(int e) {
-        if (e == currentHandle && currentView != null) {
-            publish(currentView, e);
-        }
+        return procListing.lines(nowNanos);
     }
 
     /**

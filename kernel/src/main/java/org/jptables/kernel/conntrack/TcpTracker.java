@@ -109,7 +109,8 @@ final class TcpTracker {
                         return ProtocolVerdict.REPEAT;
                     }
                 }
-                if (index == I_SYNACK && tcp.lastIndex[e] == I_SYN && tcp.lastDir[e] != dir && ackRaw == tcp.lastEnd[e]) {
+                if (index == I_SYNACK && tcp.lastIndex[e] == I_SYN && tcp.lastDir[e] != dir
+                        && ackRaw == tcp.lastEnd[e]) {
                     // the SYN/ACK acknowledges a SYN we ignored: client and server are in sync, we get in sync
                     old = T_SYN_SENT;
                     next = T_SYN_RECV;
