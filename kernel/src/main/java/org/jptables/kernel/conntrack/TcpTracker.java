@@ -219,18 +219,7 @@ final class TcpTracker {
             tcp.tdFlags[a] |= CLOSE_INIT;
         }
         int[] t = timeouts;
-        int timeout;
-        if (tcp.retrans[e] >= maxRetrans && t[next] > t[T_RETRANS]) {
-            timeout = t[T_RETRANS];
-        } else if (index == I_RST) {
-            timeout = t[T_CLOSE];
-        } else if (((tcp.tdFlags[2 * e] | tcp.tdFlags[2 * e + 1]) & DATA_UNACKNOWLEDGED) != 0 && t[next] > t[T_UNACK]) {
-            timeout = t[T_UNACK];
-        } else if (tcp.lastWin[e] == 0 && t[next] > t[T_RETRANS]) {
-            timeout = t[T_RETRANS];
-        } else {
-            timeout = t[next];
-        }
+        int timeout = timeout(e, index, next);
         if ((table.status[e] & EntryStatus.SEEN_REPLY) == 0) {
             if ((flags & F_RST) != 0) {
                 // the only reply is a RST: no connection, delete the entry at once
@@ -249,6 +238,27 @@ final class TcpTracker {
         }
         table.refresh(e, timeout);
         return ProtocolVerdict.ACCEPT;
+    }
+
+    /**
+     * The state's timeout, shortened while the connection looks stuck: retransmitting, data not
+     * acknowledged, or a zero window; a RST gives the CLOSE timeout whatever the state.
+     */
+    private int timeout(int e, int index, int next) {
+        int[] t = timeouts;
+        if (tcp.retrans[e] >= maxRetrans && t[next] > t[T_RETRANS]) {
+            return t[T_RETRANS];
+        }
+        if (index == I_RST) {
+            return t[T_CLOSE];
+        }
+        if (((tcp.tdFlags[2 * e] | tcp.tdFlags[2 * e + 1]) & DATA_UNACKNOWLEDGED) != 0 && t[next] > t[T_UNACK]) {
+            return t[T_UNACK];
+        }
+        if (tcp.lastWin[e] == 0 && t[next] > t[T_RETRANS]) {
+            return t[T_RETRANS];
+        }
+        return t[next];
     }
 
     /** nf_conntrack_tcp_established: the state only counts once the connection was ASSURED. */
