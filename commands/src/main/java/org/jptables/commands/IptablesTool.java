@@ -7,6 +7,8 @@ import java.util.Map;
 import org.jptables.api.Extension;
 import org.jptables.commands.state.StateStore;
 import org.jptables.kernel.extension.DuplicateExtensionException;
+import org.jptables.kernel.extension.PluginIndex;
+import org.jptables.kernel.extension.PluginLoader;
 import org.jptables.kernel.model.KernelException;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.language.CommandExecutor;
@@ -43,6 +45,17 @@ final class IptablesTool {
         } catch (DuplicateExtensionException e) {
             err.print(PROGRAM + ": " + e.getMessage() + "\n");
             return 1;
+        }
+        if (settings.args().equals(List.of("--index-plugins"))) {
+            // what the distribution's build runs, and what a user may run after dropping in a jar
+            // (a command that finds the index stale loads every jar, and writes it anew if it can)
+            try {
+                out.print(PluginList.describe(PluginLoader.index(settings.plugins())));
+                return 0;
+            } catch (IOException e) {
+                err.print(PROGRAM + ": " + settings.plugins().resolve(PluginIndex.FILE) + ": " + e.getMessage() + "\n");
+                return 1;
+            }
         }
         if (settings.args().equals(List.of("--list-plugins"))) {
             out.print(PluginList.describe(session.registry));

@@ -12,14 +12,18 @@ import org.jptables.api.Option;
 import org.jptables.api.TargetExtension;
 
 /**
- * Every match and target the kernel can use, by name and alias. Filled once at start from the
- * plugins; lookups by name happen only while rules are parsed, never per packet.
+ * Every match and target the kernel can use, by name and alias. Filled at start from the plugins,
+ * or, where the plugins directory has an up-to-date {@link PluginIndex}, jar by jar on the first
+ * lookup of a name the jar provides; lookups by name happen only while rules are parsed, never per
+ * packet.
  */
 public final class ExtensionRegistry {
     private final Map<String, MatchExtension> matches = new LinkedHashMap<>();
     private final Map<String, TargetExtension> targets = new LinkedHashMap<>();
     private final Map<String, MatchExtension> implicitByOption = new HashMap<>();
     private final Map<Extension, String> origins = new HashMap<>();
+    private final Map<Extension, String> jars = new HashMap<>();
+    private LazyPlugins lazy;
     private final List<String> warnings = new ArrayList<>();
 
     /**
@@ -29,8 +33,17 @@ public final class ExtensionRegistry {
     public static ExtensionRegistry of(Collection<? extends MatchExtension> matchExtensions,
                                        Collection<? extends TargetExtension> targetExtensions,
                                        Map<? extends Extension, String> origin) {
+        return of(matchExtensions, targetExtensions, origin, Map.of());
+    }
+
+    /** As {@link #of(Collection, Collection, Map)}, with the jar file each plugin extension came from. */
+    public static ExtensionRegistry of(Collection<? extends MatchExtension> matchExtensions,
+                                       Collection<? extends TargetExtension> targetExtensions,
+                                       Map<? extends Extension, String> origin,
+                                       Map<? extends Extension, String> jar) {
         ExtensionRegistry r = new ExtensionRegistry();
         origin.forEach(r.origins::put);
+        jar.forEach(r.jars::put);
         for (MatchExtension m : matchExtensions) {
             r.add(r.matches, m, "match");
             if (m.implicit()) {
@@ -46,6 +59,49 @@ public final class ExtensionRegistry {
             r.add(r.targets, t, "target");
         }
         return r;
+    }
+
+    /** Adds the extensions of one plugin jar, loaded after the registry was made. */
+    void addJar(Collection<? extends MatchExtension> matchExtensions,
+                Collection<? extends TargetExtension> targetExtensions, String origin, String jar) {
+        for (MatchExtension m : matchExtensions) {
+            origins.put(m, origin);
+            jars.put(m, jar);
+            add(matches, m, "match");
+            if (m.implicit()) {
+                for (Option o : m.options()) {
+                    implicitByOption.put(o.name(), m);
+                    for (String alias : o.aliases()) {
+                        implicitByOption.put(alias, m);
+                    }
+                }
+            }
+        }
+        for (TargetExtension t : targetExtensions) {
+            origins.put(t, origin);
+            jars.put(t, jar);
+            add(targets, t, "target");
+        }
+    }
+
+    /** From now on, names not found are looked up in {@code source}, which loads their jar. */
+    void lazy(LazyPlugins source) {
+        this.lazy = source;
+    }
+
+    /** The plugin jar (file name) an extension came from, or null for the class path. */
+    public String jarOf(Extension ext) {
+        return jars.get(ext);
+    }
+
+    /** The plugin jars (file names) loaded so far. */
+    public java.util.Set<String> loadedJars() {
+        return new java.util.TreeSet<>(jars.values());
+    }
+
+    /** Whether jars are loaded on demand (an up-to-date plugins.index) rather than all at start. */
+    public boolean onDemand() {
+        return lazy != null;
     }
 
     private <T extends Extension> void add(Map<String, T> into, T ext, String kind) {
@@ -73,11 +129,19 @@ public final class ExtensionRegistry {
     }
 
     public MatchExtension match(String name) {
-        return matches.get(name);
+        MatchExtension m = matches.get(name);
+        if (m == null && lazy != null && lazy.load("match", name, this)) {
+            m = matches.get(name);
+        }
+        return m;
     }
 
     public TargetExtension target(String name) {
-        return targets.get(name);
+        TargetExtension t = targets.get(name);
+        if (t == null && lazy != null && lazy.load("target", name, this)) {
+            t = targets.get(name);
+        }
+        return t;
     }
 
     /** The implicit match whose option this is ({@code -s}, {@code --source}), or null. */
@@ -90,11 +154,19 @@ public final class ExtensionRegistry {
         return matches.values().stream().filter(MatchExtension::implicit).distinct().toList();
     }
 
+    /** Every match, every jar loaded first. */
     public Collection<MatchExtension> matches() {
+        if (lazy != null) {
+            lazy.loadAll(this);
+        }
         return matches.values().stream().distinct().toList();
     }
 
+    /** Every target, every jar loaded first. */
     public Collection<TargetExtension> targets() {
+        if (lazy != null) {
+            lazy.loadAll(this);
+        }
         return targets.values().stream().distinct().toList();
     }
 }

@@ -34,8 +34,39 @@ public final class PluginLoader {
     private PluginLoader() {
     }
 
-    /** The registry of the plugins in {@code pluginsDir} (which may be absent) and the class path. */
+    /**
+     * The registry of the plugins in {@code pluginsDir} (which may be absent) and the class path.
+     * Where the directory's {@link PluginIndex} describes every jar in it, each jar is loaded when a
+     * name it provides is first looked up; otherwise every jar is loaded now, and the index is
+     * written anew for the next command (if the directory is writable).
+     */
     public static ExtensionRegistry load(Path pluginsDir) {
+        PluginManager manager = newManager(pluginsDir);
+        if (Files.isDirectory(pluginsDir)) {
+            ExtensionRegistry onDemand = onDemand(manager, pluginsDir);
+            if (onDemand != null) {
+                return onDemand;
+            }
+        }
+        ExtensionRegistry registry = loadAll(manager, pluginsDir);
+        if (Files.isWritable(pluginsDir)) {
+            try {
+                PluginIndex.write(pluginsDir, registry);
+            } catch (IOException e) {
+                // only a cache: the next command loads every jar again
+            }
+        }
+        return registry;
+    }
+
+    /** Every jar of {@code pluginsDir} and the class path, loaded and indexed into {@code pluginsDir}. */
+    public static ExtensionRegistry index(Path pluginsDir) throws IOException {
+        ExtensionRegistry registry = loadAll(newManager(pluginsDir), pluginsDir);
+        PluginIndex.write(pluginsDir, registry);
+        return registry;
+    }
+
+    private static PluginManager newManager(Path pluginsDir) {
         PluginManager manager = new DefaultPluginManager(pluginsDir) {
             @Override
             protected PluginRepository createPluginRepository() {
@@ -43,6 +74,61 @@ public final class PluginLoader {
             }
         };
         manager.setSystemVersion(API_VERSION);
+        return manager;
+    }
+
+    /** The registry with jars loaded on demand, or null when the index is missing or does not describe every jar. */
+    private static ExtensionRegistry onDemand(PluginManager manager, Path dir) {
+        PluginIndex index = PluginIndex.read(dir);
+        if (index == null) {
+            return null;
+        }
+        Map<String, PluginIndex.Jar> described = new HashMap<>();
+        for (PluginIndex.Entry e : index.entries()) {
+            described.put(e.jar().file(), e.jar());
+        }
+        List<PluginIndex.Entry> present = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            Set<String> onDisk = new HashSet<>();
+            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).toList()) {
+                PluginIndex.Jar entry = described.get(jar.getFileName().toString());
+                if (entry == null || !entry.describes(jar)) {
+                    return null;
+                }
+                onDisk.add(entry.file());
+            }
+            for (PluginIndex.Entry e : index.entries()) {
+                if (onDisk.contains(e.jar().file())) {
+                    present.add(e);
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        ExtensionRegistry registry = ExtensionRegistry.of(manager.getExtensions(MatchExtension.class),
+                manager.getExtensions(TargetExtension.class), Map.of());
+        // two jars providing one name are refused at start, as when every jar is loaded
+        Map<String, PluginIndex.Entry> seen = new HashMap<>();
+        for (PluginIndex.Entry e : present) {
+            PluginIndex.Entry previous = seen.putIfAbsent(e.kind() + " " + e.name(), e);
+            if (previous != null && !previous.jar().equals(e.jar())) {
+                throw new DuplicateExtensionException(e.kind() + " `" + e.name() + "' is provided by both "
+                        + previous.origin() + " and " + e.origin());
+            }
+            boolean onClassPath = e.kind().equals("match") ? registry.match(e.name()) != null
+                    : registry.target(e.name()) != null;
+            if (onClassPath) {
+                throw new DuplicateExtensionException(e.kind() + " `" + e.name() + "' is provided by both class path and "
+                        + e.origin());
+            }
+        }
+        LazyPlugins lazy = new LazyPlugins(manager, dir, present);
+        registry.lazy(lazy);
+        lazy.loadImplicit(registry);
+        return registry;
+    }
+
+    private static ExtensionRegistry loadAll(PluginManager manager, Path pluginsDir) {
         List<String> warnings = new ArrayList<>();
         if (Files.isDirectory(pluginsDir)) {
             manager.loadPlugins();
@@ -52,16 +138,20 @@ public final class PluginLoader {
         List<MatchExtension> matches = manager.getExtensions(MatchExtension.class);
         List<TargetExtension> targets = manager.getExtensions(TargetExtension.class);
         Map<Extension, String> origin = new HashMap<>();
+        Map<Extension, String> jars = new HashMap<>();
         for (PluginWrapper plugin : manager.getStartedPlugins()) {
             String jar = plugin.getPluginPath().getFileName().toString();
+            String from = jar + " (" + plugin.getPluginId() + " " + plugin.getDescriptor().getVersion() + ")";
             for (MatchExtension m : manager.getExtensions(MatchExtension.class, plugin.getPluginId())) {
-                origin.put(find(matches, m), jar + " (" + plugin.getPluginId() + " " + plugin.getDescriptor().getVersion() + ")");
+                origin.put(find(matches, m), from);
+                jars.put(find(matches, m), jar);
             }
             for (TargetExtension t : manager.getExtensions(TargetExtension.class, plugin.getPluginId())) {
-                origin.put(find(targets, t), jar + " (" + plugin.getPluginId() + " " + plugin.getDescriptor().getVersion() + ")");
+                origin.put(find(targets, t), from);
+                jars.put(find(targets, t), jar);
             }
         }
-        ExtensionRegistry registry = ExtensionRegistry.of(matches, targets, origin);
+        ExtensionRegistry registry = ExtensionRegistry.of(matches, targets, origin, jars);
         registry.warnings().addAll(warnings);
         return registry;
     }
