@@ -46,11 +46,24 @@ class Tool:
     def quiet(self, args, stdin=None):
         timed(self.iptables + args, self.env, stdin)
 
+    def reset(self):
+        """Every table empty, policies ACCEPT: each case starts from the same ruleset."""
+        if self.env is None:
+            for table in ("filter", "nat", "mangle", "raw", "security"):
+                timed(self.iptables + ["-t", table, "-F"])
+                timed(self.iptables + ["-t", table, "-X"])
+            for chain in ("INPUT", "FORWARD", "OUTPUT"):
+                timed(self.iptables + ["-P", chain, "ACCEPT"])
+        else:
+            state = self.env["JPTABLES_STATE"]
+            if os.path.exists(state):
+                os.remove(state)
+
 
 def cases(seed, kube):
     """(label, setup(tool), measured(tool) -> (wall, cpu)); setup is not timed."""
     def restore(path):
-        return lambda t: timed(t.restore + [path], t.env)
+        return lambda t: (t.reset(), timed(t.restore + [path], t.env))
     rule = ["-A", "INPUT", "-p", "tcp", "--dport", "22", "-j", "ACCEPT"]
     delete = ["-D"] + rule[1:]
     check = ["-C", "INPUT", "-p", "tcp", "-m", "state", "--state", "NEW", "-m", "tcp", "--dport", "22", "-j", "ACCEPT"]
@@ -69,9 +82,10 @@ def cases(seed, kube):
         ("-D INPUT -p tcp --dport 22 -j ACCEPT", lambda t: (restore(seed)(t), t.quiet(rule)), lambda t: t.run(delete)),
         ("-C INPUT (seed's ssh rule)", restore(seed), lambda t: t.run(check)),
         ("iptables-save (seed ruleset)", restore(seed), lambda t: timed(t.save, t.env)),
-        ("iptables-restore seed (9 lines)", lambda t: None, lambda t: timed(t.restore + [seed], t.env)),
+        ("iptables-restore seed (9 lines)", lambda t: t.reset(), lambda t: timed(t.restore + [seed], t.env)),
         ("iptables-save kube-proxy-1k (15,135 lines)", restore(kube), lambda t: timed(t.save, t.env)),
-        ("iptables-restore kube-proxy-1k (15,135 lines)", lambda t: None, lambda t: timed(t.restore + [kube], t.env)),
+        ("iptables-restore kube-proxy-1k (15,135 lines)", lambda t: t.reset(), lambda t: timed(t.restore + [kube], t.env)),
+        ("-A INPUT beside kube-proxy-1k's nat table", restore(kube), lambda t: t.run(rule)),
         ("100 x -A in a loop (total)", restore(seed), loop),
     ]
 

@@ -11,6 +11,7 @@ import org.jptables.kernel.extension.PluginIndex;
 import org.jptables.kernel.extension.PluginLoader;
 import org.jptables.kernel.model.KernelException;
 import org.jptables.kernel.model.Ruleset;
+import org.jptables.kernel.model.TableKind;
 import org.jptables.language.CommandExecutor;
 import org.jptables.language.ParameterException;
 import org.jptables.language.ParsedCommand;
@@ -84,7 +85,10 @@ final class IptablesTool {
             return 0;
         }
         try (StateStore store = StateStore.open(settings.state(), settings.initial())) {
-            Ruleset ruleset = store.load(session.parser(true), session.names);
+            TableKind kind = TableKind.named(cmd.table());
+            // only the table the command names is read, as iptables reads only that one
+            Ruleset ruleset = kind == null ? store.load(session.parser(true), session.names)
+                    : store.loadTable(session.parser(true), session.names, kind);
             StringBuilder text = new StringBuilder();
             boolean changed;
             int tables = ruleset.tables().size();

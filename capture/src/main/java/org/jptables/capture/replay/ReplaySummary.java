@@ -87,8 +87,8 @@ public final class ReplaySummary {
         }
         if (hostAnswers > 0 && !quietHost) {
             out.append(String.format("note: the capture holds %d TCP resets and ICMP errors sent by the host itself;"
-                    + " if it was taken on this host under this ruleset, they are REJECT's answers, made again by this"
-                    + " replay and counted twice in OUTPUT: replay with --quiet-host%n", hostAnswers));
+                    + " if it was taken on this host, its answers are in it already and this replay made REJECT's"
+                    + " as well, so OUTPUT counts answers twice: replay with --quiet-host%n", hostAnswers));
         }
         if (!droppedBySource.isEmpty()) {
             out.append("top sources dropped or rejected:\n");

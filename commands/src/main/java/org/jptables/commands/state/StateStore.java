@@ -16,6 +16,7 @@ import java.util.List;
 import org.jptables.api.Names;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
+import org.jptables.kernel.model.TableKind;
 import org.jptables.language.CommandParser;
 import org.jptables.language.RestoreException;
 import org.jptables.language.RestoreReader;
@@ -30,6 +31,9 @@ import org.jptables.language.SaveWriter;
 public final class StateStore implements AutoCloseable {
     private final Path file;
     private final Path initial;
+    /** After {@link #loadTable}: the file's tables in order, as text; the loaded one is written anew. */
+    private List<Section> sections;
+    private TableKind loadedTable;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
@@ -95,12 +99,55 @@ public final class StateStore implements AutoCloseable {
         return ruleset;
     }
 
-    /** Writes the ruleset atomically. */
+    /**
+     * The stored ruleset with only {@code kind}'s table parsed, as iptables reads only the table a
+     * command names: a 15,000-line nat table costs nothing to a command on the filter table. The
+     * other tables are kept as text and written back unchanged by {@link #store}.
+     */
+    public Ruleset loadTable(CommandParser parser, Names names, TableKind kind) throws IOException {
+        if (!Files.exists(file)) {
+            return load(parser, names);
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        sections = Section.split(lines);
+        loadedTable = kind;
+        Ruleset ruleset = new Ruleset();
+        for (Section section : sections) {
+            if (section.table().equals(kind.tableName())) {
+                try {
+                    new RestoreReader(parser, names, true, false, false, null).restore(section.lines(), ruleset);
+                } catch (RestoreException e) {
+                    throw new IOException("state file " + file + " is corrupt at line " + (section.first() + e.line() - 1)
+                            + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return ruleset;
+    }
+
+    /** Writes the ruleset atomically (after {@link #loadTable}: that table anew, the others as they were). */
     public void store(Ruleset ruleset) throws IOException {
         StringBuilder out = new StringBuilder();
         String date = SaveWriter.date(ZonedDateTime.now());
-        for (Table t : ruleset.tables()) {
-            SaveWriter.write(t, true, date, "1.8.9", true, out);
+        if (sections == null) {
+            for (Table t : ruleset.tables()) {
+                SaveWriter.write(t, true, date, "1.8.9", true, out);
+            }
+        } else {
+            boolean written = false;
+            for (Section section : sections) {
+                if (section.table().equals(loadedTable.tableName())) {
+                    written = true;
+                    if (ruleset.existing(loadedTable) != null) {
+                        SaveWriter.write(ruleset.existing(loadedTable), true, date, "1.8.9", true, out);
+                    }
+                } else {
+                    section.lines().forEach(l -> out.append(l).append('\n'));
+                }
+            }
+            if (!written && ruleset.existing(loadedTable) != null) {
+                SaveWriter.write(ruleset.existing(loadedTable), true, date, "1.8.9", true, out);
+            }
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + ProcessHandle.current().pid());
         Files.writeString(tmp, out, StandardCharsets.UTF_8);
