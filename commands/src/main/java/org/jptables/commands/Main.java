@@ -21,7 +21,11 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", System.getProperty("org.slf4j.simpleLogger.log.org.pf4j", "off"));
         int status = run(Arrays.asList(args), System.getenv(), System.out, System.err);
         System.out.flush();
-        System.exit(status);
+        System.err.flush();
+        // Every file a command writes is closed by then (try-with-resources) and the state file's
+        // lock is released by the operating system: halt spares the 40 ms the JVM's orderly
+        // shutdown takes, a sixth of a short command
+        Runtime.getRuntime().halt(status);
     }
 
     /** Runs one invocation in-process and returns its exit status. */
