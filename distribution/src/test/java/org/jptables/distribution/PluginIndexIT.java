@@ -28,10 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Plugin jars loaded on demand through plugins.index, and everything else as before when it is stale. */
 class PluginIndexIT {
     @TempDir
+    Path tmp;
+
+    /** A folder inside the test's own temporary folder, so that a jar put beside it stays there too. */
     Path plugins;
 
     @BeforeEach
     void copyTheDistributionsJars() throws IOException {
+        plugins = Files.createDirectory(tmp.resolve("plugins"));
         try (Stream<Path> jars = Files.list(Jptables.HOME.resolve("plugins"))) {
             for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
                 Files.copy(jar, plugins.resolve(jar.getFileName()));
