@@ -1,5 +1,6 @@
 package org.jptables.plugins.dscptarget;
 
+import org.jptables.api.Dsfield;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
 import org.jptables.api.Target;
@@ -32,24 +33,9 @@ public final class DscpTarget implements Target {
             return Verdict.DROP;
         }
         if (p.tos() >>> 2 != dscp) {
-            changeDsfield(p, ECN_MASK, dscp << 2);
+            Dsfield.change(p, ECN_MASK, dscp << 2);
         }
         return Verdict.CONTINUE;
-    }
-
-    /** ipv4_change_dsfield (include/net/dsfield.h): TOS = (TOS & mask) | value, the checksum adjusted as the kernel does. */
-    static void changeDsfield(Packet p, int mask, int value) {
-        int tos = p.tos();
-        int dsfield = ((tos & mask) | value) & 0xFF;
-        int check = p.u16(10);
-        check += tos;
-        if (((check + 1) >>> 16) != 0) {
-            check = (check + 1) & 0xFFFF;
-        }
-        check -= dsfield;
-        check += check >>> 16;
-        p.setU16(10, check & 0xFFFF);
-        p.setU16(0, (p.u8(0) << 8) | dsfield);
     }
 
     @Override

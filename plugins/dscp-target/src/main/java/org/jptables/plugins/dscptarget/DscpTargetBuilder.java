@@ -2,6 +2,7 @@ package org.jptables.plugins.dscptarget;
 
 import java.util.List;
 import org.jptables.api.CNumbers;
+import org.jptables.api.DscpClass;
 import org.jptables.api.RuleException;
 import org.jptables.api.Target;
 import org.jptables.api.TargetBuilder;

@@ -2,6 +2,7 @@ package org.jptables.plugins.dscp;
 
 import java.util.List;
 import org.jptables.api.CNumbers;
+import org.jptables.api.DscpClass;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.RuleException;

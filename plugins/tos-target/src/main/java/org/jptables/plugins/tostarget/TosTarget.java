@@ -1,8 +1,10 @@
 package org.jptables.plugins.tostarget;
 
+import org.jptables.api.Dsfield;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
 import org.jptables.api.Target;
+import org.jptables.api.TosSymbol;
 import org.jptables.api.Verdict;
 
 /**
@@ -13,7 +15,6 @@ import org.jptables.api.Verdict;
  */
 public final class TosTarget implements Target {
     private static final int IPV4_HEADER = 20;
-    private static final int CHECK = 10;
 
     private final int value;
     private final int mask;
@@ -39,16 +40,7 @@ public final class TosTarget implements Target {
         int orig = p.tos();
         int nv = ((orig & ~mask) ^ value) & 0xFF;
         if (nv != orig) {
-            // ipv4_change_dsfield(iph, 0, nv) (include/net/dsfield.h)
-            int check = p.u16(CHECK);
-            check += orig;
-            if (((check + 1) >>> 16) != 0) {
-                check = (check + 1) & 0xFFFF;
-            }
-            check -= nv;
-            check += check >>> 16;
-            p.setU16(CHECK, check & 0xFFFF);
-            p.setU16(0, (p.u8(0) << 8) | nv);
+            Dsfield.change(p, 0, nv);
         }
         return Verdict.CONTINUE;
     }

@@ -5,6 +5,7 @@ import org.jptables.api.CNumbers;
 import org.jptables.api.RuleException;
 import org.jptables.api.Target;
 import org.jptables.api.TargetBuilder;
+import org.jptables.api.TosSymbol;
 
 /**
  * tos_tg_parse_v1: {@code --set-tos} is libxtables' XTTYPE_TOSMASK (a number, C syntax, at most

@@ -5,6 +5,7 @@ import org.jptables.api.CNumbers;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.RuleException;
+import org.jptables.api.TosSymbol;
 
 /**
  * Reads {@code --tos} as libxtables' XTTYPE_TOSMASK: a number (C syntax, at most 255) with an

@@ -3,6 +3,7 @@ package org.jptables.plugins.tos;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.TosSymbol;
 
 /** {@code (tos & mask) == value}, inverted with {@code !}, as xt_tos revision 1. */
 public final class TosMatch implements Match {
