@@ -82,6 +82,18 @@ public interface Packet {
     /** Sets the packet mark. */
     void setMark(int mark);
 
+    /**
+     * The mark of the packet's connection (nf_conn->mark, CONNMARK's ctmark) as 0..2^32-1, or -1
+     * when the packet has no connection (untracked, INVALID: the kernel's nf_ct_get gives NULL).
+     */
+    default long connMark() {
+        return -1;
+    }
+
+    /** Sets the mark of the packet's connection; no effect on a packet without a connection. */
+    default void setConnMark(int mark) {
+    }
+
     /** Connection-tracking state bits, see {@link ConnState}. */
     int ctState();
 

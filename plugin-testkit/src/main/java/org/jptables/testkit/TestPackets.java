@@ -1,6 +1,7 @@
 package org.jptables.testkit;
 
 import org.jptables.api.Hook;
+import org.jptables.kernel.packet.ConnectionMarks;
 import org.jptables.kernel.packet.Ipv4Builder;
 import org.jptables.kernel.packet.PacketView;
 
@@ -26,6 +27,7 @@ public final class TestPackets {
     private String out = "";
     private Hook hook = Hook.INPUT;
     private int mark;
+    private Connection connection;
 
     private TestPackets() {
     }
@@ -85,6 +87,21 @@ public final class TestPackets {
         return this;
     }
 
+    /**
+     * Attaches the packet to a connection of its own whose mark (nf_conn->mark) starts as
+     * {@code mark}; {@link #connMark()} reads it back after targets changed it.
+     */
+    public TestPackets connection(int mark) {
+        connection = new Connection();
+        connection.mark = mark;
+        return this;
+    }
+
+    /** The mark of the packet's connection, -1 when {@link #connection(int)} gave it none. */
+    public long connMark() {
+        return connection == null ? -1 : connection.mark & 0xFFFFFFFFL;
+    }
+
     public TestPackets length(int payload) {
         ip.payloadLength(payload);
         return this;
@@ -104,6 +121,7 @@ public final class TestPackets {
     public PacketView view() {
         byte[] bytes = ip.build();
         view.wrap(bytes).inInterface(in).outInterface(out).hook(hook).setMark(mark);
+        attach();
         return view;
     }
 
@@ -111,6 +129,28 @@ public final class TestPackets {
     public PacketView truncated(int length) {
         byte[] bytes = ip.build();
         view.wrap(bytes, 0, Math.min(length, bytes.length)).inInterface(in).outInterface(out).hook(hook).setMark(mark);
+        attach();
         return view;
+    }
+
+    private void attach() {
+        if (connection != null) {
+            view.connection(connection, 0);
+        }
+    }
+
+    /** A connection of one packet, holding only its mark. */
+    private static final class Connection implements ConnectionMarks {
+        private int mark;
+
+        @Override
+        public int connectionMark(int handle) {
+            return mark;
+        }
+
+        @Override
+        public void setConnectionMark(int handle, int mark) {
+            this.mark = mark;
+        }
     }
 }

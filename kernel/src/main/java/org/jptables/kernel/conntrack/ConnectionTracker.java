@@ -3,6 +3,7 @@ package org.jptables.kernel.conntrack;
 import java.util.List;
 
 import org.jptables.api.ConnState;
+import org.jptables.kernel.packet.ConnectionMarks;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.kernel.path.ConnectionTracking;
 
@@ -31,7 +32,7 @@ import org.jptables.kernel.path.ConnectionTracking;
  *
  * <p>Not thread-safe: one tracker per packet path.
  */
-public final class ConnectionTracker implements ConnectionTracking {
+public final class ConnectionTracker implements ConnectionTracking, ConnectionMarks {
     /** The packet was dropped because the table is full (same value as {@link ConnectionTracking#TABLE_FULL}). */
     public static final int TABLE_FULL = ConnectionTracking.TABLE_FULL;
 
@@ -246,6 +247,7 @@ public final class ConnectionTracker implements ConnectionTracking {
                 ? Math.max(0, (table.expires[e] - table.now) / ConntrackTable.SECOND) : 0;
         p.conntrackDetails(info >= ConntrackInfo.IS_REPLY ? 1 : 0, table.origSport[e], table.origDport[e],
                 table.replySport[e], table.replyDport[e], left);
+        p.connection(this, e);
     }
 
     /** Publishes the entry's state again on the view (e.g. after NAT bound it). */
@@ -449,6 +451,17 @@ public final class ConnectionTracker implements ConnectionTracking {
         if (table.valid(handle)) {
             table.mark[handle] = value;
         }
+    }
+
+    /** The connection mark a packet attached to the entry reads (0 for a handle no longer valid). */
+    @Override
+    public int connectionMark(int handle) {
+        return table.valid(handle) ? table.mark[handle] : 0;
+    }
+
+    @Override
+    public void setConnectionMark(int handle, int mark) {
+        setMark(handle, mark);
     }
 
     /** Entries in the table, unconfirmed ones included (nf_conntrack_count), expired ones until removed. */

@@ -17,6 +17,8 @@ public final class PacketView implements Packet {
     private String outInterface = "";
     private Hook hook = Hook.PREROUTING;
     private int mark;
+    private ConnectionMarks connections;
+    private int connection = -1;
     private int ctState;
     private int ctStatus;
     private int ctProtocol;
@@ -221,6 +223,38 @@ public final class PacketView implements Packet {
         this.mark = mark;
     }
 
+    /**
+     * Attaches the packet to connection {@code handle} of {@code marks} (the tracker's entry), whose
+     * mark {@link #connMark} reads; a null {@code marks} detaches it. {@link #conntrack} detaches.
+     */
+    public PacketView connection(ConnectionMarks marks, int handle) {
+        this.connections = marks;
+        this.connection = marks == null ? -1 : handle;
+        return this;
+    }
+
+    /** Where the mark of the packet's connection is kept, null without a connection. */
+    public ConnectionMarks connections() {
+        return connections;
+    }
+
+    /** The handle of the packet's connection, -1 without one. */
+    public int connection() {
+        return connection;
+    }
+
+    @Override
+    public long connMark() {
+        return connections == null ? -1 : connections.connectionMark(connection) & 0xFFFFFFFFL;
+    }
+
+    @Override
+    public void setConnMark(int mark) {
+        if (connections != null) {
+            connections.setConnectionMark(connection, mark);
+        }
+    }
+
     @Override
     public int ctState() {
         return ctState;
@@ -256,9 +290,11 @@ public final class PacketView implements Packet {
         return ctReplyDestination;
     }
 
-    /** Sets what connection tracking knows of the packet. */
+    /** Sets what connection tracking knows of the packet; detaches it from its {@link #connection}. */
     public PacketView conntrack(int state, int status, int protocol, int origSrc, int origDst, int replySrc,
                                 int replyDst) {
+        this.connections = null;
+        this.connection = -1;
         this.ctState = state;
         this.ctStatus = status;
         this.ctProtocol = protocol;

@@ -15,6 +15,7 @@ import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.nat.PacketRewriter;
 import org.jptables.kernel.packet.PacketEffects;
+import org.jptables.kernel.packet.ConnectionMarks;
 import org.jptables.kernel.packet.PacketView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -443,6 +444,8 @@ public final class PacketPath implements PacketEffects {
         int od = view.ctOriginalDestination();
         int rs = view.ctReplySource();
         int rd = view.ctReplyDestination();
+        ConnectionMarks connections = view.connections();
+        int connection = view.connection();
         Defragmenter.Datagram datagram = fragments;
         fragments = null;
         int cause = currentCt;
@@ -458,6 +461,7 @@ public final class PacketPath implements PacketEffects {
             view.wrap(bytes, offset, length).inInterface(in).outInterface(out).hook(hook).linkHeader(dstMac, srcMac);
             view.setMark(mark);
             view.conntrack(state, status, proto, os, od, rs, rd);
+            view.connection(connections, connection);
             tables.current(table);
         }
     }

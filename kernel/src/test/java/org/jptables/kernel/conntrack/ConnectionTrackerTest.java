@@ -421,4 +421,22 @@ class ConnectionTrackerTest {
         assertTrue(tracker.isRelated(h));
         assertEquals(1, rst.ctDirection());
     }
+
+    @Test
+    void thePacketReadsAndWritesItsConnectionsMark() {
+        in(udp(CLIENT, SERVER, 41000, 53));
+        assertEquals(0, view.connMark());
+        view.setConnMark(0xfeedcafe);
+        assertEquals(0xfeedcafeL, view.connMark());
+        assertTrue(only().contains(" mark=4276996862 "), only());
+        // the reply belongs to the same connection: it sees the mark
+        in(udp(SERVER, CLIENT, 53, 41000));
+        assertEquals(0xfeedcafeL, view.connMark());
+        // no connection (INVALID, untracked): -1, and setting does nothing
+        view.untrack();
+        assertEquals(-1, view.connMark());
+        view.setConnMark(1);
+        assertEquals(-1, view.connMark());
+        assertTrue(only().contains(" mark=4276996862 "), only());
+    }
 }
