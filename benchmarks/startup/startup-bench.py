@@ -12,6 +12,7 @@ import argparse
 import os
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -102,6 +103,8 @@ def main():
         if os.geteuid() != 0 or not shutil.which("ip") or not shutil.which("iptables-legacy"):
             sys.exit("skipped: needs root, ip and iptables-legacy (apt-get install iptables)")
         ns = "jpt-startup-%d" % os.getpid()
+        # a timeout's SIGTERM unwinds through the finally below, so the namespace never outlives us
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         subprocess.run(["ip", "netns", "add", ns], check=True)
         try:
             return subprocess.run(["ip", "netns", "exec", ns, sys.executable] + sys.argv + ["--inside"]).returncode
