@@ -1,6 +1,7 @@
 package org.jptables.plugins.connmark;
 
 import java.util.List;
+import org.jptables.api.MarkValue;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.MatchExtension;
 import org.jptables.api.Option;

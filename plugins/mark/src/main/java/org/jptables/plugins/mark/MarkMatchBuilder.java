@@ -3,6 +3,7 @@ package org.jptables.plugins.mark;
 import java.util.List;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
+import org.jptables.api.MarkValue;
 import org.jptables.api.RuleException;
 
 /** Reads {@code [!] --mark value[/mask]}; the kernel refuses a rule without it before build(). */

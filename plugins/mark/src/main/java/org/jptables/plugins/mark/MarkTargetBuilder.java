@@ -1,6 +1,7 @@
 package org.jptables.plugins.mark;
 
 import java.util.List;
+import org.jptables.api.MarkValue;
 import org.jptables.api.RuleException;
 import org.jptables.api.Target;
 import org.jptables.api.TargetBuilder;

@@ -5,7 +5,7 @@ import org.jptables.api.CNumbers;
 import org.jptables.api.RuleException;
 import org.jptables.api.Target;
 import org.jptables.api.TargetBuilder;
-import org.jptables.api.TosSymbol;
+import org.jptables.api.TosMask;
 
 /**
  * tos_tg_parse_v1: {@code --set-tos} is libxtables' XTTYPE_TOSMASK (a number, C syntax, at most
@@ -56,34 +56,9 @@ final class TosTargetBuilder implements TargetBuilder {
 
     /** XTTYPE_TOSMASK, as libxtables' xtopt_parse_tosmask. */
     private void readTosMask(String arg) throws RuleException {
-        CNumbers.Read number = CNumbers.read(arg, 0, 255);
-        if (number != null) {
-            value = (int) number.value();
-            mask = 0xff;
-            int end = number.end();
-            if (end < arg.length() && arg.charAt(end) == '/') {
-                CNumbers.Read m = CNumbers.read(arg.substring(end + 1), 0, 255);
-                if (m == null) {
-                    throw illegal(arg);
-                }
-                mask = (int) m.value();
-                end = end + 1 + m.end();
-            }
-            if (end != arg.length()) {
-                throw illegal(arg);
-            }
-            return;
-        }
-        TosSymbol symbol = TosSymbol.named(arg);
-        if (symbol == null) {
-            throw new RuleException("Symbolic name \"" + arg + "\" is unknown");
-        }
-        value = symbol.value();
-        mask = TosSymbol.MASK;
-    }
-
-    private static RuleException illegal(String arg) {
-        return new RuleException("Illegal value: \"" + arg + "\"");
+        TosMask read = TosMask.parse(arg);
+        value = read.value();
+        mask = read.mask();
     }
 
     @Override

@@ -1,10 +1,11 @@
 package org.jptables.plugins.tostarget;
 
+import static org.jptables.testkit.PacketBytes.assertHeaderChecksumRight;
+import static org.jptables.testkit.PacketBytes.bytes;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.packet.PacketView;
@@ -22,24 +23,6 @@ class TosTargetTest {
         TestPackets t = TestPackets.tcp("198.18.0.2", 40000, "198.18.1.2", 80).flags(TestPackets.ACK).length(20);
         t.ipv4().tos(tos).ttl(63).id(0x0102).dontFragment(true);
         return t.view();
-    }
-
-    private static byte[] bytes(PacketView p) {
-        return Arrays.copyOfRange(p.bytes(), p.offset(), p.offset() + p.length());
-    }
-
-    /** The header checksum recomputed over the whole header: the sum with the field in it is 0xFFFF. */
-    private static void assertHeaderChecksumRight(PacketView p) {
-        byte[] b = bytes(p);
-        int ihl = (b[0] & 0x0F) * 4;
-        int sum = 0;
-        for (int i = 0; i < ihl; i += 2) {
-            sum += ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
-        }
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xFFFF) + (sum >>> 16);
-        }
-        assertEquals(0xFFFF, sum, "IP header checksum");
     }
 
     /** Applies the rule and checks that only the TOS byte and the checksum changed, the checksum being right. */

@@ -1,10 +1,11 @@
 package org.jptables.plugins.ttltarget;
 
+import static org.jptables.testkit.PacketBytes.assertHeaderChecksumRight;
+import static org.jptables.testkit.PacketBytes.bytes;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.testkit.RuleTester;
 import org.jptables.testkit.TestPackets;
@@ -19,24 +20,6 @@ class TtlTargetTest {
         TestPackets t = TestPackets.udp("198.18.0.2", 5000, "198.18.1.2", 53).length(12);
         t.ipv4().ttl(ttl).tos(0xb9).id(0x1234).dontFragment(true);
         return t.view();
-    }
-
-    private static byte[] bytes(PacketView p) {
-        return Arrays.copyOfRange(p.bytes(), p.offset(), p.offset() + p.length());
-    }
-
-    /** The header checksum recomputed over the whole header: the sum with the field in it is 0xFFFF. */
-    private static void assertHeaderChecksumRight(PacketView p) {
-        byte[] b = bytes(p);
-        int ihl = (b[0] & 0x0F) * 4;
-        int sum = 0;
-        for (int i = 0; i < ihl; i += 2) {
-            sum += ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
-        }
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xFFFF) + (sum >>> 16);
-        }
-        assertEquals(0xFFFF, sum, "IP header checksum");
     }
 
     /** Applies the rule and checks that only the TTL and the checksum changed, the checksum being right. */

@@ -1,4 +1,4 @@
-package org.jptables.plugins.mark;
+package org.jptables.api;
 
 import org.jptables.api.RuleException;
 
@@ -6,15 +6,16 @@ import org.jptables.api.RuleException;
  * Mark arguments as libxtables reads them. {@code value[/mask]} is xtables_parse_val_mask (the
  * mask defaults to 0xffffffff); a plain 32-bit number is XTTYPE_UINT32. Numbers are C's strtoul
  * with base 0: leading blanks and {@code +} allowed, {@code -} refused, hex and octal prefixes.
+ * Shared by the mark and connmark extensions (MARK, CONNMARK), as libxtables shares it.
  *
  * @param value the value
  * @param mask  the mask
  */
-record MarkValue(int value, int mask) {
+public record MarkValue(int value, int mask) {
     private static final long MAX = 0xFFFFFFFFL;
 
     /** {@code value[/mask]} of option {@code --name} of extension {@code ext} ("mark", "MARK"). */
-    static MarkValue parseWithMask(String ext, String option, String arg) throws RuleException {
+    public static MarkValue parseWithMask(String ext, String option, String arg) throws RuleException {
         long[] first = number(arg, 0);
         if (first == null) {
             throw badInteger(ext, option);
@@ -37,7 +38,7 @@ record MarkValue(int value, int mask) {
     }
 
     /** A plain unsigned 32-bit number (XTTYPE_UINT32). */
-    static int parseU32(String ext, String option, String arg) throws RuleException {
+    public static int parseU32(String ext, String option, String arg) throws RuleException {
         long[] n = number(arg, 0);
         if (n == null || n[1] != arg.length()) {
             throw new RuleException(ext + ": bad value for option \"" + option + "\", or out of range (0-" + MAX
@@ -58,7 +59,7 @@ record MarkValue(int value, int mask) {
      * xtables_strtoui with an end pointer: the number at {@code from} and the index after it, or
      * null when there is none or it exceeds 32 bits.
      */
-    static long[] number(String s, int from) {
+    public static long[] number(String s, int from) {
         int i = from;
         int n = s.length();
         while (i < n && isSpace(s.charAt(i))) {
