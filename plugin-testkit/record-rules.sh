@@ -1,8 +1,10 @@
 #!/bin/bash
-# usage (root, iptables-legacy 1.8.9): ./record.sh < rules.txt > ../resources/recorded.tsv
-# records each rule of rules.txt with iptables-legacy 1.8.9 in a fresh namespace:
-# table, chain, rule, result, saved, exit, error, -L line, -L -n line
-ns=jpttl$$
+# usage (root, iptables-legacy 1.8.9), from a plugin's folder:
+#   ../../plugin-testkit/record-rules.sh < src/test/record/rules.txt > src/test/resources/recorded.tsv
+# records each rule of rules.txt (table, chain, rule; tab-separated) with iptables-legacy 1.8.9 in a
+# namespace of its own, deleted at the end: table, chain, rule, result, saved, exit, error, -L line,
+# -L -n line; the testkit's RecordedRules compares a plugin with those lines
+ns=jprec$$
 ip netns add $ns || exit 1
 trap 'ip netns del $ns' EXIT
 while IFS=$'\t' read -r table chain rule; do
