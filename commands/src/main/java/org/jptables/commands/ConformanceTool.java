@@ -10,6 +10,7 @@ import org.jptables.conformance.CaseReport;
 import org.jptables.conformance.CaseRunner;
 import org.jptables.conformance.KnownDeviations;
 import org.jptables.conformance.RecordedCase;
+import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.extension.DuplicateExtensionException;
 import org.jptables.kernel.host.Host;
 
@@ -41,10 +42,16 @@ final class ConformanceTool {
             Host host = Host.conformance();
             KnownDeviations known = KnownDeviations.none();
             List<Path> roots = new ArrayList<>();
+            EvalMode eval = settings.eval();
             List<String> rest = settings.args();
             for (int i = 0; i < rest.size(); i++) {
                 String a = rest.get(i);
-                if (a.equals("--known")) {
+                if (a.equals("--eval")) {
+                    if (i + 1 >= rest.size()) {
+                        throw new Settings.UsageError("conformance: option \"--eval\" requires an argument");
+                    }
+                    eval = Settings.evalMode(rest.get(++i));
+                } else if (a.equals("--known")) {
                     if (i + 1 >= rest.size()) {
                         throw new Settings.UsageError("conformance: option \"--known\" requires an argument");
                     }
@@ -64,7 +71,7 @@ final class ConformanceTool {
                 throw new Settings.UsageError("conformance: give one or more case folders (each with kernel.json)");
             }
             Session session = new Session(settings, err);
-            CaseRunner runner = new CaseRunner(() -> session.parser(true), session.names, host);
+            CaseRunner runner = new CaseRunner(() -> session.parser(true), session.names, host, eval);
             int cases = 0;
             int packets = 0;
             int agreeing = 0;

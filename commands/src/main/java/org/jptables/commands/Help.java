@@ -117,6 +117,9 @@ final class Help {
                 + "  --ignore-checksums  do not check IPv4/TCP/UDP/ICMP checksums (captures with offload)\n"
                 + "  --quiet-host        the host sends nothing of its own (REJECT's answers): for a capture\n"
                 + "                      taken on the host under this ruleset, which already holds them\n"
+                + "  --eval linear|compiled\n"
+                + "                      walk each chain rule by rule, or through its compiled classifier\n"
+                + "                      (the default, or eval: in conf/jptables.yaml); the results are the same\n"
                 + "  --accepted FILE.pcap, --dropped FILE.pcap, --emitted FILE.pcap\n"
                 + "                      write those packets (captures only)\n"
                 + "  --log FILE          write the LOG lines to FILE\n"
@@ -141,7 +144,7 @@ final class Help {
                 + "  --seq N, --ack N, --window N, --mss N\n"
                 + "  --icmp-type NAME|TYPE[/CODE], --icmp-id N, --icmp-seq N\n"
                 + "  --len N, --ttl N, --tos N, --ipid N, --df\n"
-                + "  --json, --no-save, --rules FILE, --host FILE   as for replay\n"
+                + "  --json, --no-save, --rules FILE, --host FILE, --eval MODE   as for replay\n"
                 + "\n"
                 + "The words make one line of replay --packets: -i and --local set in, -s src, -d dst,\n"
                 + "-p proto, --syn and --tcp-flags flags, --icmp-type type and code, --icmp-id id, --icmp-seq\n"
@@ -151,13 +154,13 @@ final class Help {
 
     /** {@code jptables conformance -h}. */
     static String conformance() {
-        return "Usage: jptables conformance [--host FILE] [--known FILE] CASE_DIR...\n"
+        return "Usage: jptables conformance [--host FILE] [--known FILE] [--eval linear|compiled] CASE_DIR...\n"
                 + "\n"
                 + "Runs cases recorded on the real kernel (folders with ruleset.rules, packets.jsonl and\n"
                 + "kernel.json; a folder of such folders is searched) and compares, packet by packet, the\n"
                 + "counters, policies, emitted frames, LOG lines and connection table. Exit status 1 when any\n"
                 + "packet differs. --known FILE lists packets known to differ (case, packet, why; tab-\n"
-                + "separated): they are counted apart, and fail the run once they agree.\n"
+                + "separated): they are counted apart, and fail the run once they agree. --eval: as for replay.\n"
                 + "conformance/recorder/ records new cases.\n";
     }
 }

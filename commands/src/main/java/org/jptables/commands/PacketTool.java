@@ -45,7 +45,7 @@ final class PacketTool {
                 String a = args.get(i);
                 switch (a) {
                     case "--json", "--no-save", "--quiet-host", "--ignore-checksums" -> replay.add(a);
-                    case "--host", "--rules" -> {
+                    case "--host", "--rules", "--eval" -> {
                         replay.add(a);
                         replay.add(value(args, ++i, a));
                     }

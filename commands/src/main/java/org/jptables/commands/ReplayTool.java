@@ -24,6 +24,7 @@ import org.jptables.commands.state.StateStore;
 import org.jptables.kernel.conntrack.ConnectionTracker;
 import org.jptables.kernel.conntrack.ConntrackConfig;
 import org.jptables.kernel.extension.DuplicateExtensionException;
+import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
@@ -82,6 +83,7 @@ final class ReplayTool {
             boolean save = true;
             boolean ignoreChecksums = false;
             boolean quietHost = false;
+            EvalMode eval = settings.eval();
             List<String> rest = settings.args();
             for (int i = 0; i < rest.size(); i++) {
                 switch (rest.get(i)) {
@@ -96,6 +98,7 @@ final class ReplayTool {
                     case "--no-save" -> save = false;
                     case "--ignore-checksums" -> ignoreChecksums = true;
                     case "--quiet-host" -> quietHost = true;
+                    case "--eval" -> eval = Settings.evalMode(value(rest, ++i, "--eval"));
                     default -> {
                         if (rest.get(i).startsWith("-") || capture != null) {
                             throw new Settings.UsageError("replay: unknown argument \"" + rest.get(i) + "\"");
@@ -129,7 +132,7 @@ final class ReplayTool {
                     conntrack = conntrack.withChecksum(false);
                 }
                 PacketPath path = new PacketPath(ruleset, host, new ConnectionTracker(conntrack))
-                        .checkIpHeaders(conntrack.checksum()).quietHost(quietHost);
+                        .checkIpHeaders(conntrack.checksum()).quietHost(quietHost).evaluation(eval);
                 if (capture != null) {
                     int status = replayCapture(capture, path, host, ruleset, session, acceptedFile, droppedFile,
                             emittedFile, logFile != null ? logFile : settings.log(), logFile == null,

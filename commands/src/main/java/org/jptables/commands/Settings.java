@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jptables.commands.config.JptablesConfig;
 import org.jptables.kernel.conntrack.ConntrackConfig;
+import org.jptables.kernel.eval.EvalMode;
 
 /**
  * Where the state file and the plugins are, where LOG lines go, and how connections are tracked.
@@ -23,8 +24,11 @@ import org.jptables.kernel.conntrack.ConntrackConfig;
  * @param initial   the initial ruleset file, or null for empty tables (Linux after boot)
  * @param log       file for LOG lines during a replay, or null (from jptables.yaml only)
  * @param conntrack the connection tracker's settings (jptables.yaml over the kernel's defaults)
+ * @param eval      how chains are evaluated ({@code eval:} of jptables.yaml, compiled by default;
+ *                  the commands that run packets take {@code --eval} over it)
  */
-public record Settings(Path state, Path plugins, Path initial, Path log, ConntrackConfig conntrack, List<String> args) {
+public record Settings(Path state, Path plugins, Path initial, Path log, ConntrackConfig conntrack, EvalMode eval,
+                       List<String> args) {
 
     /** Takes jptables' own options from the start of {@code args}. */
     public static Settings from(List<String> args, Map<String, String> env) throws UsageError {
@@ -67,7 +71,16 @@ public record Settings(Path state, Path plugins, Path initial, Path log, Conntra
         Path defaultInitial = home.resolve("conf").resolve("default.rules");
         Path initialPath = first(null, env.get("JPTABLES_INITIAL"), config.initial(),
                 Files.isRegularFile(defaultInitial) ? defaultInitial : null);
-        return new Settings(statePath, pluginsPath, initialPath, config.log(), config.conntrack(), rest);
+        return new Settings(statePath, pluginsPath, initialPath, config.log(), config.conntrack(), config.eval(), rest);
+    }
+
+    /** {@code --eval}'s argument, or the reason it is not one. */
+    public static EvalMode evalMode(String text) throws UsageError {
+        EvalMode mode = EvalMode.parse(text);
+        if (mode == null) {
+            throw new UsageError("--eval: \"" + text + "\" is not linear or compiled");
+        }
+        return mode;
     }
 
     private static Path first(String option, String environment, Path configured, Path fallback) {

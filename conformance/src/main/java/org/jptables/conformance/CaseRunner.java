@@ -16,6 +16,7 @@ import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.path.LocalStack;
 import org.jptables.kernel.path.PacketDescription;
+import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.path.PacketPath;
 import org.jptables.kernel.path.PacketResult;
 import org.jptables.language.CommandParser;
@@ -38,11 +39,18 @@ public final class CaseRunner {
     private final Supplier<CommandParser> parsers;
     private final Names names;
     private final Host host;
+    private final EvalMode eval;
 
     public CaseRunner(Supplier<CommandParser> parsers, Names names, Host host) {
+        this(parsers, names, host, EvalMode.COMPILED);
+    }
+
+    /** {@code eval}: how chains are evaluated; a case must agree with the kernel either way. */
+    public CaseRunner(Supplier<CommandParser> parsers, Names names, Host host, EvalMode eval) {
         this.parsers = parsers;
         this.names = names;
         this.host = host;
+        this.eval = eval;
     }
 
     public CaseReport run(RecordedCase c) {
@@ -60,7 +68,7 @@ public final class CaseRunner {
             return report;
         }
         ConnectionTracker conntrack = new ConnectionTracker();
-        PacketPath path = new PacketPath(ruleset, host, conntrack).quietHost(c.quietHost());
+        PacketPath path = new PacketPath(ruleset, host, conntrack).quietHost(c.quietHost()).evaluation(eval);
         if (!c.quietHost()) {
             // what fw answers to itself through lo never left it: jptables makes those answers
             path.localStack(new LocalStack(c.listening()));

@@ -11,6 +11,14 @@ public interface Match {
      */
     boolean matches(Packet packet);
 
+    /**
+     * Tells the kernel's compiled classifier what this match constrains, under the contract of
+     * {@link Constraints}. Called once per rule at commit. A match that declares nothing is called
+     * for every packet that reaches its rule, as in the linear walk.
+     */
+    default void declare(Constraints constraints) {
+    }
+
     /** For implicit matches: the rule header fields this match stands for. */
     default void describe(RuleHeader header) {
     }

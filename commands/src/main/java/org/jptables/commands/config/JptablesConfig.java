@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.jptables.kernel.conntrack.ConntrackConfig;
+import org.jptables.kernel.eval.EvalMode;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,10 +27,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param log       file the LOG target's lines are appended to during a replay, or null
  * @param conntrack the tracker's settings: the kernel's defaults with this file's values over them
  */
-public record JptablesConfig(Path plugins, Path state, Path initial, Path log, ConntrackConfig conntrack) {
+public record JptablesConfig(Path plugins, Path state, Path initial, Path log, ConntrackConfig conntrack, EvalMode eval) {
 
     /** The top-level keys; {@code conntrack} holds {@link #CONNTRACK_KEYS}. */
-    private static final Set<String> KEYS = Set.of("plugins", "state", "initial", "log", "checksums", "conntrack");
+    private static final Set<String> KEYS = Set.of("plugins", "state", "initial", "log", "checksums", "conntrack", "eval");
 
     /** conntrack's keys, named as the nf_conntrack sysctls without their prefix (timeouts in seconds). */
     private static final Set<String> CONNTRACK_KEYS = Set.of("max-entries", "tcp-loose", "tcp-be-liberal",
@@ -42,7 +43,7 @@ public record JptablesConfig(Path plugins, Path state, Path initial, Path log, C
 
     /** No file: every value is the built-in default. */
     public static JptablesConfig defaults() {
-        return new JptablesConfig(null, null, null, null, ConntrackConfig.defaults());
+        return new JptablesConfig(null, null, null, null, ConntrackConfig.defaults(), EvalMode.COMPILED);
     }
 
     /** Reads {@code file}, or the defaults when there is none; relative paths are resolved against {@code home}. */
@@ -99,7 +100,15 @@ public record JptablesConfig(Path plugins, Path state, Path initial, Path log, C
             ct = new ConntrackConfig(max, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11],
                     t[12], t[13], t[14], loose, liberal, retrans, ct.checksum());
         }
-        return new JptablesConfig(plugins, state, initial, log, ct);
+        EvalMode eval = EvalMode.COMPILED;
+        if (top.containsKey("eval")) {
+            Object v = top.get("eval");
+            eval = v instanceof String text ? EvalMode.parse(text) : null;
+            if (eval == null) {
+                throw new ConfigException(file + ": key \"eval\" must be linear or compiled, not " + Reader.show(v));
+            }
+        }
+        return new JptablesConfig(plugins, state, initial, log, ct, eval);
     }
 
     private static String firstLine(String m) {
@@ -151,7 +160,7 @@ public record JptablesConfig(Path plugins, Path state, Path initial, Path log, C
         }
 
         /** A value as the file wrote it (text quoted, as Jackson showed it before). */
-        private static String show(Object v) {
+        static String show(Object v) {
             return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
         }
     }

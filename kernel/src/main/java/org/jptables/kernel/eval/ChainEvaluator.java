@@ -3,6 +3,9 @@ package org.jptables.kernel.eval;
 import org.jptables.api.Match;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
+import org.jptables.kernel.classify.ChainCompiler;
+import org.jptables.kernel.classify.CompiledChain;
+import org.jptables.kernel.classify.PacketKey;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.Rule;
 import org.jptables.kernel.packet.PacketView;
@@ -11,7 +14,10 @@ import org.jptables.kernel.packet.PacketView;
  * The kernel's ipt_do_table for one table at one hook: walk the built-in chain's rules, count the
  * ones that match, follow jumps (pushing the return point) and gotos (not pushing), return at a
  * RETURN or the end of a user chain, and apply the policy at the end of the built-in chain.
- * One evaluator per thread: its return stack is reused, so evaluation allocates nothing.
+ * In {@link EvalMode#COMPILED} mode a chain's compiled form names the next rule the packet can
+ * match, and the rules in between are not called: they could not match, and skipping them skips
+ * nothing they would have done (see {@link org.jptables.api.Constraints}).
+ * One evaluator per thread: its return stack and packet key are reused, so evaluation allocates nothing.
  */
 public final class ChainEvaluator {
     /** The kernel's own limit on nested jumps (XT_MAX_TABLE_DEPTH is far larger; loops are refused at load). */
@@ -19,6 +25,25 @@ public final class ChainEvaluator {
 
     private final Chain[] stackChain = new Chain[MAX_DEPTH];
     private final int[] stackIndex = new int[MAX_DEPTH];
+    private final PacketKey key = new PacketKey();
+    private EvalMode mode;
+
+    /** An evaluator using the compiled forms of the chains. */
+    public ChainEvaluator() {
+        this(EvalMode.COMPILED);
+    }
+
+    public ChainEvaluator(EvalMode mode) {
+        this.mode = mode;
+    }
+
+    public EvalMode mode() {
+        return mode;
+    }
+
+    public void mode(EvalMode mode) {
+        this.mode = mode;
+    }
 
     /**
      * Runs {@code packet} through {@code builtin}; returns {@link Verdict#ACCEPT}, {@link Verdict#DROP}
@@ -32,8 +57,21 @@ public final class ChainEvaluator {
         int depth = 0;
         Chain chain = builtin;
         Rule[] rules = chain.ruleArray();
+        // the key is read when a compiled chain first needs it, and again after a target that
+        // continues (it may have changed the mark); 1 read, 0 to read, -1 not classifiable
+        boolean compiled = mode == EvalMode.COMPILED;
+        int keyState = 0;
+        CompiledChain form = compiled ? ChainCompiler.formOf(chain, rules) : null;
         int i = 0;
         while (true) {
+            if (form != null && i < rules.length) {
+                if (keyState == 0) {
+                    keyState = key.load(packet) ? 1 : -1;
+                }
+                if (keyState > 0) {
+                    i = form.next(key, i);
+                }
+            }
             if (i >= rules.length) {
                 if (depth == 0) {
                     return policy(builtin, length, listener);
@@ -42,6 +80,7 @@ public final class ChainEvaluator {
                 chain = stackChain[depth];
                 i = stackIndex[depth];
                 rules = chain.ruleArray();
+                form = compiled ? ChainCompiler.formOf(chain, rules) : null;
                 continue;
             }
             Rule rule = rules[i];
@@ -68,6 +107,7 @@ public final class ChainEvaluator {
                 }
                 chain = jump;
                 rules = chain.ruleArray();
+                form = compiled ? ChainCompiler.formOf(chain, rules) : null;
                 i = 0;
                 continue;
             }
@@ -84,6 +124,7 @@ public final class ChainEvaluator {
                 if (length < 0) {
                     length = packet.length();
                 }
+                keyState = 0;
                 i++;
             } else if (verdict == Verdict.RETURN) {
                 if (depth == 0) {
@@ -93,6 +134,7 @@ public final class ChainEvaluator {
                 chain = stackChain[depth];
                 i = stackIndex[depth];
                 rules = chain.ruleArray();
+                form = compiled ? ChainCompiler.formOf(chain, rules) : null;
             } else {
                 return verdict;
             }

@@ -16,6 +16,8 @@ public final class Chain {
     private final Counters policyCounters = new Counters();
     private final List<Rule> rules = new ArrayList<>();
     private Rule[] snapshot = new Rule[0];
+    /** A form another layer derived from {@link #snapshot} (the compiled classifier), or null. */
+    private volatile Object derived;
 
     private Chain(String name, Hook hook) {
         this.name = name;
@@ -70,6 +72,18 @@ public final class Chain {
         return snapshot;
     }
 
+    /**
+     * The form derived from the rules by the evaluation layer, or null; the reader checks that it
+     * was derived from the current {@link #ruleArray()}, since any change makes it stale.
+     */
+    public Object derived() {
+        return derived;
+    }
+
+    public void derived(Object form) {
+        this.derived = form;
+    }
+
     public int size() {
         return rules.size();
     }
@@ -77,21 +91,25 @@ public final class Chain {
     void insert(int index, Rule rule) {
         rules.add(index, rule);
         snapshot = rules.toArray(Rule[]::new);
+        derived = null;
     }
 
     void set(int index, Rule rule) {
         rules.set(index, rule);
         snapshot = rules.toArray(Rule[]::new);
+        derived = null;
     }
 
     Rule remove(int index) {
         Rule removed = rules.remove(index);
         snapshot = rules.toArray(Rule[]::new);
+        derived = null;
         return removed;
     }
 
     void clear() {
         rules.clear();
         snapshot = new Rule[0];
+        derived = null;
     }
 }

@@ -7,6 +7,7 @@ import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.effects.LogLine;
 import org.jptables.kernel.effects.RejectReplies;
+import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.Rule;
@@ -63,6 +64,13 @@ public final class PacketPath implements PacketEffects {
         this.translation = new NatTranslation(host, this.conntrack, view);
         this.routing = new Routing(host);
         view.addressTypes(host).effects(this);
+        tables.mode(EvalMode.COMPILED);
+    }
+
+    /** How chains are evaluated: {@link EvalMode#COMPILED} unless told otherwise. */
+    public PacketPath evaluation(EvalMode mode) {
+        tables.mode(mode);
+        return this;
     }
 
     /** The host's own stack answering what it sends itself through lo (none by default). */

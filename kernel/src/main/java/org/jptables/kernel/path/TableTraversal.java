@@ -2,7 +2,9 @@ package org.jptables.kernel.path;
 
 import org.jptables.api.Hook;
 import org.jptables.api.Verdict;
+import org.jptables.kernel.classify.ChainCompiler;
 import org.jptables.kernel.eval.ChainEvaluator;
+import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.eval.TraversalListener;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.Rule;
@@ -29,6 +31,14 @@ final class TableTraversal implements TraversalListener {
     TableTraversal(Ruleset ruleset, PacketView view) {
         this.ruleset = ruleset;
         this.view = view;
+    }
+
+    /** Linear or compiled; compiling the ruleset's chains now, so that no packet waits for it. */
+    void mode(EvalMode mode) {
+        evaluator.mode(mode);
+        if (mode == EvalMode.COMPILED) {
+            ChainCompiler.compileAll(ruleset);
+        }
     }
 
     /** The report of the packet about to run, or null to keep no trace. */

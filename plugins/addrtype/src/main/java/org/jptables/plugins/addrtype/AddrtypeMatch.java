@@ -1,5 +1,6 @@
 package org.jptables.plugins.addrtype;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -39,6 +40,12 @@ final class AddrtypeMatch implements Match {
                     || hook == org.jptables.api.Hook.FORWARD;
         }
         return true;
+    }
+
+    /** It only reads the packet: never in the way of the compiled classifier. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.jptables.plugins.connmark;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Numbers;
@@ -14,6 +15,12 @@ import org.jptables.api.Packet;
  * @param inverted {@code ! --mark}
  */
 record ConnmarkMatch(int value, int mask, boolean inverted) implements Match {
+    /** It only reads the packet: never in the way of the compiled classifier. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+    }
+
     @Override
     public boolean matches(Packet packet) {
         long mark = packet.connMark();

@@ -1,5 +1,6 @@
 package org.jptables.plugins.conntrack;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ConnState;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
@@ -68,6 +69,15 @@ final class ConntrackMatch implements Match {
 
     private boolean inv(int flag) {
         return (invertFlags & flag) != 0;
+    }
+
+    /** It only reads the packet: never in the way of the compiled classifier. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+        if (has(ConntrackSpec.STATE)) {
+            constraints.connectionState(stateMask, inv(ConntrackSpec.STATE));
+        }
     }
 
     @Override

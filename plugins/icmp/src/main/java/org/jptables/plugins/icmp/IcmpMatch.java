@@ -1,5 +1,6 @@
 package org.jptables.plugins.icmp;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -19,6 +20,12 @@ record IcmpMatch(IcmpType icmp, boolean inverted) implements Match {
             return false;
         }
         return icmp.matches(packet.u8(ih), packet.u8(ih + 1)) != inverted;
+    }
+
+    /** Pure on a whole 8-byte header, which a classifiable ICMP packet has. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
     }
 
     /**

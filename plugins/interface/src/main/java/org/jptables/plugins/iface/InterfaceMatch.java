@@ -1,5 +1,6 @@
 package org.jptables.plugins.iface;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
 import org.jptables.api.RuleHeader;
@@ -22,6 +23,17 @@ final class InterfaceMatch implements Match {
     public boolean matches(Packet packet) {
         return (in == null || in.matches(packet.inInterface()))
                 && (out == null || out.matches(packet.outInterface()));
+    }
+
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+        if (in != null) {
+            constraints.inInterface(in.compared(), in.isPrefix(), in.inverted());
+        }
+        if (out != null) {
+            constraints.outInterface(out.compared(), out.isPrefix(), out.inverted());
+        }
     }
 
     @Override

@@ -28,6 +28,16 @@ final class InterfaceName {
         return text;
     }
 
+    /** The part of the name the kernel compares: all of it, or what stands before the {@code +}. */
+    String compared() {
+        return prefix >= 0 ? text.substring(0, prefix) : text;
+    }
+
+    /** Whether the name ends in the {@code +} wildcard. */
+    boolean isPrefix() {
+        return prefix >= 0;
+    }
+
     /** Whether {@code !} stood before the option. */
     boolean inverted() {
         return inverted;

@@ -1,5 +1,6 @@
 package org.jptables.plugins.ipheader;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
 import org.jptables.api.RuleHeader;
@@ -39,6 +40,25 @@ final class HeaderMatch implements Match {
             return false;
         }
         return !fragment || ((packet.fragmentOffset() != 0) != fragmentInverted);
+    }
+
+    /** ip_packet_match reads only the header: pure; protocol and addresses are its constraints. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+        if (protocol != 0) {
+            constraints.protocol(protocol, protocolInverted);
+        }
+        if (source.given()) {
+            constraints.sourceMasked(bytes(source.address()), bytes(source.mask()), source.inverted());
+        }
+        if (destination.given()) {
+            constraints.destinationMasked(bytes(destination.address()), bytes(destination.mask()), destination.inverted());
+        }
+    }
+
+    private static byte[] bytes(int address) {
+        return new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.jptables.plugins.iprange;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -25,6 +26,21 @@ final class IprangeMatch implements Match {
             return false;
         }
         return destination == null || destination.contains(packet.destination()) != destinationInverted;
+    }
+
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+        if (source != null) {
+            constraints.sourceRange(bytes(source.first()), bytes(source.last()), sourceInverted);
+        }
+        if (destination != null) {
+            constraints.destinationRange(bytes(destination.first()), bytes(destination.last()), destinationInverted);
+        }
+    }
+
+    private static byte[] bytes(int address) {
+        return new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
     }
 
     @Override

@@ -1,11 +1,18 @@
 package org.jptables.plugins.length;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
 
 /** length_mt: the IPv4 header's total length field within [min, max], flipped by {@code !}. */
 record LengthMatch(int min, int max, boolean inverted) implements Match {
+
+    /** It only reads the packet: never in the way of the compiled classifier. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+    }
 
     @Override
     public boolean matches(Packet packet) {

@@ -1,5 +1,6 @@
 package org.jptables.plugins.mac;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -26,6 +27,12 @@ public final class MacMatch implements Match {
 
     public boolean inverted() {
         return inverted;
+    }
+
+    /** It only reads the packet: never in the way of the compiled classifier. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.jptables.plugins.mark;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Numbers;
@@ -23,6 +24,12 @@ final class MarkMatch implements Match {
     @Override
     public boolean matches(Packet packet) {
         return ((packet.mark() & mask) == value) != inverted;
+    }
+
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+        constraints.mark(value & 0xFFFFFFFFL, mask & 0xFFFFFFFFL, inverted);
     }
 
     @Override

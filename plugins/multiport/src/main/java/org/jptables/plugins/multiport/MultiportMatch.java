@@ -1,5 +1,6 @@
 package org.jptables.plugins.multiport;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -44,6 +45,18 @@ record MultiportMatch(Direction direction, PortList ports, boolean inverted, Str
             case EITHER -> ports.containsEither(source, destination);
         };
         return found != inverted;
+    }
+
+    /** Pure on a whole transport header; one direction is a port constraint, both are not one field. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+        switch (direction) {
+            case SOURCE -> constraints.sourcePorts(ports.ranges(), inverted);
+            case DESTINATION -> constraints.destinationPorts(ports.ranges(), inverted);
+            case EITHER -> {
+            }
+        }
     }
 
     /** {@code " multiport dports http,https"}; iptables leaves two spaces before "!". */

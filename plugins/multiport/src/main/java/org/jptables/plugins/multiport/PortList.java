@@ -59,6 +59,21 @@ final class PortList {
         return ports.length;
     }
 
+    /** The list as inclusive ranges {@code [low, high, low, high, ...]}, a single port as {@code p, p}. */
+    int[] ranges() {
+        int[] out = new int[ports.length * 2];
+        int n = 0;
+        for (int i = 0; i < ports.length; i++) {
+            out[n++] = ports[i];
+            if (range[i]) {
+                out[n++] = ports[++i];
+            } else {
+                out[n++] = ports[i];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     /** Whether {@code port} is one of the ports or within one of the ranges. */
     boolean contains(int port) {
         for (int i = 0; i < ports.length; i++) {

@@ -1,5 +1,6 @@
 package org.jptables.plugins.pkttype;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -24,6 +25,12 @@ public final class PkttypeMatch implements Match {
 
     public boolean inverted() {
         return inverted;
+    }
+
+    /** It only reads the packet: never in the way of the compiled classifier. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
     }
 
     @Override

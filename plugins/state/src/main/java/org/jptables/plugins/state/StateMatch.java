@@ -1,5 +1,6 @@
 package org.jptables.plugins.state;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -20,6 +21,12 @@ final class StateMatch implements Match {
     @Override
     public boolean matches(Packet packet) {
         return ((packet.ctState() & mask) != 0) != inverted;
+    }
+
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+        constraints.connectionState(mask, inverted);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.jptables.plugins.tcp;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -69,6 +70,18 @@ record TcpMatch(PortRange source, PortRange destination, int flagMask, int flagC
             }
         }
         return optionInverted;
+    }
+
+    /** Pure on a whole header (a classifiable packet has one): the ports are its constraints. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+        if (!source.isAny() || source.inverted()) {
+            constraints.sourcePorts(new int[] {source.min(), source.max()}, source.inverted());
+        }
+        if (!destination.isAny() || destination.inverted()) {
+            constraints.destinationPorts(new int[] {destination.min(), destination.max()}, destination.inverted());
+        }
     }
 
     @Override

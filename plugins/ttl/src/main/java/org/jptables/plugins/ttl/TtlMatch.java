@@ -1,11 +1,18 @@
 package org.jptables.plugins.ttl;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
 
 /** ttl_mt: the IPv4 TTL compared with the rule's value. */
 record TtlMatch(TtlMode mode, int ttl) implements Match {
+
+    /** It only reads the packet: never in the way of the compiled classifier. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+    }
 
     @Override
     public boolean matches(Packet packet) {

@@ -1,5 +1,6 @@
 package org.jptables.plugins.udp;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -19,6 +20,18 @@ record UdpMatch(PortRange source, PortRange destination) implements Match {
             return false;
         }
         return source.matches(packet.u16(uh)) && destination.matches(packet.u16(uh + 2));
+    }
+
+    /** Pure on a whole header (a classifiable packet has one): the ports are its constraints. */
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.sideEffectFree();
+        if (!source.isAny() || source.inverted()) {
+            constraints.sourcePorts(new int[] {source.min(), source.max()}, source.inverted());
+        }
+        if (!destination.isAny() || destination.inverted()) {
+            constraints.destinationPorts(new int[] {destination.min(), destination.max()}, destination.inverted());
+        }
     }
 
     @Override

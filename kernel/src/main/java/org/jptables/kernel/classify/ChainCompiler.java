@@ -1,0 +1,156 @@
+package org.jptables.kernel.classify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jptables.kernel.model.Chain;
+import org.jptables.kernel.model.Rule;
+import org.jptables.kernel.model.Ruleset;
+import org.jptables.kernel.model.Table;
+
+/**
+ * Compiles a chain's rules into a {@link CompiledChain}. Each rule is indexed on the one field it
+ * confines most narrowly (the destination of a kube-proxy service, the source of a blocklist, a
+ * port), which is the idea of a decision on the most selective field as in HiCuts, but one level
+ * deep and without cutting: a rule lands in one index only, so memory stays near linear, and a
+ * packet looks up each index once. A field index whose rules nest so deeply that it would repeat
+ * rules too often gives its widest rules up to in-order checking. Rules that confine no field
+ * narrowly (or declare nothing) are checked in order.
+ */
+public final class ChainCompiler {
+    /** A rule admitting more than this share of a field's values is not worth indexing on it. */
+    private static final double WORTH_INDEXING = 1.0 / 16;
+    /** Entries an index may hold per rule before its widest rules are checked in order instead. */
+    private static final int REPLICATION_BUDGET = 8;
+    /** Below this many rules the linear walk is as fast and nothing is compiled. */
+    private static final int MINIMUM_RULES = Integer.getInteger("jptables.compile.minimum", 8);
+
+    private static final KeyField[] NARROWING = {
+        KeyField.DESTINATION, KeyField.SOURCE, KeyField.DESTINATION_PORT, KeyField.SOURCE_PORT,
+    };
+
+    private ChainCompiler() {
+    }
+
+    /** Whether a chain of {@code rules} rules is worth compiling. */
+    public static boolean worthCompiling(int rules) {
+        return rules >= MINIMUM_RULES;
+    }
+
+    /**
+     * The compiled form of {@code chain}'s current rules, compiled now if no committed form is
+     * current (a chain changed by hand, in a test); null when the chain is not worth compiling.
+     */
+    public static CompiledChain formOf(Chain chain, Rule[] rules) {
+        if (!worthCompiling(rules.length)) {
+            return null;
+        }
+        if (chain.derived() instanceof CompiledChain form && form.rules() == rules) {
+            return form;
+        }
+        CompiledChain form = compile(rules);
+        chain.derived(form);
+        return form;
+    }
+
+    /** Compiles every chain of the ruleset now, as a commit does, so that no packet waits for it. */
+    public static void compileAll(Ruleset ruleset) {
+        for (Table table : ruleset.tables()) {
+            for (Chain chain : table.chains()) {
+                formOf(chain, chain.ruleArray());
+            }
+        }
+    }
+
+    public static CompiledChain compile(Rule[] rules) {
+        int n = rules.length;
+        Check[][] checks = new Check[n][];
+        KeyField[] chosen = new KeyField[n];
+        long[][] chosenIntervals = new long[n][];
+        double[] chosenCoverage = new double[n];
+        for (int r = 0; r < n; r++) {
+            RuleDeclarations d = RuleDeclarations.of(rules[r].matches());
+            checks[r] = d.checks();
+            chosen[r] = choose(d);
+            if (chosen[r] != null) {
+                chosenIntervals[r] = d.intervals(chosen[r]);
+                chosenCoverage[r] = d.coverage(chosen[r]);
+            }
+        }
+        List<FieldIndex> indexes = new ArrayList<>();
+        for (KeyField field : KeyField.values()) {
+            FieldIndex index = indexOn(field, chosen, chosenIntervals, chosenCoverage, n);
+            if (index != null) {
+                indexes.add(index);
+            }
+        }
+        int[] unindexed = new int[n];
+        int count = 0;
+        for (int r = 0; r < n; r++) {
+            if (chosen[r] == null) {
+                unindexed[count++] = r;
+            }
+        }
+        return new CompiledChain(rules, checks, indexes.toArray(FieldIndex[]::new), Arrays.copyOf(unindexed, count));
+    }
+
+    /**
+     * The field a rule is indexed on: the address or port it confines most narrowly, if narrowly
+     * enough; else its protocol (few values, so long lists: the last resort); else none.
+     */
+    private static KeyField choose(RuleDeclarations d) {
+        KeyField pick = null;
+        double best = WORTH_INDEXING;
+        for (KeyField field : NARROWING) {
+            double coverage = d.coverage(field);
+            if (coverage < best || coverage == best && pick == null) {
+                pick = field;
+                best = coverage;
+            }
+        }
+        if (pick == null && d.coverage(KeyField.PROTOCOL) < 1) {
+            pick = KeyField.PROTOCOL;
+        }
+        return pick;
+    }
+
+    /**
+     * The index of the rules that chose {@code field}; rules it gives up (the widest, where nested
+     * intervals would repeat rules too often) have their choice cleared and are checked in order.
+     */
+    private static FieldIndex indexOn(KeyField field, KeyField[] chosen, long[][] intervals, double[] coverage, int n) {
+        while (true) {
+            int count = 0;
+            for (int r = 0; r < n; r++) {
+                if (chosen[r] == field) {
+                    count++;
+                }
+            }
+            if (count == 0) {
+                return null;
+            }
+            int[] numbers = new int[count];
+            long[][] ranges = new long[count][];
+            int k = 0;
+            for (int r = 0; r < n; r++) {
+                if (chosen[r] == field) {
+                    numbers[k] = r;
+                    ranges[k++] = intervals[r];
+                }
+            }
+            long budget = (long) REPLICATION_BUDGET * count + 1024;
+            if (FieldIndex.replication(ranges) <= budget) {
+                return FieldIndex.build(field, numbers, ranges);
+            }
+            // give up the widest eighth of the rules, then try again
+            Integer[] byWidth = new Integer[count];
+            for (int j = 0; j < count; j++) {
+                byWidth[j] = numbers[j];
+            }
+            Arrays.sort(byWidth, (a, b) -> Double.compare(coverage[b], coverage[a]));
+            for (int j = 0; j < Math.max(1, count / 8); j++) {
+                chosen[byWidth[j]] = null;
+            }
+        }
+    }
+}

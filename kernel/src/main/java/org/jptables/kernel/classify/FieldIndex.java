@@ -1,0 +1,144 @@
+package org.jptables.kernel.classify;
+
+import java.util.Arrays;
+
+/**
+ * The rules indexed on one field: the field's values cut into elementary intervals at every
+ * bound a rule names, each interval holding the rules (ascending) whose intervals cover it. A
+ * packet's value finds its interval by binary search: the rules there are the only ones of this
+ * index it can match. Consecutive intervals with the same rules share one array.
+ */
+final class FieldIndex {
+    private static final int[] NONE = new int[0];
+
+    final KeyField field;
+    /** The first value of each elementary interval, ascending; starts[0] is 0. */
+    private final long[] starts;
+    private final int[][] rules;
+
+    private FieldIndex(KeyField field, long[] starts, int[][] rules) {
+        this.field = field;
+        this.starts = starts;
+        this.rules = rules;
+    }
+
+    /** The rules whose intervals hold the packet's value of the field (none when it has no value). */
+    int[] candidates(PacketKey key) {
+        long value = field.read(key);
+        if (value < 0) {
+            return NONE;
+        }
+        int lo = 0;
+        int hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= value) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return rules[lo];
+    }
+
+    /** How many rule entries the index holds in all: a rule appears once per interval it covers. */
+    static long replication(long[][] intervals) {
+        long[] starts = bounds(intervals);
+        long total = 0;
+        for (long[] ranges : intervals) {
+            for (int i = 0; i < ranges.length; i += 2) {
+                total += position(starts, ranges[i + 1]) - position(starts, ranges[i]) + 1;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Builds the index of rules {@code ruleNumbers[k]} confined to {@code intervals[k]} (pairs of
+     * inclusive bounds), the rule numbers ascending.
+     */
+    static FieldIndex build(KeyField field, int[] ruleNumbers, long[][] intervals) {
+        long[] starts = bounds(intervals);
+        int[] counts = new int[starts.length];
+        for (long[] ranges : intervals) {
+            for (int i = 0; i < ranges.length; i += 2) {
+                int last = position(starts, ranges[i + 1]);
+                for (int j = position(starts, ranges[i]); j <= last; j++) {
+                    counts[j]++;
+                }
+            }
+        }
+        int[][] lists = new int[starts.length][];
+        for (int j = 0; j < starts.length; j++) {
+            lists[j] = counts[j] == 0 ? NONE : new int[counts[j]];
+        }
+        int[] filled = new int[starts.length];
+        for (int k = 0; k < ruleNumbers.length; k++) {
+            long[] ranges = intervals[k];
+            for (int i = 0; i < ranges.length; i += 2) {
+                int last = position(starts, ranges[i + 1]);
+                for (int j = position(starts, ranges[i]); j <= last; j++) {
+                    int[] list = lists[j];
+                    // a rule whose ranges overlap lands twice in one interval: keep it once
+                    if (filled[j] == 0 || list[filled[j] - 1] != ruleNumbers[k]) {
+                        list[filled[j]++] = ruleNumbers[k];
+                    }
+                }
+            }
+        }
+        for (int j = 0; j < starts.length; j++) {
+            if (filled[j] != lists[j].length) {
+                lists[j] = Arrays.copyOf(lists[j], filled[j]);
+            }
+            if (j > 0 && Arrays.equals(lists[j], lists[j - 1])) {
+                lists[j] = lists[j - 1];
+            }
+        }
+        return new FieldIndex(field, starts, lists);
+    }
+
+    /** Every interval's first value: 0, each rule's low bound, and the value after each high bound. */
+    private static long[] bounds(long[][] intervals) {
+        int n = 1;
+        for (long[] ranges : intervals) {
+            n += ranges.length;
+        }
+        long[] all = new long[n];
+        int k = 1;
+        for (long[] ranges : intervals) {
+            for (int i = 0; i < ranges.length; i += 2) {
+                all[k++] = ranges[i];
+                all[k++] = ranges[i + 1] + 1;
+            }
+        }
+        Arrays.sort(all);
+        int unique = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || all[i] != all[unique - 1]) {
+                all[unique++] = all[i];
+            }
+        }
+        return Arrays.copyOf(all, unique);
+    }
+
+    /** The elementary interval holding {@code value}. */
+    private static int position(long[] starts, long value) {
+        int found = Arrays.binarySearch(starts, value);
+        return found >= 0 ? found : -found - 2;
+    }
+
+    /** The distinct rule lists' total length and the number of intervals, for reports. */
+    long entries() {
+        long total = 0;
+        for (int j = 0; j < rules.length; j++) {
+            if (j == 0 || rules[j] != rules[j - 1]) {
+                total += rules[j].length;
+            }
+        }
+        return total;
+    }
+
+    int intervals() {
+        return starts.length;
+    }
+}
