@@ -160,6 +160,9 @@ class EvaluationAgreementIT {
         if (random.nextInt(4) == 0) {
             r.append(bang(random)).append(input ? " -i " : " -o ").append(pick(random, INTERFACES));
         }
+        if (random.nextInt(25) == 0) {
+            r.append(bang(random)).append(" -f");
+        }
         List<String> matches = new ArrayList<>();
         boolean ports = !protoInverted && ("tcp".equals(proto) || "udp".equals(proto));
         if (ports && random.nextInt(5) < 3) {

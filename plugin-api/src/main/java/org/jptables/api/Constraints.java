@@ -18,6 +18,7 @@ package org.jptables.api;
  * classifiable packet. Only then may the classifier use the constraints of the matches after it
  * in the same rule: skipping a rule must not skip an earlier match's side effect (a limit's
  * token, a recent list's update).</li>
+ * <li>{@link #complete()} says more: that the match is nothing but its constraints.</li>
  * <li>Several constraints from one rule all hold together. Addresses are given as bytes in network
  * order, 4 for IPv4 (16 will serve IPv6 the same way); ports and marks as unsigned numbers.</li>
  * </ul>
@@ -28,6 +29,13 @@ package org.jptables.api;
 public interface Constraints {
     /** {@code matches} has no effect but its answer, on a classifiable packet. */
     void sideEffectFree();
+
+    /**
+     * The constraints this match declared are all it tests: on a classifiable packet it matches
+     * exactly when they all hold (and it is side-effect free). A rule whose every match says so is
+     * decided by the classifier alone, without calling the matches.
+     */
+    void complete();
 
     /** The IP protocol is {@code number} (is not, inverted). */
     void protocol(int number, boolean inverted);

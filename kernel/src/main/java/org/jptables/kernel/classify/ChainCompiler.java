@@ -64,13 +64,17 @@ public final class ChainCompiler {
 
     public static CompiledChain compile(Rule[] rules) {
         int n = rules.length;
-        Check[][] checks = new Check[n][];
+        int[] rows = new int[n * FlatChecks.STRIDE];
+        Check[][] extra = new Check[n][];
+        boolean[] exact = new boolean[n];
         KeyField[] chosen = new KeyField[n];
         long[][] chosenIntervals = new long[n][];
         double[] chosenCoverage = new double[n];
         for (int r = 0; r < n; r++) {
             RuleDeclarations d = RuleDeclarations.of(rules[r].matches());
-            checks[r] = d.checks();
+            System.arraycopy(d.row(), 0, rows, r * FlatChecks.STRIDE, FlatChecks.STRIDE);
+            extra[r] = d.extra();
+            exact[r] = d.exact();
             chosen[r] = choose(d);
             if (chosen[r] != null) {
                 chosenIntervals[r] = d.intervals(chosen[r]);
@@ -91,7 +95,7 @@ public final class ChainCompiler {
                 unindexed[count++] = r;
             }
         }
-        return new CompiledChain(rules, checks, indexes.toArray(FieldIndex[]::new), Arrays.copyOf(unindexed, count));
+        return new CompiledChain(rules, rows, extra, exact, indexes.toArray(FieldIndex[]::new), Arrays.copyOf(unindexed, count));
     }
 
     /**

@@ -11,15 +11,30 @@ import org.jptables.kernel.model.Rule;
  */
 public final class CompiledChain {
     private final Rule[] rules;
-    private final Check[][] checks;
+    /** Each rule's common checks, {@link FlatChecks#STRIDE} ints per rule. */
+    private final int[] rows;
+    /** Each rule's other checks, or null. */
+    private final Check[][] extra;
+    /** Whether a rule is decided by its checks alone (every match complete). */
+    private final boolean[] exact;
     private final FieldIndex[] indexes;
     private final int[] unindexed;
 
-    CompiledChain(Rule[] rules, Check[][] checks, FieldIndex[] indexes, int[] unindexed) {
+    CompiledChain(Rule[] rules, int[] rows, Check[][] extra, boolean[] exact, FieldIndex[] indexes, int[] unindexed) {
         this.rules = rules;
-        this.checks = checks;
+        this.rows = rows;
+        this.extra = extra;
+        this.exact = exact;
         this.indexes = indexes;
         this.unindexed = unindexed;
+    }
+
+    /**
+     * Whether rule {@code rule}, which {@link #next} named, matches without calling its matches:
+     * every one of them declared itself complete.
+     */
+    public boolean exact(int rule) {
+        return exact[rule];
     }
 
     /** The snapshot of rules this form was compiled from. */
@@ -55,7 +70,7 @@ public final class CompiledChain {
             if (rule >= limit) {
                 return limit;
             }
-            if (admits(checks[rule], key)) {
+            if (FlatChecks.admits(rows, rule, key) && admits(extra[rule], key)) {
                 return rule;
             }
         }
@@ -63,6 +78,9 @@ public final class CompiledChain {
     }
 
     private static boolean admits(Check[] ruleChecks, PacketKey key) {
+        if (ruleChecks == null) {
+            return true;
+        }
         for (Check check : ruleChecks) {
             if (!check.admits(key)) {
                 return false;
@@ -80,6 +98,11 @@ public final class CompiledChain {
                     .append(index.intervals()).append(" intervals ").append(index.entries()).append(" entries");
         }
         out.append(", ").append(unindexed.length).append(" checked in order");
+        int decided = 0;
+        for (boolean e : exact) {
+            decided += e ? 1 : 0;
+        }
+        out.append(", ").append(decided).append(" decided by their checks");
         return out.toString();
     }
 }

@@ -10,29 +10,48 @@ import org.jptables.api.Match;
 
 /**
  * What one rule's matches declare, gathered in order: the checks the classifier may run before
- * calling the rule, and for each indexable field the intervals the rule's packets must lie in.
- * The gathering stops after the first match that is not side-effect free: a later match's
- * constraint must not let the classifier skip that match's effect.
+ * calling the rule (the common ones as a {@link FlatChecks} row, the rest as {@link Check}s), for
+ * each indexable field the intervals the rule's packets must lie in, and whether the checks are
+ * the whole rule. The gathering stops after the first match that is not side-effect free: a later
+ * match's constraint must not let the classifier skip that match's effect.
  */
 final class RuleDeclarations implements Constraints {
-    private final List<Check> checks = new ArrayList<>();
+    private final int[] row = FlatChecks.emptyRow();
+    private final List<Check> extra = new ArrayList<>();
     private final Map<KeyField, long[]> intervals = new EnumMap<>(KeyField.class);
     private boolean sideEffectFree;
+    private boolean complete;
+    private boolean exact;
 
     static RuleDeclarations of(Match[] matches) {
         RuleDeclarations d = new RuleDeclarations();
+        d.exact = true;
         for (Match m : matches) {
             d.sideEffectFree = false;
+            d.complete = false;
             m.declare(d);
+            d.exact &= d.complete && d.sideEffectFree;
             if (!d.sideEffectFree) {
+                d.exact = false;
                 break;
             }
         }
         return d;
     }
 
-    Check[] checks() {
-        return checks.toArray(Check[]::new);
+    /** The common checks, in {@link FlatChecks}' layout. */
+    int[] row() {
+        return row;
+    }
+
+    /** The other checks, or null when there are none. */
+    Check[] extra() {
+        return extra.isEmpty() ? null : extra.toArray(Check[]::new);
+    }
+
+    /** Whether the checks decide the rule: every match is complete, so none need be called. */
+    boolean exact() {
+        return exact;
     }
 
     /** The intervals (pairs of inclusive unsigned bounds) the rule confines {@code field} to, or null. */
@@ -68,8 +87,15 @@ final class RuleDeclarations implements Constraints {
     }
 
     @Override
+    public void complete() {
+        complete = true;
+    }
+
+    @Override
     public void protocol(int number, boolean inverted) {
-        checks.add(new Check.Protocol(number, inverted));
+        if (!FlatChecks.protocol(row, number, inverted)) {
+            extra.add(new Check.Protocol(number, inverted));
+        }
         if (!inverted) {
             confine(KeyField.PROTOCOL, new long[] {number, number});
         }
@@ -87,11 +113,15 @@ final class RuleDeclarations implements Constraints {
 
     private void masked(KeyField field, byte[] valueBytes, byte[] maskBytes, boolean inverted) {
         if (valueBytes.length != 4 || maskBytes.length != 4) {
-            return; // not an IPv4 address: ignoring a constraint is always sound
+            exact = false;
+            complete = false;
+            return; // not an IPv4 address: ignoring a constraint is sound, but the rule must be called
         }
         int mask = ipv4(maskBytes);
         int value = ipv4(valueBytes);
-        checks.add(new Check.Masked(field, value, mask, inverted));
+        if (!FlatChecks.address(row, field == KeyField.SOURCE, value, mask, inverted)) {
+            extra.add(new Check.Masked(field, value, mask, inverted));
+        }
         if (!inverted && isPrefix(mask)) {
             long low = (value & mask) & 0xFFFFFFFFL;
             long high = (value | ~mask) & 0xFFFFFFFFL;
@@ -117,11 +147,13 @@ final class RuleDeclarations implements Constraints {
 
     private void range(KeyField field, byte[] firstBytes, byte[] lastBytes, boolean inverted) {
         if (firstBytes.length != 4 || lastBytes.length != 4) {
+            exact = false;
+            complete = false;
             return;
         }
         int first = ipv4(firstBytes);
         int last = ipv4(lastBytes);
-        checks.add(new Check.AddressRange(field, first, last, inverted));
+        extra.add(new Check.AddressRange(field, first, last, inverted));
         if (!inverted) {
             long low = first & 0xFFFFFFFFL;
             long high = last & 0xFFFFFFFFL;
@@ -140,7 +172,10 @@ final class RuleDeclarations implements Constraints {
     }
 
     private void ports(KeyField field, int[] ranges, boolean inverted) {
-        checks.add(new Check.Ports(field == KeyField.SOURCE_PORT, ranges, inverted));
+        boolean source = field == KeyField.SOURCE_PORT;
+        if (ranges.length != 2 || !FlatChecks.ports(row, source, ranges[0], ranges[1], inverted)) {
+            extra.add(new Check.Ports(source, ranges, inverted));
+        }
         if (!inverted) {
             long[] kept = new long[ranges.length];
             int n = 0;
@@ -156,22 +191,22 @@ final class RuleDeclarations implements Constraints {
 
     @Override
     public void mark(long value, long mask, boolean inverted) {
-        checks.add(new Check.Mark(value, mask, inverted));
+        extra.add(new Check.Mark(value, mask, inverted));
     }
 
     @Override
     public void connectionState(int states, boolean inverted) {
-        checks.add(new Check.State(states, inverted));
+        extra.add(new Check.State(states, inverted));
     }
 
     @Override
     public void inInterface(String name, boolean prefix, boolean inverted) {
-        checks.add(new Check.Interface(true, name, prefix, inverted));
+        extra.add(new Check.Interface(true, name, prefix, inverted));
     }
 
     @Override
     public void outInterface(String name, boolean prefix, boolean inverted) {
-        checks.add(new Check.Interface(false, name, prefix, inverted));
+        extra.add(new Check.Interface(false, name, prefix, inverted));
     }
 
     private static int ipv4(byte[] b) {

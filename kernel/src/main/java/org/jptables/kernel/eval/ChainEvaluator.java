@@ -84,7 +84,8 @@ public final class ChainEvaluator {
                 continue;
             }
             Rule rule = rules[i];
-            if (!allMatch(rule.matches(), packet)) {
+            boolean decided = form != null && keyState > 0 && form.exact(i);
+            if (!decided && !allMatch(rule.matches(), packet)) {
                 if (packet.hotdropped()) {
                     return Verdict.DROP;
                 }

@@ -45,10 +45,11 @@ final class CommentMatch implements Match {
         return text.substring(0, in.position());
     }
 
-    /** It only reads the packet: never in the way of the compiled classifier. */
+    /** It matches every packet: no constraint, nothing to call. */
     @Override
     public void declare(Constraints constraints) {
         constraints.sideEffectFree();
+        constraints.complete();
     }
 
     @Override

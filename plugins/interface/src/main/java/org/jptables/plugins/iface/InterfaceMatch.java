@@ -28,6 +28,7 @@ final class InterfaceMatch implements Match {
     @Override
     public void declare(Constraints constraints) {
         constraints.sideEffectFree();
+        constraints.complete();
         if (in != null) {
             constraints.inInterface(in.compared(), in.isPrefix(), in.inverted());
         }

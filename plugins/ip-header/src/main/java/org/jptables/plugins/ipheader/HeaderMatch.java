@@ -46,6 +46,9 @@ final class HeaderMatch implements Match {
     @Override
     public void declare(Constraints constraints) {
         constraints.sideEffectFree();
+        if (!fragment) {
+            constraints.complete();
+        }
         if (protocol != 0) {
             constraints.protocol(protocol, protocolInverted);
         }

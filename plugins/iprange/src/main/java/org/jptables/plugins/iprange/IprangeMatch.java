@@ -31,6 +31,7 @@ final class IprangeMatch implements Match {
     @Override
     public void declare(Constraints constraints) {
         constraints.sideEffectFree();
+        constraints.complete();
         if (source != null) {
             constraints.sourceRange(bytes(source.first()), bytes(source.last()), sourceInverted);
         }

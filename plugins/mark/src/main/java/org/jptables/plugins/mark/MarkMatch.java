@@ -29,6 +29,7 @@ final class MarkMatch implements Match {
     @Override
     public void declare(Constraints constraints) {
         constraints.sideEffectFree();
+        constraints.complete();
         constraints.mark(value & 0xFFFFFFFFL, mask & 0xFFFFFFFFL, inverted);
     }
 

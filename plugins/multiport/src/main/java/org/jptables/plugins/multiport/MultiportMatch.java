@@ -52,8 +52,14 @@ record MultiportMatch(Direction direction, PortList ports, boolean inverted, Str
     public void declare(Constraints constraints) {
         constraints.sideEffectFree();
         switch (direction) {
-            case SOURCE -> constraints.sourcePorts(ports.ranges(), inverted);
-            case DESTINATION -> constraints.destinationPorts(ports.ranges(), inverted);
+            case SOURCE -> {
+                constraints.sourcePorts(ports.ranges(), inverted);
+                constraints.complete();
+            }
+            case DESTINATION -> {
+                constraints.destinationPorts(ports.ranges(), inverted);
+                constraints.complete();
+            }
             case EITHER -> {
             }
         }

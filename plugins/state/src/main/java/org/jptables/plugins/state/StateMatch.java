@@ -26,6 +26,7 @@ final class StateMatch implements Match {
     @Override
     public void declare(Constraints constraints) {
         constraints.sideEffectFree();
+        constraints.complete();
         constraints.connectionState(mask, inverted);
     }
 

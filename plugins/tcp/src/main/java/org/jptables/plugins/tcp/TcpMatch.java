@@ -76,6 +76,9 @@ record TcpMatch(PortRange source, PortRange destination, int flagMask, int flagC
     @Override
     public void declare(Constraints constraints) {
         constraints.sideEffectFree();
+        if (flagMask == 0 && !flagsInverted && option == 0 && !optionInverted) {
+            constraints.complete();
+        }
         if (!source.isAny() || source.inverted()) {
             constraints.sourcePorts(new int[] {source.min(), source.max()}, source.inverted());
         }

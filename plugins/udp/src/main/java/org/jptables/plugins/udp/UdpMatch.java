@@ -26,6 +26,7 @@ record UdpMatch(PortRange source, PortRange destination) implements Match {
     @Override
     public void declare(Constraints constraints) {
         constraints.sideEffectFree();
+        constraints.complete();
         if (!source.isAny() || source.inverted()) {
             constraints.sourcePorts(new int[] {source.min(), source.max()}, source.inverted());
         }

@@ -1,0 +1,105 @@
+package org.jptables.kernel.classify;
+
+/**
+ * The checks nearly every rule has (protocol, masked source and destination, one range of each
+ * port), kept for all the rules of a chain in one int array, a row of {@link #STRIDE} ints per
+ * rule: a candidate is checked from one or two cache lines, without following references. A row
+ * holds one check of each kind; a rule with a second one (or any other kind) keeps it as a
+ * {@link Check}.
+ */
+final class FlatChecks {
+    static final int STRIDE = 10;
+
+    private static final int FLAGS = 0;
+    private static final int PROTOCOL = 1;
+    private static final int SOURCE = 2;
+    private static final int SOURCE_MASK = 3;
+    private static final int DESTINATION = 4;
+    private static final int DESTINATION_MASK = 5;
+    private static final int SPORT_LOW = 6;
+    private static final int SPORT_HIGH = 7;
+    private static final int DPORT_LOW = 8;
+    private static final int DPORT_HIGH = 9;
+
+    private static final int HAS_PROTOCOL = 1;
+    private static final int PROTOCOL_INVERTED = 1 << 1;
+    private static final int HAS_SOURCE = 1 << 2;
+    private static final int SOURCE_INVERTED = 1 << 3;
+    private static final int HAS_DESTINATION = 1 << 4;
+    private static final int DESTINATION_INVERTED = 1 << 5;
+    private static final int HAS_SPORT = 1 << 6;
+    private static final int SPORT_INVERTED = 1 << 7;
+    private static final int HAS_DPORT = 1 << 8;
+    private static final int DPORT_INVERTED = 1 << 9;
+
+    private FlatChecks() {
+    }
+
+    static int[] emptyRow() {
+        return new int[STRIDE];
+    }
+
+    /** Puts a protocol check in the row; false when it holds one already. */
+    static boolean protocol(int[] row, int number, boolean inverted) {
+        if ((row[FLAGS] & HAS_PROTOCOL) != 0) {
+            return false;
+        }
+        row[FLAGS] |= HAS_PROTOCOL | (inverted ? PROTOCOL_INVERTED : 0);
+        row[PROTOCOL] = number;
+        return true;
+    }
+
+    static boolean address(int[] row, boolean source, int value, int mask, boolean inverted) {
+        int has = source ? HAS_SOURCE : HAS_DESTINATION;
+        if ((row[FLAGS] & has) != 0) {
+            return false;
+        }
+        row[FLAGS] |= has | (inverted ? (source ? SOURCE_INVERTED : DESTINATION_INVERTED) : 0);
+        row[source ? SOURCE : DESTINATION] = value;
+        row[source ? SOURCE_MASK : DESTINATION_MASK] = mask;
+        return true;
+    }
+
+    static boolean ports(int[] row, boolean source, int low, int high, boolean inverted) {
+        int has = source ? HAS_SPORT : HAS_DPORT;
+        if ((row[FLAGS] & has) != 0) {
+            return false;
+        }
+        row[FLAGS] |= has | (inverted ? (source ? SPORT_INVERTED : DPORT_INVERTED) : 0);
+        row[source ? SPORT_LOW : DPORT_LOW] = low;
+        row[source ? SPORT_HIGH : DPORT_HIGH] = high;
+        return true;
+    }
+
+    /** Whether rule {@code rule}'s row in {@code rows} lets the packet through. */
+    static boolean admits(int[] rows, int rule, PacketKey key) {
+        int at = rule * STRIDE;
+        int flags = rows[at + FLAGS];
+        if (flags == 0) {
+            return true;
+        }
+        if ((flags & HAS_PROTOCOL) != 0
+                && (key.protocol == rows[at + PROTOCOL]) == ((flags & PROTOCOL_INVERTED) != 0)) {
+            return false;
+        }
+        if ((flags & HAS_SOURCE) != 0
+                && ((key.source & rows[at + SOURCE_MASK]) == rows[at + SOURCE]) == ((flags & SOURCE_INVERTED) != 0)) {
+            return false;
+        }
+        if ((flags & HAS_DESTINATION) != 0 && ((key.destination & rows[at + DESTINATION_MASK]) == rows[at + DESTINATION])
+                == ((flags & DESTINATION_INVERTED) != 0)) {
+            return false;
+        }
+        if ((flags & HAS_SPORT) != 0 && inside(key.sourcePort, rows[at + SPORT_LOW], rows[at + SPORT_HIGH])
+                == ((flags & SPORT_INVERTED) != 0)) {
+            return false;
+        }
+        return (flags & HAS_DPORT) == 0 || inside(key.destinationPort, rows[at + DPORT_LOW], rows[at + DPORT_HIGH])
+                != ((flags & DPORT_INVERTED) != 0);
+    }
+
+    /** A packet without ports (-1) is inside no range. */
+    private static boolean inside(int port, int low, int high) {
+        return port >= 0 && port >= low && port <= high;
+    }
+}
