@@ -236,6 +236,8 @@ final class ReplayTool {
                 o.put("passedThrough", summary.passedThroughPackets());
                 o.put("badIpChecksum", summary.badIpChecksumPackets());
                 o.put("hostAnswers", summary.hostAnswers());
+                // the time of the replay loop alone (reading, the packet path), as the text summary gives it
+                o.put("seconds", seconds);
                 if (fault != null) {
                     o.put("error", fault);
                 }

@@ -137,6 +137,19 @@ class SettingsTest {
     }
 
     @Test
+    void chainsAreCompiledUnlessTheFileSaysLinear() throws Exception {
+        Map<String, String> env = Map.of("JPTABLES_HOME", home.toString());
+        assertEquals(org.jptables.kernel.eval.EvalMode.COMPILED, settings(env).eval());
+        yaml("eval: linear\n");
+        assertEquals(org.jptables.kernel.eval.EvalMode.LINEAR, settings(env).eval());
+        Path file = yaml("eval: fast\n");
+        Settings.UsageError e = assertThrows(Settings.ConfigError.class, () -> settings(env));
+        assertEquals(file + ": key \"eval\" must be linear or compiled, not \"fast\"", e.getMessage());
+        assertEquals("--eval: \"quick\" is not linear or compiled",
+                assertThrows(Settings.UsageError.class, () -> Settings.evalMode("quick")).getMessage());
+    }
+
+    @Test
     void wrongValuesAndBrokenYamlAreOneLine() throws Exception {
         Path file = yaml("checksums: maybe\n");
         Map<String, String> env = Map.of("JPTABLES_HOME", home.toString());
