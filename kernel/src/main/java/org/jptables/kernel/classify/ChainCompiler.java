@@ -22,8 +22,12 @@ public final class ChainCompiler {
     private static final double WORTH_INDEXING = 1.0 / 16;
     /** Entries an index may hold per rule before its widest rules are checked in order instead. */
     private static final int REPLICATION_BUDGET = 8;
-    /** Below this many rules the linear walk is as fast and nothing is compiled. */
-    private static final int MINIMUM_RULES = Integer.getInteger("jptables.compile.minimum", 8);
+    /**
+     * Below this many rules nothing is indexed: the rules are only checked in order, from their
+     * rows, which still spares calling the matches of rules decided by their checks (and the
+     * cache misses of reaching them: a kube-proxy endpoint chain of two rules is one row each).
+     */
+    private static final int MINIMUM_INDEXED = 8;
 
     private static final KeyField[] NARROWING = {
         KeyField.DESTINATION, KeyField.SOURCE, KeyField.DESTINATION_PORT, KeyField.SOURCE_PORT,
@@ -32,9 +36,9 @@ public final class ChainCompiler {
     private ChainCompiler() {
     }
 
-    /** Whether a chain of {@code rules} rules is worth compiling. */
+    /** Whether a chain of {@code rules} rules is worth compiling: any chain that has rules. */
     public static boolean worthCompiling(int rules) {
-        return rules >= MINIMUM_RULES;
+        return rules > 0;
     }
 
     /**
@@ -75,7 +79,7 @@ public final class ChainCompiler {
             System.arraycopy(d.row(), 0, rows, r * FlatChecks.STRIDE, FlatChecks.STRIDE);
             extra[r] = d.extra();
             exact[r] = d.exact();
-            chosen[r] = choose(d);
+            chosen[r] = n >= MINIMUM_INDEXED ? choose(d) : null;
             if (chosen[r] != null) {
                 chosenIntervals[r] = d.intervals(chosen[r]);
                 chosenCoverage[r] = d.coverage(chosen[r]);

@@ -15,11 +15,36 @@ final class FieldIndex {
     /** The first value of each elementary interval, ascending; starts[0] is 0. */
     private final long[] starts;
     private final int[][] rules;
+    /**
+     * For an index of many intervals, a first level as in DIR-16 route lookups: for each value of
+     * the top 16 bits, the first interval starting at or above it, so that a lookup searches only
+     * the few intervals under one top value (cache misses, not comparisons, are the cost), or null.
+     */
+    private final int[] top;
+    private final int shift;
 
     private FieldIndex(KeyField field, long[] starts, int[][] rules) {
         this.field = field;
         this.starts = starts;
         this.rules = rules;
+        this.shift = Math.max(0, field.bits - TOP_BITS);
+        this.top = starts.length > TOP_WORTHWHILE && field.bits >= TOP_BITS ? topLevel(starts, shift) : null;
+    }
+
+    private static final int TOP_BITS = 16;
+    /** Below this many intervals a binary search stays in a few cache lines. */
+    private static final int TOP_WORTHWHILE = 64;
+
+    private static int[] topLevel(long[] starts, int shift) {
+        int[] first = new int[(1 << TOP_BITS) + 1];
+        int j = 0;
+        for (int h = 0; h <= 1 << TOP_BITS; h++) {
+            while (j < starts.length && (starts[j] >>> shift) < h) {
+                j++;
+            }
+            first[h] = j;
+        }
+        return first;
     }
 
     /** The rules whose intervals hold the packet's value of the field (none when it has no value). */
@@ -30,6 +55,12 @@ final class FieldIndex {
         }
         int lo = 0;
         int hi = starts.length - 1;
+        if (top != null) {
+            // the answer is among the intervals starting under this top value, or the one before them
+            int h = (int) (value >>> shift);
+            lo = Math.max(top[h] - 1, 0);
+            hi = top[h + 1] - 1;
+        }
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (starts[mid] <= value) {
