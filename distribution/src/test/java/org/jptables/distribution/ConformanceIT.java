@@ -36,6 +36,16 @@ class ConformanceIT {
         assertTrue(r.out().contains("conformance: "), r.out());
     }
 
+    /** The compiled classifier (the default) and the kernel's own rule-by-rule walk agree alike. */
+    @Test
+    void everyRecordedCaseAgreesWalkedRuleByRule() {
+        Jptables.Result r = new Jptables(state).run("iptables", List.of("conformance", "--eval", "linear", "--known",
+                CONFORMANCE.resolve("known-deviations.tsv").toString(), CONFORMANCE.toString()), null);
+        assertEquals("", r.err());
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().contains("conformance: "), r.out());
+    }
+
     @Test
     void aCaseThatDiffersIsReportedWithTheDifference(@TempDir Path cases) throws IOException {
         Path seed = CONFORMANCE.resolve("shared-cases/seed-centos6");
