@@ -37,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ClassifierBenchmark {
-    @Param({"chain-100", "chain-1000", "chain-10000", "chain-100000", "seed", "classbench-10000", "kube-10000"})
+    @Param({"chain-100", "chain-1000", "chain-10000", "chain-100000", "seed", "classbench-10000", "kube-10000",
+        "kubezipf-10000"})
     public String shape;
 
     @Param({"linear", "compiled"})

@@ -126,9 +126,11 @@ final class RulesetShapes {
      * table dispatches on destination address and port ({@code -d IP/32 -p tcp --dport P}) to one
      * KUBE-SVC chain per service, which picks one of three endpoints with {@code statistic --mode
      * random} and jumps to its KUBE-SEP chain (mark for masquerade from the node, DNAT). Last comes
-     * the NodePort rule ({@code addrtype --dst-type LOCAL}). Packets go to random services.
+     * the NodePort rule ({@code addrtype --dst-type LOCAL}). Packets go to services drawn uniformly
+     * ({@code skewed} false: every packet's service is likely cold in the caches, the worst case)
+     * or by a Zipf law of exponent 1 (a few services take most packets, as in clusters).
      */
-    static Shape kubeProxy(int services, long seed) {
+    static Shape kubeProxy(int services, long seed, boolean skewed) {
         Random random = new Random(seed);
         List<String> lines = new ArrayList<>(List.of("*nat", ":PREROUTING ACCEPT [0:0]", ":INPUT ACCEPT [0:0]",
                 ":OUTPUT ACCEPT [0:0]", ":POSTROUTING ACCEPT [0:0]", ":KUBE-MARK-MASQ - [0:0]",
@@ -167,8 +169,18 @@ final class RulesetShapes {
                 + " rule in this chain\" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS");
         lines.add("COMMIT");
         List<byte[]> packets = new ArrayList<>();
+        double[] cumulative = new double[services];
+        double total = 0;
+        for (int k = 0; k < services; k++) {
+            total += 1.0 / (k + 1);
+            cumulative[k] = total;
+        }
         for (int p = 0; p < 4096; p++) {
             int s = random.nextInt(services);
+            if (skewed) {
+                int rank = java.util.Arrays.binarySearch(cumulative, random.nextDouble() * total);
+                s = rank >= 0 ? rank : Math.min(services - 1, -rank - 1);
+            }
             packets.add(new Ipv4Builder().source("198.18.0.2").destination(ips[s]).protocol(Ipv4Builder.TCP)
                     .sourcePort(30000 + random.nextInt(30000)).destinationPort(ports[s]).tcpFlags(Ipv4Builder.SYN).build());
         }

@@ -70,7 +70,6 @@ public final class ChainCompiler {
         int n = rules.length;
         int[] rows = new int[n * FlatChecks.STRIDE];
         Check[][] extra = new Check[n][];
-        boolean[] exact = new boolean[n];
         KeyField[] chosen = new KeyField[n];
         long[][] chosenIntervals = new long[n][];
         double[] chosenCoverage = new double[n];
@@ -78,7 +77,6 @@ public final class ChainCompiler {
             RuleDeclarations d = RuleDeclarations.of(rules[r].matches());
             System.arraycopy(d.row(), 0, rows, r * FlatChecks.STRIDE, FlatChecks.STRIDE);
             extra[r] = d.extra();
-            exact[r] = d.exact();
             chosen[r] = n >= MINIMUM_INDEXED ? choose(d) : null;
             if (chosen[r] != null) {
                 chosenIntervals[r] = d.intervals(chosen[r]);
@@ -87,7 +85,7 @@ public final class ChainCompiler {
         }
         List<FieldIndex> indexes = new ArrayList<>();
         for (KeyField field : KeyField.values()) {
-            FieldIndex index = indexOn(field, chosen, chosenIntervals, chosenCoverage, n);
+            FieldIndex index = indexOn(field, chosen, chosenIntervals, chosenCoverage, n, rows);
             if (index != null) {
                 indexes.add(index);
             }
@@ -99,7 +97,9 @@ public final class ChainCompiler {
                 unindexed[count++] = r;
             }
         }
-        return new CompiledChain(rules, rows, extra, exact, indexes.toArray(FieldIndex[]::new), Arrays.copyOf(unindexed, count));
+        // a chain too small to index is checked in order, from its rows alone
+        int[] inOrder = n < MINIMUM_INDEXED ? null : Arrays.copyOf(unindexed, count);
+        return new CompiledChain(rules, rows, extra, indexes.toArray(FieldIndex[]::new), inOrder);
     }
 
     /**
@@ -126,7 +126,8 @@ public final class ChainCompiler {
      * The index of the rules that chose {@code field}; rules it gives up (the widest, where nested
      * intervals would repeat rules too often) have their choice cleared and are checked in order.
      */
-    private static FieldIndex indexOn(KeyField field, KeyField[] chosen, long[][] intervals, double[] coverage, int n) {
+    private static FieldIndex indexOn(KeyField field, KeyField[] chosen, long[][] intervals, double[] coverage, int n,
+                                      int[] rows) {
         while (true) {
             int count = 0;
             for (int r = 0; r < n; r++) {
@@ -148,7 +149,7 @@ public final class ChainCompiler {
             }
             long budget = (long) REPLICATION_BUDGET * count + 1024;
             if (FieldIndex.replication(ranges) <= budget) {
-                return FieldIndex.build(field, numbers, ranges);
+                return FieldIndex.build(field, numbers, ranges, rows);
             }
             // give up the widest eighth of the rules, then try again
             Integer[] byWidth = new Integer[count];

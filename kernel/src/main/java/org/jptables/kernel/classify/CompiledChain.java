@@ -15,16 +15,14 @@ public final class CompiledChain {
     private final int[] rows;
     /** Each rule's other checks, or null. */
     private final Check[][] extra;
-    /** Whether a rule is decided by its checks alone (every match complete). */
-    private final boolean[] exact;
     private final FieldIndex[] indexes;
+    /** The rules no index holds, ascending; null when nothing is indexed (a small chain): all of them. */
     private final int[] unindexed;
 
-    CompiledChain(Rule[] rules, int[] rows, Check[][] extra, boolean[] exact, FieldIndex[] indexes, int[] unindexed) {
+    CompiledChain(Rule[] rules, int[] rows, Check[][] extra, FieldIndex[] indexes, int[] unindexed) {
         this.rules = rules;
         this.rows = rows;
         this.extra = extra;
-        this.exact = exact;
         this.indexes = indexes;
         this.unindexed = unindexed;
     }
@@ -34,7 +32,7 @@ public final class CompiledChain {
      * every one of them declared itself complete.
      */
     public boolean exact(int rule) {
-        return exact[rule];
+        return FlatChecks.exact(rows, rule * FlatChecks.STRIDE);
     }
 
     /** The snapshot of rules this form was compiled from. */
@@ -47,14 +45,46 @@ public final class CompiledChain {
      * meets, or the number of rules when there is none.
      */
     public int next(PacketKey key, int from) {
+        if (unindexed == null) {
+            for (int rule = from; rule < rules.length; rule++) {
+                if (admitted(rows, rule * FlatChecks.STRIDE, rule, key)) {
+                    return rule;
+                }
+            }
+            return rules.length;
+        }
         int best = rules.length;
         for (FieldIndex index : indexes) {
-            best = firstAdmitted(index.candidates(key), from, best, key);
+            best = firstInEntries(index.candidates(key), from, best, key);
         }
-        return firstAdmitted(unindexed, from, best, key);
+        return firstInOrder(unindexed, from, best, key);
     }
 
-    private int firstAdmitted(int[] list, int from, int limit, PacketKey key) {
+    /** The first rule of an index's entries at or after {@code from} and before {@code limit} that is admitted. */
+    private int firstInEntries(int[] entries, int from, int limit, PacketKey key) {
+        int lo = 0;
+        int hi = entries.length / FieldIndex.ENTRY;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (entries[mid * FieldIndex.ENTRY] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int at = lo * FieldIndex.ENTRY; at < entries.length; at += FieldIndex.ENTRY) {
+            int rule = entries[at];
+            if (rule >= limit) {
+                return limit;
+            }
+            if (admitted(entries, at + 1, rule, key)) {
+                return rule;
+            }
+        }
+        return limit;
+    }
+
+    private int firstInOrder(int[] list, int from, int limit, PacketKey key) {
         int lo = 0;
         int hi = list.length;
         while (lo < hi) {
@@ -70,11 +100,16 @@ public final class CompiledChain {
             if (rule >= limit) {
                 return limit;
             }
-            if (FlatChecks.admits(rows, rule, key) && admits(extra[rule], key)) {
+            if (admitted(rows, rule * FlatChecks.STRIDE, rule, key)) {
                 return rule;
             }
         }
         return limit;
+    }
+
+    /** The row at {@code at} of {@code data}, then the rule's other checks if its row says it has some. */
+    private boolean admitted(int[] data, int at, int rule, PacketKey key) {
+        return FlatChecks.admits(data, at, key) && (!FlatChecks.hasExtra(data, at) || admits(extra[rule], key));
     }
 
     private static boolean admits(Check[] ruleChecks, PacketKey key) {
@@ -97,10 +132,10 @@ public final class CompiledChain {
             out.append(", ").append(index.field.name().toLowerCase(java.util.Locale.ROOT)).append(" index ")
                     .append(index.intervals()).append(" intervals ").append(index.entries()).append(" entries");
         }
-        out.append(", ").append(unindexed.length).append(" checked in order");
+        out.append(", ").append(unindexed == null ? rules.length : unindexed.length).append(" checked in order");
         int decided = 0;
-        for (boolean e : exact) {
-            decided += e ? 1 : 0;
+        for (int r = 0; r < rules.length; r++) {
+            decided += exact(r) ? 1 : 0;
         }
         out.append(", ").append(decided).append(" decided by their checks");
         return out.toString();

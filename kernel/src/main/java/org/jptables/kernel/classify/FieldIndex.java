@@ -10,6 +10,8 @@ import java.util.Arrays;
  */
 final class FieldIndex {
     private static final int[] NONE = new int[0];
+    /** An entry of a list: the rule's number, then a copy of its {@link FlatChecks} row. */
+    static final int ENTRY = 1 + FlatChecks.STRIDE;
 
     final KeyField field;
     /** The first value of each elementary interval, ascending; starts[0] is 0. */
@@ -47,7 +49,10 @@ final class FieldIndex {
         return first;
     }
 
-    /** The rules whose intervals hold the packet's value of the field (none when it has no value). */
+    /**
+     * The rules whose intervals hold the packet's value of the field (none when it has no value),
+     * as entries of {@link #ENTRY} ints in rule order.
+     */
     int[] candidates(PacketKey key) {
         long value = field.read(key);
         if (value < 0) {
@@ -86,9 +91,9 @@ final class FieldIndex {
 
     /**
      * Builds the index of rules {@code ruleNumbers[k]} confined to {@code intervals[k]} (pairs of
-     * inclusive bounds), the rule numbers ascending.
+     * inclusive bounds), the rule numbers ascending; {@code rows} holds every rule's row.
      */
-    static FieldIndex build(KeyField field, int[] ruleNumbers, long[][] intervals) {
+    static FieldIndex build(KeyField field, int[] ruleNumbers, long[][] intervals, int[] rows) {
         long[] starts = bounds(intervals);
         int[] counts = new int[starts.length];
         for (long[] ranges : intervals) {
@@ -101,7 +106,7 @@ final class FieldIndex {
         }
         int[][] lists = new int[starts.length][];
         for (int j = 0; j < starts.length; j++) {
-            lists[j] = counts[j] == 0 ? NONE : new int[counts[j]];
+            lists[j] = counts[j] == 0 ? NONE : new int[counts[j] * ENTRY];
         }
         int[] filled = new int[starts.length];
         for (int k = 0; k < ruleNumbers.length; k++) {
@@ -111,15 +116,17 @@ final class FieldIndex {
                 for (int j = position(starts, ranges[i]); j <= last; j++) {
                     int[] list = lists[j];
                     // a rule whose ranges overlap lands twice in one interval: keep it once
-                    if (filled[j] == 0 || list[filled[j] - 1] != ruleNumbers[k]) {
-                        list[filled[j]++] = ruleNumbers[k];
+                    if (filled[j] == 0 || list[(filled[j] - 1) * ENTRY] != ruleNumbers[k]) {
+                        int at = filled[j]++ * ENTRY;
+                        list[at] = ruleNumbers[k];
+                        System.arraycopy(rows, ruleNumbers[k] * FlatChecks.STRIDE, list, at + 1, FlatChecks.STRIDE);
                     }
                 }
             }
         }
         for (int j = 0; j < starts.length; j++) {
-            if (filled[j] != lists[j].length) {
-                lists[j] = Arrays.copyOf(lists[j], filled[j]);
+            if (filled[j] * ENTRY != lists[j].length) {
+                lists[j] = Arrays.copyOf(lists[j], filled[j] * ENTRY);
             }
             if (j > 0 && Arrays.equals(lists[j], lists[j - 1])) {
                 lists[j] = lists[j - 1];
@@ -163,10 +170,19 @@ final class FieldIndex {
         long total = 0;
         for (int j = 0; j < rules.length; j++) {
             if (j == 0 || rules[j] != rules[j - 1]) {
-                total += rules[j].length;
+                total += rules[j].length / ENTRY;
             }
         }
         return total;
+    }
+
+    /** The rule numbers of a list of entries. */
+    static int[] ruleNumbers(int[] list) {
+        int[] numbers = new int[list.length / ENTRY];
+        for (int k = 0; k < numbers.length; k++) {
+            numbers[k] = list[k * ENTRY];
+        }
+        return numbers;
     }
 
     int intervals() {

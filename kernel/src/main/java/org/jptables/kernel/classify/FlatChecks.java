@@ -3,9 +3,10 @@ package org.jptables.kernel.classify;
 /**
  * The checks nearly every rule has (protocol, masked source and destination, one range of each
  * port), kept for all the rules of a chain in one int array, a row of {@link #STRIDE} ints per
- * rule: a candidate is checked from one or two cache lines, without following references. A row
- * holds one check of each kind; a rule with a second one (or any other kind) keeps it as a
- * {@link Check}.
+ * rule: a candidate is checked from one or two cache lines, without following references. The
+ * field indexes keep a copy of each rule's row beside its number, so that the candidates of one
+ * lookup sit together in memory. A row holds one check of each kind; a rule with a second one (or
+ * any other kind) keeps it as a {@link Check}, and its row says so.
  */
 final class FlatChecks {
     static final int STRIDE = 10;
@@ -31,6 +32,11 @@ final class FlatChecks {
     private static final int SPORT_INVERTED = 1 << 7;
     private static final int HAS_DPORT = 1 << 8;
     private static final int DPORT_INVERTED = 1 << 9;
+    /** The rule is decided by its checks: its matches need not be called. */
+    private static final int EXACT = 1 << 10;
+    /** The rule has checks beyond its row ({@link Check}s). */
+    private static final int HAS_EXTRA = 1 << 11;
+    private static final int ANY_CHECK = (1 << 10) - 1;
 
     private FlatChecks() {
     }
@@ -71,11 +77,29 @@ final class FlatChecks {
         return true;
     }
 
-    /** Whether rule {@code rule}'s row in {@code rows} lets the packet through. */
-    static boolean admits(int[] rows, int rule, PacketKey key) {
-        int at = rule * STRIDE;
+    static void exact(int[] row) {
+        row[FLAGS] |= EXACT;
+    }
+
+    static void hasExtra(int[] row) {
+        row[FLAGS] |= HAS_EXTRA;
+    }
+
+    static boolean exact(int[] rows, int at) {
+        return (rows[at + FLAGS] & EXACT) != 0;
+    }
+
+    static boolean hasExtra(int[] rows, int at) {
+        return (rows[at + FLAGS] & HAS_EXTRA) != 0;
+    }
+
+    /**
+     * Whether the row starting at {@code at} of {@code rows} lets the packet through (its
+     * {@link Check}s, if it has any, are the caller's to run).
+     */
+    static boolean admits(int[] rows, int at, PacketKey key) {
         int flags = rows[at + FLAGS];
-        if (flags == 0) {
+        if ((flags & ANY_CHECK) == 0) {
             return true;
         }
         if ((flags & HAS_PROTOCOL) != 0

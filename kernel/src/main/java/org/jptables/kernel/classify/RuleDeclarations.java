@@ -39,9 +39,16 @@ final class RuleDeclarations implements Constraints {
         return d;
     }
 
-    /** The common checks, in {@link FlatChecks}' layout. */
+    /** The common checks, in {@link FlatChecks}' layout, with the exact and extra flags. */
     int[] row() {
-        return row;
+        int[] out = row.clone();
+        if (exact) {
+            FlatChecks.exact(out);
+        }
+        if (!extra.isEmpty()) {
+            FlatChecks.hasExtra(out);
+        }
+        return out;
     }
 
     /** The other checks, or null when there are none. */

@@ -1,6 +1,8 @@
 package org.jptables.kernel.classify;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +69,13 @@ class FieldIndexProperties {
         for (int r = 0; r < numbers.length; r++) {
             numbers[r] = r * 3 + 1; // rule numbers need not be consecutive
         }
-        FieldIndex index = FieldIndex.build(field, numbers, intervals.toArray(long[][]::new));
+        int[] rows = new int[(numbers[numbers.length - 1] + 1) * FlatChecks.STRIDE];
+        for (int r = 0; r < numbers.length; r++) {
+            FlatChecks.ports(rows, true, numbers[r], numbers[r], false); // filler: each entry must carry its own row
+            System.arraycopy(rows, 0, rows, numbers[r] * FlatChecks.STRIDE, FlatChecks.STRIDE);
+            java.util.Arrays.fill(rows, 0, FlatChecks.STRIDE, 0);
+        }
+        FieldIndex index = FieldIndex.build(field, numbers, intervals.toArray(long[][]::new), rows);
         PacketKey key = new PacketKey();
         for (long value : values) {
             set(key, field, value);
@@ -81,8 +89,16 @@ class FieldIndexProperties {
                     }
                 }
             }
-            assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), index.candidates(key),
+            int[] entries = index.candidates(key);
+            assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), FieldIndex.ruleNumbers(entries),
                     "value " + value);
+            for (int at = 0; at < entries.length; at += FieldIndex.ENTRY) {
+                PacketKey port = new PacketKey();
+                port.sourcePort = entries[at];
+                assertTrue(FlatChecks.admits(entries, at + 1, port), "the row of rule " + entries[at] + " beside it");
+                port.sourcePort = entries[at] + 1;
+                assertFalse(FlatChecks.admits(entries, at + 1, port));
+            }
         }
     }
 
