@@ -23,7 +23,7 @@ import org.apache.flink.util.CloseableIterator;
  * </pre>
  *
  * Every operator is given the parallelism itself: in batch mode a keyed operator left to the
- * default ran as one task. The same pipeline runs on the embedded MiniCluster ({@link #local}) or on
+ * default ran as one task. The same pipeline runs on the embedded MiniCluster ({@link EmbeddedCluster}) or on
  * whatever environment {@code flink run} provides.
  */
 public final class FleetJob {
@@ -31,11 +31,11 @@ public final class FleetJob {
     }
 
     /**
-     * Flink's MiniCluster inside this process, {@code parallelism} slots, every server bound to
-     * 127.0.0.1 (left alone, the REST and blob servers listen on every interface) on ports the
+     * The configuration of an embedded cluster with {@code parallelism} slots: every server bound to
+     * 127.0.0.1 (left alone, the REST and blob servers listen on every interface), on ports the
      * system picks.
      */
-    public static StreamExecutionEnvironment local(int parallelism) {
+    static Configuration localConfiguration(int parallelism) {
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.ADDRESS, "127.0.0.1");
@@ -45,7 +45,7 @@ public final class FleetJob {
         conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
         conf.set(TaskManagerOptions.HOST, "127.0.0.1");
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
-        return StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        return conf;
     }
 
     /** Builds the job on {@code env}, runs it and returns every figure, per host and fleet-wide. */

@@ -22,11 +22,57 @@ public final class FleetTool {
     private final Map<String, String> env;
     private final PrintStream out;
     private final PrintStream err;
+    private final Where where;
+
+    /** Where the job runs: an environment for a parallelism (0: the environment's own), and its name for messages. */
+    public interface Where extends AutoCloseable {
+        StreamExecutionEnvironment environment(int parallelism) throws Exception;
+
+        /** Stops what {@link #environment} started. */
+        @Override
+        default void close() throws Exception {
+        }
+
+        String name();
+
+        /** The plugins directory the tasks load from, given the command's own (--plugins, JPTABLES_PLUGINS...). */
+        default String plugins(Path configured) {
+            return configured.toAbsolutePath().toString();
+        }
+    }
+
+    /** The embedded MiniCluster ({@link EmbeddedCluster}), parallelism the number of cores unless told. */
+    static final class MiniClusterWhere implements Where {
+        private EmbeddedCluster cluster;
+
+        @Override
+        public StreamExecutionEnvironment environment(int parallelism) throws Exception {
+            cluster = new EmbeddedCluster(parallelism);
+            return cluster.environment(parallelism);
+        }
+
+        @Override
+        public String name() {
+            return "Flink's MiniCluster";
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
 
     public FleetTool(Map<String, String> env, PrintStream out, PrintStream err) {
+        this(env, out, err, new MiniClusterWhere());
+    }
+
+    public FleetTool(Map<String, String> env, PrintStream out, PrintStream err, Where where) {
         this.env = env;
         this.out = out;
         this.err = err;
+        this.where = where;
     }
 
     public int run(List<String> args) {
@@ -46,7 +92,7 @@ public final class FleetTool {
             }
             Path manifestFile = null;
             Path outDir = Path.of("fleet-results");
-            int parallelism = Runtime.getRuntime().availableProcessors();
+            int parallelism = where instanceof MiniClusterWhere ? Runtime.getRuntime().availableProcessors() : 0;
             boolean pcaps = false;
             boolean quietHost = false;
             boolean ignoreChecksums = false;
@@ -75,17 +121,24 @@ public final class FleetTool {
             Path base = manifestFile.toAbsolutePath().getParent();
             List<HostSpec> hosts = manifest.specs(base, diff);
             Files.createDirectories(outDir);
-            FleetOptions options = new FleetOptions(diff, settings.plugins().toAbsolutePath().toString(),
+            FleetOptions options = new FleetOptions(diff, where.plugins(settings.plugins()),
                     manifest.checksummed() && !ignoreChecksums, manifest.quiet() || quietHost,
                     diff && pcaps ? outDir.resolve("differing").toAbsolutePath().toString() : null, progress);
-            if (progress) {
-                err.printf("fleet: %s of %d hosts on Flink's MiniCluster, parallelism %d%n", diff ? "diff" : "replay",
-                        hosts.size(), parallelism);
+            FleetResults results;
+            double seconds;
+            try (Where w = where) {
+                StreamExecutionEnvironment flink = w.environment(parallelism);
+                if (parallelism == 0) {
+                    parallelism = flink.getParallelism();
+                }
+                if (progress) {
+                    err.printf("fleet: %s of %d hosts on %s, parallelism %d%n", diff ? "diff" : "replay",
+                            hosts.size(), w.name(), parallelism);
+                }
+                long start = System.nanoTime();
+                results = new FleetResults(FleetJob.run(flink, hosts, options, parallelism));
+                seconds = (System.nanoTime() - start) / 1e9;
             }
-            StreamExecutionEnvironment flink = FleetJob.local(parallelism);
-            long start = System.nanoTime();
-            FleetResults results = new FleetResults(FleetJob.run(flink, hosts, options, parallelism));
-            double seconds = (System.nanoTime() - start) / 1e9;
             results.writeJsonLines(outDir.resolve("fleet.jsonl"));
             results.writeCsv(outDir.resolve("fleet.csv"));
             out.print(FleetSummary.text(results, diff, seconds));

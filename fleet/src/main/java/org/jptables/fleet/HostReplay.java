@@ -26,7 +26,7 @@ final class HostReplay {
     HostReplay(HostSpec spec, FleetOptions options) {
         this.spec = spec;
         this.options = options;
-        this.plugins = Path.of(options.plugins());
+        this.plugins = EmbeddedPlugins.directory(options.plugins());
     }
 
     /** Runs the host and gives its records to {@code out}; returns the IPv4 packets replayed. */

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,8 +52,10 @@ class FleetJobTest {
         List<HostSpec> hosts = manifest.specs(base, diff);
         FleetOptions options = new FleetOptions(diff, plugins.toString(), true, false,
                 diff ? dir.resolve("out-" + parallelism + "/differing").toString() : null, false);
-        StreamExecutionEnvironment env = FleetJob.local(parallelism);
-        FleetResults results = new FleetResults(FleetJob.run(env, hosts, options, parallelism));
+        FleetResults results;
+        try (EmbeddedCluster cluster = new EmbeddedCluster(parallelism)) {
+            results = new FleetResults(FleetJob.run(cluster.environment(parallelism), hosts, options, parallelism));
+        }
         assertEqualsReference(results, "rules", OWN);
         if (diff) {
             assertEqualsReference(results, "candidate", CANDIDATE);
@@ -67,6 +72,25 @@ class FleetJobTest {
             }
             assertEquals(differing, results.get("diff", FleetRecord.FLEET, "diff", "packets")[0]);
             assertTrue(differing > 0, "the candidate changes something");
+        }
+    }
+
+    /**
+     * On a standalone cluster of separate JVMs (a JobManager, two task managers of one slot each),
+     * the job submitted through Flink's client as to any remote cluster: the same figures.
+     */
+    @Test
+    void equalsTheSequentialReplaysOnAStandaloneCluster() throws Exception {
+        List<HostSpec> hosts = manifest.specs(dir.resolve("fleet"), true);
+        FleetOptions options = new FleetOptions(true, plugins.toString(), true, false, null, false);
+        try (StandaloneCluster cluster = new StandaloneCluster(Path.of("target", "standalone-cluster"), 2)) {
+            Configuration conf = new Configuration();
+            conf.set(RestOptions.ADDRESS, "127.0.0.1");
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment("127.0.0.1",
+                    cluster.restPort(), conf);
+            FleetResults results = new FleetResults(FleetJob.run(env, hosts, options, 2));
+            assertEqualsReference(results, "rules", OWN);
+            assertEqualsReference(results, "candidate", CANDIDATE);
         }
     }
 
