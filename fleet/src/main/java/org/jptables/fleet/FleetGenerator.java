@@ -13,6 +13,7 @@ import org.jptables.capture.CaptureReader;
 import org.jptables.capture.CaptureRecord;
 import org.jptables.capture.PcapWriter;
 import org.jptables.capture.samples.OfficeTraffic;
+import org.jptables.commands.Settings;
 
 /**
  * {@code jptables fleet generate DIR [--hosts N] [--size SIZE] [--files N] [--seed N]}: a fleet to
@@ -32,7 +33,7 @@ public final class FleetGenerator {
     public record Fleet(Path manifest, long packets, long bytes) {
     }
 
-    static int run(List<String> args, PrintStream out) throws IOException, org.jptables.commands.Settings.UsageError {
+    static int run(List<String> args, PrintStream out) throws IOException, Settings.UsageError {
         Path dir = null;
         int hosts = 4;
         long size = 4L << 20;
@@ -42,20 +43,32 @@ public final class FleetGenerator {
             String a = args.get(i);
             String v = i + 1 < args.size() ? args.get(i + 1) : null;
             switch (a) {
-                case "--hosts" -> hosts = (int) number(v, a, ++i);
-                case "--size" -> size = sizeOf(v, a, ++i);
-                case "--files" -> files = (int) number(v, a, ++i);
-                case "--seed" -> seed = number(v, a, ++i);
+                case "--hosts" -> {
+                    hosts = (int) number(v, a);
+                    i++;
+                }
+                case "--size" -> {
+                    size = sizeOf(v, a);
+                    i++;
+                }
+                case "--files" -> {
+                    files = (int) number(v, a);
+                    i++;
+                }
+                case "--seed" -> {
+                    seed = number(v, a);
+                    i++;
+                }
                 default -> {
                     if (a.startsWith("-") || dir != null) {
-                        throw new org.jptables.commands.Settings.UsageError("fleet generate: unknown argument \"" + a + "\"");
+                        throw new Settings.UsageError("fleet generate: unknown argument \"" + a + "\"");
                     }
                     dir = Path.of(a);
                 }
             }
         }
         if (dir == null || hosts < 1 || files < 1) {
-            throw new org.jptables.commands.Settings.UsageError(
+            throw new Settings.UsageError(
                     "fleet generate: give a folder (and at least one host and one file): fleet generate DIR");
         }
         Fleet f = write(dir, hosts, size, files, seed);
@@ -138,17 +151,17 @@ public final class FleetGenerator {
         }
     }
 
-    private static long number(String v, String option, int at) throws org.jptables.commands.Settings.UsageError {
+    private static long number(String v, String option) throws Settings.UsageError {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException | NullPointerException e) {
-            throw new org.jptables.commands.Settings.UsageError("fleet generate: " + option + " wants a number");
+            throw new Settings.UsageError("fleet generate: " + option + " wants a number");
         }
     }
 
-    private static long sizeOf(String v, String option, int at) throws org.jptables.commands.Settings.UsageError {
+    private static long sizeOf(String v, String option) throws Settings.UsageError {
         if (v == null || v.isEmpty()) {
-            throw new org.jptables.commands.Settings.UsageError("fleet generate: " + option + " wants a size");
+            throw new Settings.UsageError("fleet generate: " + option + " wants a size");
         }
         long unit = switch (Character.toUpperCase(v.charAt(v.length() - 1))) {
             case 'K' -> 1L << 10;
@@ -156,6 +169,6 @@ public final class FleetGenerator {
             case 'G' -> 1L << 30;
             default -> 1;
         };
-        return number(unit == 1 ? v : v.substring(0, v.length() - 1), option, at) * unit;
+        return number(unit == 1 ? v : v.substring(0, v.length() - 1), option) * unit;
     }
 }

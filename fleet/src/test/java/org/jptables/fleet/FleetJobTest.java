@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.configuration.Configuration;
+import org.jptables.capture.CaptureReader;
+import org.jptables.capture.CaptureRecord;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +73,10 @@ class FleetJobTest {
                 assertEquals(results.get("diff", h.name, "diff", "verdict")[0], verdictChanged, h.name);
             }
             assertEquals(differing, results.get("diff", FleetRecord.FLEET, "diff", "packets")[0]);
+            for (HostSpec h : hosts) {
+                assertEquals(results.get("diff", h.name, "diff", "packets")[0],
+                        frames(Path.of(options.diffPcaps(), h.name + ".pcap")), h.name + ": the differing packets' pcap");
+            }
             assertTrue(differing > 0, "the candidate changes something");
         }
     }
@@ -137,6 +143,17 @@ class FleetJobTest {
             }
         }
         return counters;
+    }
+
+    private static long frames(Path pcap) throws java.io.IOException {
+        long n = 0;
+        try (CaptureReader reader = CaptureReader.open(pcap)) {
+            CaptureRecord r = new CaptureRecord();
+            while (reader.next(r)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Map<String, List<Long>> asLists(Map<String, long[]> figures) {

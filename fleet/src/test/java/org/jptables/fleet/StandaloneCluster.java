@@ -55,11 +55,16 @@ final class StandaloneCluster implements AutoCloseable {
                 "taskmanager.memory.jvm-overhead.max: 192m",
                 "blob.server.port: 0",
                 ""));
-        start("jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
-        for (int i = 0; i < taskManagers; i++) {
-            start("taskmanager-" + i, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
+        try {
+            start("jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
+            for (int i = 0; i < taskManagers; i++) {
+                start("taskmanager-" + i, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
+            }
+            awaitTaskManagers(taskManagers);
+        } catch (Exception | Error e) {
+            close(); // a cluster that did not come up leaves no process behind
+            throw e;
         }
-        awaitTaskManagers(taskManagers);
     }
 
     int restPort() {
