@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipFile;
+import org.jptables.fleet.StandaloneCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,44 @@ class FleetIT {
         assertTrue(diff.contains("== differences: "), diff);
         assertTrue(Files.exists(tmp.resolve("diff/differing/fw-01.pcap")), diff);
         assertTrue(Files.readString(tmp.resolve("diff/fleet.jsonl")).contains("\"kind\":\"diff-rules\""));
+    }
+
+    /**
+     * The job jar as users submit it: a standalone cluster whose JVMs have Flink's jars alone on the
+     * class path (lib/fleet/ without jptables, and SLF4J), {@code flink run} (Flink's client,
+     * CliFrontend, what Flink's bin/flink runs) with flink/jptables-fleet-job.jar; its results equal
+     * the embedded run's, byte for byte.
+     */
+    @Test
+    void flinkRunOfTheJobJarOnAStandaloneClusterGivesTheEmbeddedResults() throws Exception {
+        run("fleet", "generate", "data", "--hosts", "2", "--size", "64K", "--files", "2");
+        run("fleet", "diff", "data/fleet.yaml", "--out", "embedded", "--quiet", "-p", "2");
+        StringBuilder flink = new StringBuilder();
+        try (var jars = Files.list(Jptables.HOME.resolve("lib/fleet"))) {
+            jars.filter(j -> !j.getFileName().toString().startsWith("fleet-")).sorted()
+                    .forEach(j -> flink.append(j).append(java.io.File.pathSeparator));
+        }
+        try (var jars = Files.list(Jptables.HOME.resolve("lib"))) {
+            jars.filter(j -> j.getFileName().toString().startsWith("slf4j-")).sorted()
+                    .forEach(j -> flink.append(j).append(java.io.File.pathSeparator));
+        }
+        try (StandaloneCluster cluster = new StandaloneCluster(Path.of("target", "fleet-it-cluster"), 2, flink.toString())) {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // what Flink's config.yaml gives every JVM it starts (env.java.opts.all), as far as the client needs
+                    "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp", flink.toString(),
+                    "org.apache.flink.client.cli.CliFrontend", "run", "-p", "2",
+                    Jptables.HOME.resolve("flink/jptables-fleet-job.jar").toString(),
+                    "diff", "data/fleet.yaml", "--out", "cluster", "--quiet")
+                    .directory(tmp.toFile()).redirectErrorStream(true);
+            pb.environment().put("FLINK_CONF_DIR", cluster.configDir().toString());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            assertTrue(out.contains("on the Flink cluster, parallelism 2") || out.contains("== differences"), out);
+        }
+        assertEquals(Files.readString(tmp.resolve("embedded/fleet.jsonl")), Files.readString(tmp.resolve("cluster/fleet.jsonl")));
     }
 
     @Test

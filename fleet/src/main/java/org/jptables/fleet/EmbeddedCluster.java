@@ -25,6 +25,11 @@ final class EmbeddedCluster implements AutoCloseable {
         rest = cluster.getRestAddress().get();
     }
 
+    /** The REST API's address (http://127.0.0.1:PORT). */
+    URI rest() {
+        return rest;
+    }
+
     StreamExecutionEnvironment environment(int parallelism) {
         Configuration conf = new Configuration();
         conf.set(RestOptions.ADDRESS, "127.0.0.1");

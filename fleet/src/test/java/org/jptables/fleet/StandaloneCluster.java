@@ -17,17 +17,28 @@ import java.util.regex.Pattern;
 
 /**
  * A real standalone Flink cluster on this machine: a JobManager and task managers, each a JVM of
- * its own started from Flink's own entry points on this test's class path (so the task managers
- * find jptables' classes and the plugins there, as a cluster finds them in the job jar), every
- * server bound to 127.0.0.1 on free ports. Closing it stops the processes it started.
+ * its own started from Flink's own entry points, every server bound to 127.0.0.1 on free ports; its
+ * {@code config.yaml} in {@link #configDir()}, as Flink's {@code conf/}. Closing it stops the
+ * processes it started. (Shared with the distribution's tests through this module's test jar.)
  */
-final class StandaloneCluster implements AutoCloseable {
+public final class StandaloneCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final int restPort;
     private final Path dir;
+    private final String classPath;
 
+    /**
+     * The cluster's JVMs on this test's class path: the task managers find jptables' classes and
+     * the plugins there, as a cluster finds them in the job jar.
+     */
     StandaloneCluster(Path dir, int taskManagers) throws Exception {
-        this.dir = Files.createDirectories(dir);
+        this(dir, taskManagers, System.getProperty("java.class.path"));
+    }
+
+    /** The cluster's JVMs on {@code classPath}: Flink's jars alone, for jobs that bring their own jar. */
+    public StandaloneCluster(Path dir, int taskManagers, String classPath) throws Exception {
+        this.dir = Files.createDirectories(dir).toAbsolutePath();
+        this.classPath = classPath;
         this.restPort = freePort();
         Files.writeString(dir.resolve("config.yaml"), String.join("\n",
                 "jobmanager.rpc.address: 127.0.0.1",
@@ -67,8 +78,13 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    int restPort() {
+    public int restPort() {
         return restPort;
+    }
+
+    /** The folder of config.yaml (and the processes' logs): FLINK_CONF_DIR for Flink's client. */
+    public Path configDir() {
+        return dir;
     }
 
     private void start(String name, String mainClass) throws IOException {
@@ -76,7 +92,7 @@ final class StandaloneCluster implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx400m", "-XX:+UseSerialGC",
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), mainClass, "--configDir", dir.toString())
+                "-cp", classPath, mainClass, "--configDir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
         processes.add(pb.start());
     }
