@@ -1,7 +1,6 @@
 package org.jptables.fleet;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -86,9 +85,9 @@ final class HostReplay {
         return own.summary().packets();
     }
 
+    /** A replay that writes nothing: no pcaps of verdicts or answers, no LOG lines (a fleet's would be too many). */
     private CaptureReplay replay(Ruleset rules, Host host) {
-        PrintStream noLog = null;
-        return new CaptureReplay(HostKernel.path(rules, host, options), host, null, null, null, noLog)
+        return new CaptureReplay(HostKernel.path(rules, host, options), host, null, null, null, null)
                 .checkIpHeaders(options.checksums());
     }
 
