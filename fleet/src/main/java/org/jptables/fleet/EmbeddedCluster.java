@@ -25,9 +25,9 @@ final class EmbeddedCluster implements AutoCloseable {
         rest = cluster.getRestAddress().get();
     }
 
-    /** The REST API's address (http://127.0.0.1:PORT). */
-    URI rest() {
-        return rest;
+    /** The cluster itself, for tests that watch its jobs. */
+    MiniCluster miniCluster() {
+        return cluster;
     }
 
     StreamExecutionEnvironment environment(int parallelism) {

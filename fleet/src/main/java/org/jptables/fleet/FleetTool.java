@@ -120,6 +120,9 @@ public final class FleetTool {
             FleetManifest manifest = FleetManifest.read(manifestFile);
             Path base = manifestFile.toAbsolutePath().getParent();
             List<HostSpec> hosts = manifest.specs(base, diff);
+            for (HostSpec h : hosts) {
+                HostKernel.check(h, EmbeddedPlugins.directory(where.plugins(settings.plugins())));
+            }
             Files.createDirectories(outDir);
             FleetOptions options = new FleetOptions(diff, where.plugins(settings.plugins()),
                     manifest.checksummed() && !ignoreChecksums, manifest.quiet() || quietHost,
@@ -152,12 +155,13 @@ public final class FleetTool {
             err.print(PROGRAM + ": fleet: " + e.getMessage() + "\n");
             return 1;
         } catch (Exception e) {
-            // a failed job: Flink wraps the task's exception; its innermost message says what went wrong
+            // a failed job: Flink wraps the task's exception in its own; a host's failure names the host
+            String host = HostFailure.in(e);
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            err.print(PROGRAM + ": fleet: the job failed: " + root.getMessage() + "\n");
+            err.print(PROGRAM + ": fleet: the job failed: " + (host != null ? host : root.toString()) + "\n");
             return 1;
         }
     }

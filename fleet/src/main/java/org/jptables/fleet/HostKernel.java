@@ -53,7 +53,7 @@ final class HostKernel {
                 new RestoreReader(new CommandParser(registry, names(), shared, true), names(), true, false, false, null)
                         .restore(List.of(text.split("\n", -1)), ruleset);
             } catch (RestoreException e) {
-                throw new IOException(source + ": line " + e.line() + ": " + e.getMessage(), e);
+                throw new HostFailure(source + ": line " + e.line() + ": " + e.getMessage(), e);
             }
         }
         for (Table t : ruleset.tables()) {
@@ -66,7 +66,23 @@ final class HostKernel {
         if (spec.hostYaml == null) {
             return Host.conformance();
         }
-        return Host.read(new ByteArrayInputStream(spec.hostYaml.getBytes(StandardCharsets.UTF_8)), spec.hostSource);
+        try {
+            return Host.read(new ByteArrayInputStream(spec.hostYaml.getBytes(StandardCharsets.UTF_8)), spec.hostSource);
+        } catch (IOException e) {
+            throw new HostFailure(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds the host's kernels once on the client, before the job: a ruleset or host file that
+     * cannot be used is told at once, by name, instead of failing a task (and its re-runs) later.
+     */
+    static void check(HostSpec spec, Path plugins) throws IOException {
+        host(spec);
+        ruleset(spec.rules, spec.rulesSource, plugins);
+        if (spec.candidate != null) {
+            ruleset(spec.candidate, spec.candidateSource, plugins);
+        }
     }
 
     /** The packet path as {@code jptables replay} makes it, with the default tracker settings. */

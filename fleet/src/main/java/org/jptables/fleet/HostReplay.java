@@ -38,14 +38,14 @@ final class HostReplay {
                 try (CaptureReader reader = CaptureSource.open(capture)) {
                     own.replay(reader, null);
                 } catch (IOException e) {
-                    throw new IOException(spec.name + ": " + capture + ": " + e.getMessage(), e);
+                    throw new HostFailure(spec.name + ": " + capture + ": " + e.getMessage(), e);
                 }
             }
             ReplayRecords.emit(spec.name, "rules", rules, own.summary(), out);
             return own.summary().packets();
         }
         if (spec.candidate == null) {
-            throw new IOException(spec.name + ": diff needs a candidate ruleset (candidate: in the manifest)");
+            throw new HostFailure(spec.name + ": diff needs a candidate ruleset (candidate: in the manifest)", null);
         }
         Ruleset candidateRules = HostKernel.ruleset(spec.candidate, spec.candidateSource, plugins);
         CaptureReplay candidate = replay(candidateRules, host).report();
@@ -75,7 +75,7 @@ final class HostReplay {
                         }
                     }
                 } catch (IOException e) {
-                    throw new IOException(spec.name + ": " + capture + ": " + e.getMessage(), e);
+                    throw new HostFailure(spec.name + ": " + capture + ": " + e.getMessage(), e);
                 }
             }
         }

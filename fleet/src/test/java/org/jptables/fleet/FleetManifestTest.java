@@ -63,6 +63,24 @@ class FleetManifestTest {
     }
 
     @Test
+    void aHostsFailureIsFoundUnderFlinksExceptions() {
+        Exception flink = new RuntimeException("Job failed", new IllegalStateException("Recovery is suppressed",
+                new HostFailure("fw-02: 0.pcap: No such file", new java.nio.file.NoSuchFileException("0.pcap"))));
+        assertEquals("fw-02: 0.pcap: No such file", HostFailure.in(flink));
+        // as SerializedThrowable shows it: the class's name, then the message
+        Exception serialized = new RuntimeException("Job failed", new Exception("ignored") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String toString() {
+                return "org.jptables.fleet.HostFailure: fw-03: rules.v4: line 2: bad";
+            }
+        });
+        assertEquals("fw-03: rules.v4: line 2: bad", HostFailure.in(serialized));
+        assertNull(HostFailure.in(new RuntimeException("other")));
+    }
+
+    @Test
     void localPathsAndUris() {
         assertEquals(Path.of("a/b.pcap"), CaptureSource.localPath("a/b.pcap"));
         assertEquals(Path.of("/x/b.pcap"), CaptureSource.localPath("file:///x/b.pcap"));
