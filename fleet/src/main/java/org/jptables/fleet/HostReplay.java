@@ -1,7 +1,9 @@
 package org.jptables.fleet;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jptables.capture.CaptureReader;
@@ -38,7 +40,7 @@ final class HostReplay {
                 try (CaptureReader reader = CaptureSource.open(capture)) {
                     own.replay(reader, null);
                 } catch (IOException e) {
-                    throw new HostFailure(spec.name + ": " + capture + ": " + e.getMessage(), e);
+                    throw new HostFailure(spec.name + ": " + capture + ": " + reason(e), e);
                 }
             }
             ReplayRecords.emit(spec.name, "rules", rules, own.summary(), out);
@@ -75,7 +77,7 @@ final class HostReplay {
                         }
                     }
                 } catch (IOException e) {
-                    throw new HostFailure(spec.name + ": " + capture + ": " + e.getMessage(), e);
+                    throw new HostFailure(spec.name + ": " + capture + ": " + reason(e), e);
                 }
             }
         }
@@ -83,6 +85,17 @@ final class HostReplay {
         ReplayRecords.emit(spec.name, "candidate", candidateRules, candidate.summary(), out);
         tally.emit(spec.name, out);
         return own.summary().packets();
+    }
+
+    /** As jptables replay tells a capture it cannot read: the system's words for a missing or forbidden file. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        return e.getMessage();
     }
 
     /** A replay that writes nothing: no pcaps of verdicts or answers, no LOG lines (a fleet's would be too many). */
