@@ -2,6 +2,7 @@ package org.jptables.capture;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -50,7 +51,12 @@ public final class CaptureReader implements AutoCloseable {
     }
 
     public static CaptureReader open(Path file) throws IOException {
-        return new CaptureReader(new ByteSource(FileChannel.open(file, StandardOpenOption.READ)));
+        return open(FileChannel.open(file, StandardOpenOption.READ));
+    }
+
+    /** A capture from any channel (a stream of a remote file system, say); closing the reader closes it. */
+    public static CaptureReader open(ReadableByteChannel channel) throws IOException {
+        return new CaptureReader(new ByteSource(channel));
     }
 
     /** Reads the next frame into {@code r}; false at the end of the capture. */

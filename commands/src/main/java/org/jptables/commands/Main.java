@@ -60,10 +60,29 @@ public final class Main {
                     return new GraphTool(env, out, err).run(rest);
                 case "sample":
                     return new SampleTool(out, err).run(rest);
+                case "fleet":
+                    return fleet(rest, env, out, err);
                 default:
                     break;
             }
         }
         return new IptablesTool(env, out, err).run(args);
+    }
+
+    /**
+     * {@code jptables fleet}: the fleet module's tool, looked up by name because it depends on this
+     * module (and on Flink, whose jars bin/jptables puts on the class path for this command only).
+     */
+    private static int fleet(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        try {
+            Object tool = Class.forName("org.jptables.fleet.FleetTool")
+                    .getConstructor(Map.class, PrintStream.class, PrintStream.class).newInstance(env, out, err);
+            return (int) tool.getClass().getMethod("run", List.class).invoke(tool, args);
+        } catch (ClassNotFoundException e) {
+            err.print("jptables: fleet: the fleet module is not on the class path (bin/jptables fleet adds lib/fleet)\n");
+            return 1;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -28,7 +28,8 @@ public final class CaptureReplay {
     private final PacketPath path;
     private final Host host;
     private final ReplaySummary summary = new ReplaySummary();
-    private final PacketResult result;
+    private PacketResult result;
+    private String firstEthernet;
     private final PcapWriter accepted;
     private final PcapWriter dropped;
     private final PcapWriter emitted;
@@ -57,58 +58,95 @@ public final class CaptureReplay {
         return summary;
     }
 
+    /**
+     * Keeps every packet's report ({@link #result()}: verdict, rules, policies, trace) even without
+     * pcaps of answers or a log, for callers that look at each packet (fleet's diff).
+     */
+    public CaptureReplay report() {
+        if (result == null) {
+            result = new PacketResult();
+        }
+        return this;
+    }
+
+    /** The last packet's report, or null when nobody asked for reports. */
+    public PacketResult result() {
+        return result;
+    }
+
     /** Replays every frame; a broken capture throws after the frames before it were counted. */
     public void replay(Path capture, Progress progress) throws IOException {
-        String firstEthernet = firstEthernet();
         try (CaptureReader reader = CaptureReader.open(capture)) {
-            CaptureRecord r = new CaptureRecord();
-            while (reader.next(r)) {
-                if (r.etherType != 0x0800 || r.length - r.network < 20) {
-                    summary.passedThrough(r.length);
-                    continue;
-                }
-                int length = r.length - r.network;
-                if (packet.length < length) {
-                    packet = new byte[length];
-                }
-                System.arraycopy(r.data, r.network, packet, 0, length);
-                int src = ((packet[12] & 0xFF) << 24) | ((packet[13] & 0xFF) << 16) | ((packet[14] & 0xFF) << 8) | (packet[15] & 0xFF);
-                boolean sent = host.isLocal(src);
-                if (sent && isAnswer(packet, length)) {
-                    summary.hostAnswer();
-                }
-                String verdict;
-                if (!sent && checkIpHeaders && !ipHeaderChecksumOk(packet, length)) {
-                    verdict = "DROP";
-                    summary.badIpChecksum();
-                    if (result != null) {
-                        result.clear();
-                        result.verdict = verdict;
-                    }
-                } else {
-                    verdict = path.process(packet, length, sent ? "host" : interfaceOf(r, firstEthernet), r.timeNanos,
-                            result);
-                }
-                summary.count(verdict, src, length);
-                PcapWriter w = verdict.equals("ACCEPT") ? accepted : dropped;
-                if (w != null) {
-                    w.write(r.timeNanos, r.data, 0, r.length);
-                }
-                if (result != null) {
-                    if (emitted != null) {
-                        for (PacketResult.Emitted e : result.emitted) {
-                            emitted.write(r.timeNanos, e.frame(), 0, e.frame().length);
-                        }
-                    }
-                    if (log != null) {
-                        result.log.forEach(log::println);
-                    }
-                }
-                if (progress != null) {
-                    progress.advance(reader, r);
-                }
+            replay(reader, progress);
+        }
+    }
+
+    /**
+     * Replays every frame of {@code reader} (which the caller closes). Called once per capture of a
+     * host's rotated series, the kernel's state (connections, NAT bindings) carries from one file to
+     * the next, as it did on the host.
+     */
+    public void replay(CaptureReader reader, Progress progress) throws IOException {
+        CaptureRecord r = new CaptureRecord();
+        while (reader.next(r)) {
+            process(r);
+            if (progress != null) {
+                progress.advance(reader, r);
             }
         }
+    }
+
+    /**
+     * One frame through the packet path (a copy of its bytes: the record stays as captured, so
+     * another replay may take the same frame); returns the verdict, or null for a frame that is not
+     * IPv4 and passed through untouched.
+     */
+    public String process(CaptureRecord r) throws IOException {
+        if (firstEthernet == null) {
+            firstEthernet = firstEthernet();
+        }
+        if (r.etherType != 0x0800 || r.length - r.network < 20) {
+            summary.passedThrough(r.length);
+            return null;
+        }
+        int length = r.length - r.network;
+        if (packet.length < length) {
+            packet = new byte[length];
+        }
+        System.arraycopy(r.data, r.network, packet, 0, length);
+        int src = ((packet[12] & 0xFF) << 24) | ((packet[13] & 0xFF) << 16) | ((packet[14] & 0xFF) << 8) | (packet[15] & 0xFF);
+        boolean sent = host.isLocal(src);
+        if (sent && isAnswer(packet, length)) {
+            summary.hostAnswer();
+        }
+        String verdict;
+        if (!sent && checkIpHeaders && !ipHeaderChecksumOk(packet, length)) {
+            verdict = "DROP";
+            summary.badIpChecksum();
+            if (result != null) {
+                result.clear();
+                result.verdict = verdict;
+            }
+        } else {
+            verdict = path.process(packet, length, sent ? "host" : interfaceOf(r, firstEthernet), r.timeNanos,
+                    result);
+        }
+        summary.count(verdict, src, length);
+        PcapWriter w = verdict.equals("ACCEPT") ? accepted : dropped;
+        if (w != null) {
+            w.write(r.timeNanos, r.data, 0, r.length);
+        }
+        if (result != null) {
+            if (emitted != null) {
+                for (PacketResult.Emitted e : result.emitted) {
+                    emitted.write(r.timeNanos, e.frame(), 0, e.frame().length);
+                }
+            }
+            if (log != null) {
+                result.log.forEach(log::println);
+            }
+        }
+        return verdict;
     }
 
     /** ip_rcv's check: the header (IHL words) sums to 0xFFFF; a header longer than the packet fails too. */

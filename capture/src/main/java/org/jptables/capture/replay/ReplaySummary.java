@@ -69,6 +69,15 @@ public final class ReplaySummary {
         return byVerdict;
     }
 
+    /** Packets and bytes not accepted, per IPv4 source address (as an int). */
+    public Map<Integer, long[]> droppedBySource() {
+        return droppedBySource;
+    }
+
+    public long passedThroughBytes() {
+        return passedThroughBytes;
+    }
+
     /** {@code quietHost}: the replay made no answers of its own, so the capture's own answers count once. */
     public String text(String source, double seconds, boolean quietHost) {
         StringBuilder out = new StringBuilder();

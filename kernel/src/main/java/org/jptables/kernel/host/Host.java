@@ -134,7 +134,7 @@ public final class Host implements AddressTypes {
         }
     }
 
-    static Host read(InputStream in, String where) throws IOException {
+    public static Host read(InputStream in, String where) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try {
             return new Host(yaml.readValue(in, HostConfig.class));
