@@ -27,8 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Packets per second on one core through one chain (with the user chains it jumps to), walked
  * linearly and compiled: the chain of issue 10 at 100 to 100,000 rules, the seed's ruleset, a
- * ClassBench-style ACL of 10,000 rules and kube-proxy's nat table with 10,000 services (see
- * {@link RulesetShapes}). Plugins come from the built distribution (-Djptables.plugins).
+ * ClassBench-style ACL of 10,000 rules (its trace without locality, and with ClassBench's Pareto
+ * bursts) and kube-proxy's nat table with 10,000 services (services drawn uniformly, and by a
+ * Zipf law): see {@link RulesetShapes}. The uniform traces make nearly every packet's rules cold in
+ * the caches, the worst case for any classifier. Plugins come from the built distribution (-Djptables.plugins).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -37,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ClassifierBenchmark {
-    @Param({"chain-100", "chain-1000", "chain-10000", "chain-100000", "seed", "classbench-10000", "kube-10000",
-        "kubezipf-10000"})
+    @Param({"chain-100", "chain-1000", "chain-10000", "chain-100000", "seed", "classbench-10000",
+        "classbenchpareto-10000", "kube-10000", "kubezipf-10000"})
     public String shape;
 
     @Param({"linear", "compiled"})

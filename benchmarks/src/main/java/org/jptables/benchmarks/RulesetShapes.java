@@ -42,9 +42,12 @@ final class RulesetShapes {
      * ports mostly wildcards; destination ports exact (well-known), high (1024:65535), low
      * (0:1023), arbitrary ranges or wildcards, in acl1's proportions. The packets come as
      * ClassBench's trace generator makes them: a rule is picked and a header drawn inside its
-     * ranges, with some headers drawn at random; a default DROP ends the chain.
+     * ranges (one in ten headers drawn at random instead), and the header is written a number of
+     * times in a row drawn from a Pareto law of parameters {@code a} and {@code b}, its model of
+     * locality ({@code b} 0: each header once, no locality; the generator's customary a = 1,
+     * b = 0.1 gives mostly single packets and a few long bursts); a default DROP ends the chain.
      */
-    static Shape classBench(int n, long seed) {
+    static Shape classBench(int n, long seed, double paretoA, double paretoB) {
         Random random = new Random(seed);
         int[] networks = new int[256];
         for (int i = 0; i < networks.length; i++) {
@@ -101,7 +104,7 @@ final class RulesetShapes {
         lines.add("-A INPUT -j DROP");
         lines.add("COMMIT");
         List<byte[]> packets = new ArrayList<>();
-        for (int p = 0; p < 4096; p++) {
+        while (packets.size() < 4096) {
             int[] f = fields.get(random.nextInt(fields.size()));
             boolean stray = random.nextInt(10) == 0;
             int src = stray ? random.nextInt() : inside(random, f[0], f[1]);
@@ -116,7 +119,12 @@ final class RulesetShapes {
                     b.tcpFlags(Ipv4Builder.SYN);
                 }
             }
-            packets.add(b.build());
+            byte[] header = b.build();
+            int copies = paretoB <= 0 ? 1
+                    : (int) Math.min(1000, Math.max(1, Math.floor(paretoB / Math.pow(1 - random.nextDouble(), 1 / paretoA))));
+            for (int c = 0; c < copies && packets.size() < 16384; c++) {
+                packets.add(header);
+            }
         }
         return new Shape(lines, "filter", "INPUT", packets);
     }

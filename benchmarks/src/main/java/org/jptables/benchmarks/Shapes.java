@@ -19,13 +19,14 @@ final class Shapes {
     private Shapes() {
     }
 
-    /** {@code chain-N}, {@code seed}, {@code classbench-N}, {@code kube-N}, {@code kubezipf-N}. */
+    /** {@code chain-N}, {@code seed}, {@code classbench-N} (no locality), {@code classbenchpareto-N} (a = 1, b = 0.1), {@code kube-N}, {@code kubezipf-N}. */
     static RulesetShapes.Shape named(String name) throws Exception {
         int dash = name.indexOf('-');
         int n = dash < 0 ? 0 : Integer.parseInt(name.substring(dash + 1));
         return switch (dash < 0 ? name : name.substring(0, dash)) {
             case "chain" -> RulesetShapes.chain(n);
-            case "classbench" -> RulesetShapes.classBench(n, 1);
+            case "classbench" -> RulesetShapes.classBench(n, 1, 1, 0);
+            case "classbenchpareto" -> RulesetShapes.classBench(n, 1, 1, 0.1);
             case "kube" -> RulesetShapes.kubeProxy(n, 1, false);
             case "kubezipf" -> RulesetShapes.kubeProxy(n, 1, true);
             case "seed" -> seed();
