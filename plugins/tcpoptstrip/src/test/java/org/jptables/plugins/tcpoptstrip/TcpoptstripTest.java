@@ -58,6 +58,10 @@ class TcpoptstripTest {
         assertEquals(0, residue(p));
     }
 
+    /**
+     * The same strip as Linux 6.18 did to its own SYN (MSS, SACK permitted, timestamps, NOP,
+     * window scale), seen on the other end of a veth pair: 020405b4 0101 080a... 01 010101.
+     */
     @Test
     void oddOffsetsAndTheLastOption() {
         PacketView p = syn();

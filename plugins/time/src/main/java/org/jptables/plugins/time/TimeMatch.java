@@ -8,8 +8,9 @@ import org.jptables.api.Packet;
  * xt_time's time_mt on the packet's own timestamp (whole seconds since 1970): the date range,
  * the daytime (wrapping past midnight when it starts after it stops; --contiguous then counts
  * the early hours as the previous day), the weekday and the monthday. The kernel's timezone,
- * used with --kerneltz, is sys_tz, which Linux keeps at UTC unless told otherwise at boot (the
- * reference host's xt_time says "kernel timezone is +0000"): it is {@code minutesWest}.
+ * used with --kerneltz, is sys_tz, which Linux keeps at UTC unless told otherwise at boot (on the
+ * reference host gettimeofday's timezone, which is sys_tz, reads 0 minutes west): it is
+ * {@code minutesWest}, 0 for the rules built here.
  */
 record TimeMatch(TimeInfo info, int minutesWest) implements Match {
     private static final long SECONDS_PER_DAY = 86400;
