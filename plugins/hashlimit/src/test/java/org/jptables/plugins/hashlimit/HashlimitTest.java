@@ -125,6 +125,27 @@ class HashlimitTest {
         assertFalse(at(kept, 61));
     }
 
+    /**
+     * Seen on Linux 6.18 (UDP between two namespaces): 3 packets at 0 s and 3 at 3.5 s through
+     * 1/min with a burst of 2. Kept 2 s, the entry is collected before the second burst, which
+     * finds a full bucket again (4 matched); kept 10 s, it has earned nothing (2 matched).
+     */
+    @Test
+    void collectedEntriesAsLinux() throws RuleException {
+        for (String[] c : new String[][] {{"2000", "4"}, {"10000", "2"}}) {
+            Match m = match("--hashlimit-upto 1/min --hashlimit-burst 2 --hashlimit-htable-expire " + c[0]
+                    + " --hashlimit-name gc");
+            int matched = 0;
+            for (int i = 0; i < 3; i++) {
+                matched += at(m, 0) ? 1 : 0;
+            }
+            for (int i = 0; i < 3; i++) {
+                matched += at(m, 3.5) ? 1 : 0;
+            }
+            assertEquals(Integer.parseInt(c[1]), matched, "expire " + c[0]);
+        }
+    }
+
     @Test
     void aFullTableDropsNewFlows() throws RuleException {
         Match m = match("--hashlimit-upto 10/sec --hashlimit-mode srcip --hashlimit-htable-size 2"
