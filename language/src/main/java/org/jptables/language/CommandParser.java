@@ -382,9 +382,10 @@ public final class CommandParser {
                     throw new ParameterException("option \"" + spelled + "\" requires an argument");
                 }
                 for (int i = 1; i < option.arguments(); i++) {
-                    if (!words.hasMore() || words.peek().startsWith("-") || words.peek().equals("!")) {
-                        // libxt_tcp's own words, the one option of two arguments among the extensions
-                        throw new ParameterException(option.name() + " requires two args.");
+                    if (!words.hasMore() || words.peek().startsWith("-") || words.peek().startsWith("!")) {
+                        // the extensions' own words: libxt_tcp ends its sentence, libxt_sctp does not
+                        String end = option.name().equals("--tcp-flags") ? "." : "";
+                        throw new ParameterException(option.name() + " requires two args" + end);
                     }
                     values.add(words.take());
                 }

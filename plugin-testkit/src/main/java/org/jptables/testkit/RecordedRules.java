@@ -139,7 +139,9 @@ public final class RecordedRules {
     public static void check(Row row) {
         RuleTester t = RuleTester.of(row.table(), row.chain());
         if (row.accepted()) {
-            assertEquals(("-A " + row.chain() + " " + row.saved()).strip(), t.saved(row.rule()), "-S");
+            // byte for byte: some extensions end their saved options with a space (dccp's empty --dccp-types)
+            String saved = row.saved().isEmpty() ? "-A " + row.chain() : "-A " + row.chain() + " " + row.saved();
+            assertEquals(saved, t.saved(row.rule()), "-S");
             if (!row.listed().isEmpty()) {
                 assertEquals(row.listed(), lastLine(t.listed(row.rule(), false)), "-L");
                 assertEquals(row.listedNumeric(), lastLine(t.listed(row.rule(), true)), "-L -n");
