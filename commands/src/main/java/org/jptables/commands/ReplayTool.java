@@ -161,7 +161,7 @@ final class ReplayTool {
                             return 2;
                         }
                         long nanos = node.has("time") ? (long) (node.get("time").asDouble() * 1e9) : index * 150_000_000L;
-                        path.process(p.ip(), p.ip().length, p.in(), nanos, result);
+                        path.process(p.ip(), p.ip().length, p.in(), p.socket(), nanos, result);
                         print(index, result, json);
                         index++;
                     }

@@ -221,4 +221,36 @@ public interface Packet {
     default int routeMtu(int address) {
         return 1500;
     }
+
+    /**
+     * Whether the packet belongs to a socket of this host (xt_owner's {@code skb_to_full_sk(skb)}
+     * with a {@code struct socket}): true for what a local process sends, and for the kernel's own
+     * ICMP errors and TCP resets of closed ports (sent from its control sockets); false for a
+     * packet that arrived or is forwarded, and for REJECT's TCP resets.
+     */
+    default boolean socketExists() {
+        return false;
+    }
+
+    /**
+     * The fsuid of the credentials the sending socket's file was opened with (xt_owner's
+     * {@code filp->f_cred->fsuid}) as 0..2^32-1, or -1 when there is no socket or the socket has
+     * no file (the kernel's own control sockets).
+     */
+    default long socketUid() {
+        return -1;
+    }
+
+    /** The fsgid of the sending socket's file as 0..2^32-1, or -1 as {@link #socketUid()}. */
+    default long socketGid() {
+        return -1;
+    }
+
+    /**
+     * Whether one of the supplementary groups of the sending socket's file credentials lies in
+     * {@code min..max} (0..2^32-1); false without a socket file. For {@code --suppl-groups}.
+     */
+    default boolean socketSupplementaryGroupIn(long min, long max) {
+        return false;
+    }
 }

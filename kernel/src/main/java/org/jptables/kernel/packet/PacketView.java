@@ -42,6 +42,7 @@ public final class PacketView implements Packet {
     private AddressTypes addressTypes = AddressTypes.GENERIC;
     private PacketEffects effects = PacketEffects.NONE;
     private int rejectRequested = Integer.MIN_VALUE;
+    private LocalSocket socket = LocalSocket.NONE;
 
     /** Points the view at {@code length} bytes of an IPv4 packet starting at {@code offset}. */
     public PacketView wrap(byte[] bytes, int offset, int length) {
@@ -468,5 +469,35 @@ public final class PacketView implements Packet {
     @Override
     public void nat(int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags) {
         effects.nat(this, kind, minAddress, maxAddress, minPort, maxPort, flags);
+    }
+
+    /** The socket the packet belongs to ({@link LocalSocket#NONE} for one that arrived); kept by {@link #wrap}. */
+    public PacketView socket(LocalSocket socket) {
+        this.socket = socket;
+        return this;
+    }
+
+    public LocalSocket socket() {
+        return socket;
+    }
+
+    @Override
+    public boolean socketExists() {
+        return socket.exists();
+    }
+
+    @Override
+    public long socketUid() {
+        return socket.hasFile() ? socket.uid() : -1;
+    }
+
+    @Override
+    public long socketGid() {
+        return socket.hasFile() ? socket.gid() : -1;
+    }
+
+    @Override
+    public boolean socketSupplementaryGroupIn(long min, long max) {
+        return socket.hasFile() && socket.groupIn(min, max);
     }
 }

@@ -16,6 +16,7 @@ import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.nat.PacketRewriter;
 import org.jptables.kernel.packet.PacketEffects;
 import org.jptables.kernel.packet.ConnectionMarks;
+import org.jptables.kernel.packet.LocalSocket;
 import org.jptables.kernel.packet.PacketView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ public final class PacketPath implements PacketEffects {
     /** The connection of the packet being handled, for REJECT's answer to attach to. */
     private int currentCt = NO_CAUSE;
     private int depth;
+    /** The socket of the packet the host sends next (the caller's, or the kernel's for its own answers). */
+    private LocalSocket socket = LocalSocket.NONE;
 
     public PacketPath(Ruleset ruleset, Host host, ConnectionTracking conntrack) {
         this.ruleset = ruleset;
@@ -119,7 +122,16 @@ public final class PacketPath implements PacketEffects {
      * counters and the connection table change.
      */
     public String process(byte[] ip, int length, String in, long nowNanos, PacketResult report) {
+        return process(ip, length, in, "host".equals(in) ? LocalSocket.ROOT : LocalSocket.NONE, nowNanos, report);
+    }
+
+    /**
+     * Runs one packet as {@link #process(byte[], int, String, long, PacketResult)}; a packet the
+     * host sends belongs to {@code socket} (what -m owner looks at), one that arrives to none.
+     */
+    public String process(byte[] ip, int length, String in, LocalSocket socket, long nowNanos, PacketResult report) {
         this.report = report;
+        this.socket = "host".equals(in) ? socket : LocalSocket.NONE;
         tables.report(report);
         this.now = nowNanos;
         this.fragments = null;
@@ -174,7 +186,8 @@ public final class PacketPath implements PacketEffects {
         }
         boolean looped = loopedCt != NOT_LOOPED;
         // wrap keeps the mark and the conntrack fields: a looped packet keeps both, a new one starts clean
-        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("");
+        // an arriving skb has no socket yet (a looped one lost it in loopback_xmit's skb_orphan)
+        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("").socket(LocalSocket.NONE);
         if (looped) {
             view.linkHeader(0, 0);
         } else {
@@ -278,7 +291,7 @@ public final class PacketPath implements PacketEffects {
      * RELATED from raw OUTPUT on and conntrack's own OUTPUT hook leaves it alone.
      */
     private String send(byte[] ip, int length, int cause) {
-        view.wrap(ip, 0, length).inInterface("").setMark(0);
+        view.wrap(ip, 0, length).inInterface("").socket(socket).setMark(0);
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         view.conntrackZone(0, 3);
@@ -328,9 +341,12 @@ public final class PacketPath implements PacketEffects {
                 byte[] answer = localStack.answer(ip, length);
                 if (answer != null) {
                     stackDepth++;
+                    LocalSocket sender = socket;
+                    socket = stackAnswerSocket(answer);
                     try {
                         send(answer, answer.length);
                     } finally {
+                        socket = sender;
                         stackDepth--;
                     }
                 }
@@ -341,6 +357,17 @@ public final class PacketPath implements PacketEffects {
             EmittedFrames.record(report, host, fragments, ip, length, out, view.destination());
         }
         return true;
+    }
+
+    /**
+     * The socket of the host stack's own answer: a listener's SYN-ACK belongs to the listening
+     * socket (its request socket's listener, root's here as the recordings' listeners are); a
+     * closed port's reset, an echo reply or a port unreachable to the kernel's control sockets.
+     */
+    private static LocalSocket stackAnswerSocket(byte[] answer) {
+        boolean tcp = answer.length > 20 && answer[9] == 6;
+        int flags = tcp ? answer[((answer[0] & 0x0F) * 4) + 13] & 0x3F : 0;
+        return tcp && flags == 0x12 ? LocalSocket.ROOT : LocalSocket.KERNEL;
     }
 
     private int track() {
@@ -449,9 +476,16 @@ public final class PacketPath implements PacketEffects {
         Defragmenter.Datagram datagram = fragments;
         fragments = null;
         int cause = currentCt;
+        LocalSocket sender = socket;
+        LocalSocket current = view.socket();
+        // REJECT's TCP reset is an skb of no socket (nf_send_reset); ICMP errors leave by the
+        // kernel's ICMP control socket, a socket without a file (icmp_send)
+        socket = reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
         try {
             send(reply, reply.length, cause);
         } finally {
+            socket = sender;
+            view.socket(current);
             currentCt = cause;
             if (cause >= 0 && conntrack != null) {
                 conntrack.detach(cause);
