@@ -223,6 +223,20 @@ public interface Packet {
     }
 
     /**
+     * The type of the route the host's FIB finds for {@code address} (fib_lookup: local table, then
+     * main): RTN_UNICAST 1, RTN_LOCAL 2 (its own addresses, 127/8), RTN_BROADCAST 3 (its subnets'
+     * broadcast addresses), or 0 when it has no route there. For reverse-path checks (rpfilter).
+     */
+    default int routeType(int address) {
+        return 0;
+    }
+
+    /** The device of that route's next hop, or null when there is no route. */
+    default String routeDevice(int address) {
+        return null;
+    }
+
+    /**
      * Whether the packet belongs to a socket of this host (xt_owner's {@code skb_to_full_sk(skb)}
      * with a {@code struct socket}): true for what a local process sends, and for the kernel's own
      * ICMP errors and TCP resets of closed ports (sent from its control sockets); false for a

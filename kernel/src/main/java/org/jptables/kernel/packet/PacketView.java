@@ -369,6 +369,16 @@ public final class PacketView implements Packet {
         return addressTypes.typeOf(address, device);
     }
 
+    @Override
+    public int routeType(int address) {
+        return addressTypes.routeType(address);
+    }
+
+    @Override
+    public String routeDevice(int address) {
+        return addressTypes.routeDeviceName(address);
+    }
+
     public PacketView addressTypes(AddressTypes types) {
         this.addressTypes = types;
         return this;
