@@ -164,6 +164,14 @@ public interface Packet {
      */
     void conntrackZone(int id, int directions);
 
+    /**
+     * Marks the packet traced, as the raw table's {@code TRACE} sets skb->nf_trace: from the next
+     * rule on, every rule, return and policy it meets in any table writes a {@code TRACE:} line
+     * to the kernel log.
+     */
+    default void trace() {
+    }
+
     /** Drops the packet at once, whatever the rest of the rule says (the kernel's hotdrop). */
     void hotdrop();
 

@@ -43,6 +43,7 @@ public final class PacketView implements Packet {
     private PacketEffects effects = PacketEffects.NONE;
     private int rejectRequested = Integer.MIN_VALUE;
     private LocalSocket socket = LocalSocket.NONE;
+    private boolean traced;
 
     /** Points the view at {@code length} bytes of an IPv4 packet starting at {@code offset}. */
     public PacketView wrap(byte[] bytes, int offset, int length) {
@@ -509,5 +510,20 @@ public final class PacketView implements Packet {
     @Override
     public boolean socketSupplementaryGroupIn(long min, long max) {
         return socket.hasFile() && socket.groupIn(min, max);
+    }
+
+    @Override
+    public void trace() {
+        traced = true;
+    }
+
+    /** Whether TRACE marked the packet (skb->nf_trace); kept by {@link #wrap}, as the mark is. */
+    public boolean traced() {
+        return traced;
+    }
+
+    public PacketView traced(boolean on) {
+        this.traced = on;
+        return this;
     }
 }

@@ -192,6 +192,7 @@ public final class PacketPath implements PacketEffects {
             view.linkHeader(0, 0);
         } else {
             view.setMark(0);
+            view.traced(false);
             view.linkHeader(host.mac(dev), host.senderMac(dev, view.source()));
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
             view.conntrackZone(0, 3);
@@ -291,7 +292,7 @@ public final class PacketPath implements PacketEffects {
      * RELATED from raw OUTPUT on and conntrack's own OUTPUT hook leaves it alone.
      */
     private String send(byte[] ip, int length, int cause) {
-        view.wrap(ip, 0, length).inInterface("").socket(socket).setMark(0);
+        view.wrap(ip, 0, length).inInterface("").socket(socket).traced(false).setMark(0);
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         view.conntrackZone(0, 3);
@@ -478,6 +479,7 @@ public final class PacketPath implements PacketEffects {
         int cause = currentCt;
         LocalSocket sender = socket;
         LocalSocket current = view.socket();
+        boolean traced = view.traced();
         // REJECT's TCP reset is an skb of no socket (nf_send_reset); ICMP errors leave by the
         // kernel's ICMP control socket, a socket without a file (icmp_send)
         socket = reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
@@ -485,7 +487,7 @@ public final class PacketPath implements PacketEffects {
             send(reply, reply.length, cause);
         } finally {
             socket = sender;
-            view.socket(current);
+            view.socket(current).traced(traced);
             currentCt = cause;
             if (cause >= 0 && conntrack != null) {
                 conntrack.detach(cause);
