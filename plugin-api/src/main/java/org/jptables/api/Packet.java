@@ -165,6 +165,15 @@ public interface Packet {
     void conntrackZone(int id, int directions);
 
     /**
+     * Hands a copy of the packet to nfnetlink_log group {@code group}, as NFLOG does: the
+     * listener gets its hook, interfaces, mark, link-layer header, time, the sending socket's uid
+     * and gid, {@code prefix} and the first {@code size} bytes of the packet (-1: all of it).
+     * Offline the copies go to {@code jptables replay --nflog FILE}.
+     */
+    default void nflog(int group, String prefix, long size) {
+    }
+
+    /**
      * Marks the packet traced, as the raw table's {@code TRACE} sets skb->nf_trace: from the next
      * rule on, every rule, return and policy it meets in any table writes a {@code TRACE:} line
      * to the kernel log.

@@ -526,4 +526,9 @@ public final class PacketView implements Packet {
         this.traced = on;
         return this;
     }
+
+    @Override
+    public void nflog(int group, String prefix, long size) {
+        effects.nflog(this, group, prefix, size);
+    }
 }

@@ -6,6 +6,7 @@ import org.jptables.api.Match;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.effects.LogLine;
+import org.jptables.kernel.effects.NflogRecord;
 import org.jptables.kernel.effects.RejectReplies;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.model.Chain;
@@ -514,6 +515,28 @@ public final class PacketPath implements PacketEffects {
             report.log.add(line);
         }
         KERNEL_LOG.info(line);
+    }
+
+    /** NFLOG's copy, kept in the report for replay --nflog; nothing is kept without a report. */
+    @Override
+    public void nflog(PacketView packet, int group, String prefix, long size) {
+        if (report == null) {
+            return;
+        }
+        int in = packet.inInterface().isEmpty() ? 0 : host.interfaceIndex(host.indexOf(packet.inInterface()));
+        int out = packet.outInterface().isEmpty() ? 0 : host.interfaceIndex(host.indexOf(packet.outInterface()));
+        report.nflog.add(NflogRecord.of(packet, hookNumber(packet.hook()), in, out, group, prefix, size));
+    }
+
+    /** NF_INET_PRE_ROUTING 0, LOCAL_IN 1, FORWARD 2, LOCAL_OUT 3, POST_ROUTING 4. */
+    private static int hookNumber(Hook hook) {
+        return switch (hook) {
+            case PREROUTING -> 0;
+            case INPUT -> 1;
+            case FORWARD -> 2;
+            case OUTPUT -> 3;
+            case POSTROUTING -> 4;
+        };
     }
 
     @Override
