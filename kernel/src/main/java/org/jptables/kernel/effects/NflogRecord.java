@@ -85,7 +85,8 @@ public record NflogRecord(int group, long timeNanos, byte[] bytes) {
             be64(ts, 8, (nanos % 1_000_000_000L) / 1000);
             attribute(out, TIMESTAMP, ts);
         }
-        if (p.socketUid() >= 0) {
+        if (p.socket().loggedUid() >= 0) {
+            // nfulnl_put_sk_uidgid: a full socket with a file only
             attribute(out, UID, be32((int) p.socketUid()));
             attribute(out, GID, be32((int) p.socketGid()));
         }

@@ -13,22 +13,34 @@ import java.util.Arrays;
  * @param uid    the file's fsuid, 0..2^32-1, or -1 without a file
  * @param gid    the file's fsgid, 0..2^32-1, or -1 without a file
  * @param groups the file's supplementary groups (0..2^32-1 each); read, never changed
+ * @param full   whether skb->sk is a full socket (sk_fullsock): LOG and NFLOG show the uid and gid
+ *               of a full socket only, while -m owner goes from a request socket to its listener
  */
-public record LocalSocket(boolean exists, long uid, long gid, long[] groups) {
+public record LocalSocket(boolean exists, long uid, long gid, long[] groups, boolean full) {
     /** No socket: skb->sk is NULL. */
-    public static final LocalSocket NONE = new LocalSocket(false, -1, -1, new long[0]);
+    public static final LocalSocket NONE = new LocalSocket(false, -1, -1, new long[0], false);
     /** The kernel's own control socket: a socket without a file. */
-    public static final LocalSocket KERNEL = new LocalSocket(true, -1, -1, new long[0]);
+    public static final LocalSocket KERNEL = new LocalSocket(true, -1, -1, new long[0], true);
     /** A socket of root's (uid 0, gid 0, no supplementary groups): the default for what the host sends. */
-    public static final LocalSocket ROOT = new LocalSocket(true, 0, 0, new long[0]);
+    public static final LocalSocket ROOT = new LocalSocket(true, 0, 0, new long[0], true);
+    /**
+     * A SYN-ACK's request socket, whose listener is root's (the recordings' listeners): owner sees
+     * the listener (skb_to_full_sk), LOG and NFLOG no uid (not sk_fullsock).
+     */
+    public static final LocalSocket ROOT_LISTENER_REQUEST = new LocalSocket(true, 0, 0, new long[0], false);
 
     public LocalSocket {
         groups = groups.clone();
     }
 
+    /** The uid LOG and NFLOG show: a full socket's with a file, else -1. */
+    public long loggedUid() {
+        return full && hasFile() ? uid : -1;
+    }
+
     /** A process's socket opened with these credentials. */
     public static LocalSocket of(long uid, long gid, long... groups) {
-        return new LocalSocket(true, uid, gid, groups);
+        return new LocalSocket(true, uid, gid, groups, true);
     }
 
     /** Whether the socket has a file, and so credentials. */
@@ -49,7 +61,7 @@ public record LocalSocket(boolean exists, long uid, long gid, long[] groups) {
     @Override
     public boolean equals(Object o) {
         return o instanceof LocalSocket s && s.exists == exists && s.uid == uid && s.gid == gid
-                && Arrays.equals(s.groups, groups);
+                && Arrays.equals(s.groups, groups) && s.full == full;
     }
 
     @Override

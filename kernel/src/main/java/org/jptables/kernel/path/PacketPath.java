@@ -369,7 +369,7 @@ public final class PacketPath implements PacketEffects {
     private static LocalSocket stackAnswerSocket(byte[] answer) {
         boolean tcp = answer.length > 20 && answer[9] == 6;
         int flags = tcp ? answer[((answer[0] & 0x0F) * 4) + 13] & 0x3F : 0;
-        return tcp && flags == 0x12 ? LocalSocket.ROOT : LocalSocket.KERNEL;
+        return tcp && flags == 0x12 ? LocalSocket.ROOT_LISTENER_REQUEST : LocalSocket.KERNEL;
     }
 
     private int track() {

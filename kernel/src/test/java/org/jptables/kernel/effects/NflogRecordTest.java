@@ -65,5 +65,9 @@ class NflogRecordTest {
         PacketView p = udp().inInterface("").outInterface("eth0").hook(Hook.POSTROUTING).socket(LocalSocket.KERNEL);
         NflogRecord r = NflogRecord.of(p, 4, 0, 2, 0, "x", 0);
         assertEquals(List.of("1:8", "10:6", "5:8"), layout(r.bytes()));
+        // a listener's SYN-ACK: -m owner sees the listener, NFLOG (not a full socket) no uid
+        p.socket(LocalSocket.ROOT_LISTENER_REQUEST);
+        assertEquals(0, p.socketUid());
+        assertEquals(List.of("1:8", "10:6", "5:8"), layout(NflogRecord.of(p, 4, 0, 2, 0, "x", 0).bytes()));
     }
 }
