@@ -237,13 +237,40 @@ class Lab:
             except BlockingIOError:
                 return
 
-    def send(self, where, data):
+    def sender(self, p):
+        """The raw socket an `in: host` packet leaves by: root's shared one, or one opened with the
+        packet's uid, gid and groups. -m owner reads the credentials the socket's file was opened
+        with (f_cred): setfsuid/setfsgid change just those, so CAP_NET_RAW stays and the socket can
+        still be made; they and the groups are set back at once."""
+        if not any(k in p for k in ("socket", "uid", "gid", "groups")):
+            return self.raw
+        if p.get("socket", "process") != "process":
+            raise ValueError("socket: the recorder sends from a process's socket only")
+        groups = os.getgroups()
+        os.setgroups(p.get("groups", []))
+        _libc.setfsgid(p.get("gid", 0))
+        _libc.setfsuid(p.get("uid", 0))
+        try:
+            s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+        finally:
+            _libc.setfsuid(0)
+            _libc.setfsgid(0)
+            os.setgroups(groups)
+        if self.quiet:
+            s.setsockopt(socket.SOL_SOCKET, SO_PRIORITY, QUIET_PRIORITY)
+        return s
+
+    def send(self, where, data, p=None):
         if where == "host":
             dst = socket.inet_ntoa(data[16:20]) if len(data) >= 20 else "0.0.0.0"
+            s = self.sender(p or {})
             try:
-                self.raw.sendto(data, (dst, 0))
+                s.sendto(data, (dst, 0))
             except PermissionError:
                 pass  # EPERM: OUTPUT dropped or rejected it; the counters and log show that
+            finally:
+                if s is not self.raw:
+                    s.close()
         else:
             self.tx[where].send(data)
 
@@ -338,7 +365,7 @@ def record(case):
             kmsg.read()
             before = save()
             t0 = time.monotonic()
-            lab.send(where, data)
+            lab.send(where, data, p)
             emitted = lab.capture(t0 + WINDOW)
             after = save()
             matched, policy = diff_save(before, after)

@@ -6,6 +6,8 @@ public final class LinkTypes {
     public static final int RAW = 101;
     public static final int LINUX_SLL = 113;
     public static final int IPV4 = 228;
+    /** Linux nfnetlink_log's messages (NFLOG): an nflog header and netlink attributes. */
+    public static final int NFLOG = 239;
     public static final int LINUX_SLL2 = 276;
 
     private LinkTypes() {

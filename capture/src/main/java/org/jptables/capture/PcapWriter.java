@@ -6,18 +6,26 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes Ethernet frames to a classic pcap file (microseconds, little-endian) that Wireshark opens. */
+/**
+ * Writes records to a classic pcap file (microseconds, little-endian) that Wireshark and tcpdump
+ * open: Ethernet frames, or another link type's records (NFLOG's).
+ */
 public final class PcapWriter implements AutoCloseable {
     private final OutputStream out;
     private final byte[] header = new byte[24];
 
     public PcapWriter(Path file) throws IOException {
+        this(file, LinkTypes.ETHERNET);
+    }
+
+    /** A file of {@code linkType} records. */
+    public PcapWriter(Path file, int linkType) throws IOException {
         out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         le32(header, 0, 0xA1B2C3D4);
         le16(header, 4, 2);
         le16(header, 6, 4);
         le32(header, 16, 262144);
-        le32(header, 20, LinkTypes.ETHERNET);
+        le32(header, 20, linkType);
         out.write(header, 0, 24);
     }
 

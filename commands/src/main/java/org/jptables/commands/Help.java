@@ -123,6 +123,8 @@ final class Help {
                 + "  --accepted FILE.pcap, --dropped FILE.pcap, --emitted FILE.pcap\n"
                 + "                      write those packets (captures only)\n"
                 + "  --log FILE          write the LOG lines to FILE\n"
+                + "  --nflog FILE.pcap   write NFLOG's copies of the packets to FILE.pcap (link type NFLOG,\n"
+                + "                      as tcpdump -i nflog writes them)\n"
                 + "\n"
                 + "A --packets line is one JSON object, e.g. {\"src\":\"203.0.113.9\",\"dst\":\"198.18.0.1\",\"dport\":22}.\n"
                 + "Its fields (default in parentheses):\n"

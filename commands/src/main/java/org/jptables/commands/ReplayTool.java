@@ -18,11 +18,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jptables.capture.CaptureException;
+import org.jptables.capture.LinkTypes;
 import org.jptables.capture.PcapWriter;
 import org.jptables.capture.replay.CaptureReplay;
 import org.jptables.commands.state.StateStore;
 import org.jptables.kernel.conntrack.ConnectionTracker;
 import org.jptables.kernel.conntrack.ConntrackConfig;
+import org.jptables.kernel.effects.NflogRecord;
 import org.jptables.kernel.extension.DuplicateExtensionException;
 import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.host.Host;
@@ -79,6 +81,7 @@ final class ReplayTool {
             Path droppedFile = null;
             Path emittedFile = null;
             Path logFile = null;
+            Path nflogFile = null;
             boolean json = false;
             boolean save = true;
             boolean ignoreChecksums = false;
@@ -94,6 +97,7 @@ final class ReplayTool {
                     case "--dropped" -> droppedFile = Path.of(value(rest, ++i, "--dropped"));
                     case "--emitted" -> emittedFile = Path.of(value(rest, ++i, "--emitted"));
                     case "--log" -> logFile = Path.of(value(rest, ++i, "--log"));
+                    case "--nflog" -> nflogFile = Path.of(value(rest, ++i, "--nflog"));
                     case "--json" -> json = true;
                     case "--no-save" -> save = false;
                     case "--ignore-checksums" -> ignoreChecksums = true;
@@ -136,7 +140,7 @@ final class ReplayTool {
                 if (capture != null) {
                     int status = replayCapture(capture, path, host, ruleset, session, acceptedFile, droppedFile,
                             emittedFile, logFile != null ? logFile : settings.log(), logFile == null,
-                            conntrack.checksum(), json, quietHost);
+                            conntrack.checksum(), json, quietHost, nflogFile);
                     if (save) {
                         store.store(ruleset);
                     }
@@ -144,7 +148,8 @@ final class ReplayTool {
                 }
                 PacketResult result = new PacketResult();
                 int index = 0;
-                try (BufferedReader reader = inline != null ? new BufferedReader(new StringReader(String.join("\n", inline)))
+                try (PcapWriter nflog = nflogFile == null ? null : new PcapWriter(nflogFile, LinkTypes.NFLOG);
+                     BufferedReader reader = inline != null ? new BufferedReader(new StringReader(String.join("\n", inline)))
                         : Files.newBufferedReader(packets, StandardCharsets.UTF_8)) {
                     String source = inline != null ? "--packet" : packets.toString();
                     String line;
@@ -164,8 +169,13 @@ final class ReplayTool {
                             return 2;
                         }
                         long nanos = node.has("time") ? (long) (node.get("time").asDouble() * 1e9) : index * 150_000_000L;
-                        path.process(p.ip(), p.ip().length, p.in(), nanos, result);
+                        path.process(p.ip(), p.ip().length, p.in(), p.socket(), nanos, result);
                         print(index, result, json);
+                        if (nflog != null) {
+                            for (NflogRecord n : result.nflog) {
+                                nflog.write(n.timeNanos(), n.bytes(), 0, n.bytes().length);
+                            }
+                        }
                         index++;
                     }
                 }
@@ -195,7 +205,7 @@ final class ReplayTool {
 
     private int replayCapture(Path capture, PacketPath path, Host host, Ruleset ruleset, Session session,
                               Path acceptedFile, Path droppedFile, Path emittedFile, Path logFile, boolean appendLog,
-                              boolean checksums, boolean json, boolean quietHost) throws IOException {
+                              boolean checksums, boolean json, boolean quietHost, Path nflogFile) throws IOException {
         // the log of conf/jptables.yaml is a log: appended to, its folder made; --log FILE is this replay's alone
         if (logFile != null && appendLog && logFile.getParent() != null) {
             Files.createDirectories(logFile.getParent());
@@ -206,10 +216,11 @@ final class ReplayTool {
                      : new PcapWriter(droppedFile);
              PcapWriter emitted = emittedFile == null ? null
                      : new PcapWriter(emittedFile);
+             PcapWriter nflog = nflogFile == null ? null : new PcapWriter(nflogFile, LinkTypes.NFLOG);
              PrintStream log = logFile == null ? null : new PrintStream(appendLog
                      ? Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                      : Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
-            var replay = new CaptureReplay(path, host, accepted, dropped, emitted, log)
+            var replay = new CaptureReplay(path, host, accepted, dropped, emitted, log, nflog)
                     .checkIpHeaders(checksums);
             long start = System.nanoTime();
             // as tcpdump -r: what was replayed before a fault is reported first, then the fault, and

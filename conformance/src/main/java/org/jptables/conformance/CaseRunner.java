@@ -90,7 +90,7 @@ public final class CaseRunner {
             List<String> log = new ArrayList<>();
             byte[] ip = packet.ip().clone();
             int source = ip.length >= 20 ? int32(ip, 12) : 0;
-            path.process(ip, ip.length, packet.in(), now, result);
+            path.process(ip, ip.length, packet.in(), packet.socket(), now, result);
             collect(result, emitted, log);
             if (!"host".equals(packet.in())) {
                 // what jptables made itself (REJECT's answers, the IP layer's own ICMP errors) is

@@ -175,13 +175,14 @@ final class RuleExtensions {
     void handOver(ExtensionUse use, Option option, List<String> values, boolean invert) throws ParameterException {
         String label = use.extension.name();
         boolean header = option.name().length() == 2;
-        if (invert && !option.mayInvert()) {
-            throw new ParameterException(header ? "cannot have ! before " + option.name()
-                    : label + ": option \"" + option.name() + "\" cannot be inverted.\n");
-        }
+        // a repeat first, then the !: xtables_option_parse's order, and iptables' set_option's
         if (option.once() && !use.seen.add(option.name())) {
             throw new ParameterException(header ? "multiple " + option.name() + " flags not allowed"
                     : label + ": option \"" + option.name() + "\" can only be used once.\n");
+        }
+        if (invert && !option.mayInvert()) {
+            throw new ParameterException(header ? "cannot have ! before " + option.name()
+                    : label + ": option \"" + option.name() + "\" cannot be inverted.\n");
         }
         use.seen.add(option.name());
         try {

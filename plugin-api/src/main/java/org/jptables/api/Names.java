@@ -26,4 +26,27 @@ public interface Names {
 
     /** The addresses of host {@code name}, empty when unknown. */
     int[] hostAddresses(String name);
+
+    /**
+     * The uid of user {@code name} (getpwnam, /etc/passwd), or -1 when there is no such user. A
+     * default for name databases written before users were known: no user names.
+     */
+    default long userId(String name) {
+        return -1;
+    }
+
+    /** The first user name of {@code uid} (getpwuid), or null. */
+    default String userName(long uid) {
+        return null;
+    }
+
+    /** The gid of group {@code name} (getgrnam, /etc/group), or -1 when there is no such group. */
+    default long groupId(String name) {
+        return -1;
+    }
+
+    /** The first group name of {@code gid} (getgrgid), or null. */
+    default String groupName(long gid) {
+        return null;
+    }
 }

@@ -164,6 +164,23 @@ public interface Packet {
      */
     void conntrackZone(int id, int directions);
 
+    /**
+     * Hands a copy of the packet to nfnetlink_log group {@code group}, as NFLOG does: the
+     * listener gets its hook, interfaces, mark, link-layer header, time, the sending socket's uid
+     * and gid, {@code prefix} and the first {@code size} bytes of the packet (-1: all of it).
+     * Offline the copies go to {@code jptables replay --nflog FILE}.
+     */
+    default void nflog(int group, String prefix, long size) {
+    }
+
+    /**
+     * Marks the packet traced, as the raw table's {@code TRACE} sets skb->nf_trace: from the next
+     * rule on, every rule, return and policy it meets in any table writes a {@code TRACE:} line
+     * to the kernel log.
+     */
+    default void trace() {
+    }
+
     /** Drops the packet at once, whatever the rest of the rule says (the kernel's hotdrop). */
     void hotdrop();
 
@@ -220,5 +237,51 @@ public interface Packet {
      */
     default int routeMtu(int address) {
         return 1500;
+    }
+
+    /**
+     * The type of the route the host's FIB finds for {@code address} (fib_lookup: local table, then
+     * main): RTN_UNICAST 1, RTN_LOCAL 2 (its own addresses, 127/8), RTN_BROADCAST 3 (its subnets'
+     * broadcast addresses), or 0 when it has no route there. For reverse-path checks (rpfilter).
+     */
+    default int routeType(int address) {
+        return 0;
+    }
+
+    /** The device of that route's next hop, or null when there is no route. */
+    default String routeDevice(int address) {
+        return null;
+    }
+
+    /**
+     * Whether the packet belongs to a socket of this host (xt_owner's {@code skb_to_full_sk(skb)}
+     * with a {@code struct socket}): true for what a local process sends, and for the kernel's own
+     * ICMP errors and TCP resets of closed ports (sent from its control sockets); false for a
+     * packet that arrived or is forwarded, and for REJECT's TCP resets.
+     */
+    default boolean socketExists() {
+        return false;
+    }
+
+    /**
+     * The fsuid of the credentials the sending socket's file was opened with (xt_owner's
+     * {@code filp->f_cred->fsuid}) as 0..2^32-1, or -1 when there is no socket or the socket has
+     * no file (the kernel's own control sockets).
+     */
+    default long socketUid() {
+        return -1;
+    }
+
+    /** The fsgid of the sending socket's file as 0..2^32-1, or -1 as {@link #socketUid()}. */
+    default long socketGid() {
+        return -1;
+    }
+
+    /**
+     * Whether one of the supplementary groups of the sending socket's file credentials lies in
+     * {@code min..max} (0..2^32-1); false without a socket file. For {@code --suppl-groups}.
+     */
+    default boolean socketSupplementaryGroupIn(long min, long max) {
+        return false;
     }
 }

@@ -9,6 +9,7 @@ import org.jptables.capture.PcapWriter;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.packet.Checksums;
 import org.jptables.kernel.path.PacketPath;
+import org.jptables.kernel.effects.NflogRecord;
 import org.jptables.kernel.path.PacketResult;
 
 /**
@@ -33,19 +34,27 @@ public final class CaptureReplay {
     private final PcapWriter accepted;
     private final PcapWriter dropped;
     private final PcapWriter emitted;
+    private final PcapWriter nflog;
     private final PrintStream log;
     private byte[] packet = new byte[65536];
     private boolean checkIpHeaders = true;
 
     public CaptureReplay(PacketPath path, Host host, PcapWriter accepted, PcapWriter dropped, PcapWriter emitted,
                          PrintStream log) {
+        this(path, host, accepted, dropped, emitted, log, null);
+    }
+
+    /** As above; {@code nflog}, a file of link type NFLOG, gets NFLOG's copies of the packets. */
+    public CaptureReplay(PacketPath path, Host host, PcapWriter accepted, PcapWriter dropped, PcapWriter emitted,
+                         PrintStream log, PcapWriter nflog) {
         this.path = path;
+        this.nflog = nflog;
         this.host = host;
         this.accepted = accepted;
         this.dropped = dropped;
         this.emitted = emitted;
         this.log = log;
-        this.result = emitted != null || log != null ? new PacketResult() : null;
+        this.result = emitted != null || log != null || nflog != null ? new PacketResult() : null;
     }
 
     /** Whether an arriving packet with a wrong IPv4 header checksum is dropped before the hooks (default yes). */
@@ -144,6 +153,11 @@ public final class CaptureReplay {
             }
             if (log != null) {
                 result.log.forEach(log::println);
+            }
+            if (nflog != null) {
+                for (NflogRecord n : result.nflog) {
+                    nflog.write(n.timeNanos(), n.bytes(), 0, n.bytes().length);
+                }
             }
         }
         return verdict;

@@ -36,6 +36,10 @@ public final class LogLine {
             }
         }
         dumpIpv4(m, p, 0, flags, true);
+        if ((flags & Effects.LOG_UID) != 0 && p.socket().loggedUid() >= 0) {
+            // nf_log_dump_sk_uid_gid: only a full socket with a file has credentials to show
+            m.append("UID=").append(p.socketUid()).append(" GID=").append(p.socketGid()).append(' ');
+        }
         if (p.mark() != 0) {
             m.append("MARK=0x").append(Integer.toHexString(p.mark())).append(' ');
         }

@@ -76,6 +76,9 @@ public final class ChainEvaluator {
                 if (depth == 0) {
                     return policy(builtin, length, listener);
                 }
+                if (listener != TraversalListener.NONE) {
+                    listener.chainReturned(chain, rules.length + 1);
+                }
                 depth--;
                 chain = stackChain[depth];
                 i = stackIndex[depth];

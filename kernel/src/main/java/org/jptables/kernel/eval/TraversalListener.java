@@ -15,6 +15,13 @@ public interface TraversalListener {
     default void ruleMatched(Chain chain, int position, Rule rule) {
     }
 
+    /**
+     * The packet fell off the end of user {@code chain} back to its caller: the chain's implicit
+     * RETURN, the {@code position}-th entry (its rule count plus one), which TRACE reports.
+     */
+    default void chainReturned(Chain chain, int position) {
+    }
+
     /** The policy of built-in {@code chain} decided. */
     default void policyApplied(Chain chain) {
     }

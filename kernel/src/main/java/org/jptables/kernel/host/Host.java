@@ -218,6 +218,57 @@ public final class Host implements AddressTypes {
         return -1;
     }
 
+    /**
+     * fib_lookup's route type for {@code destination}, as rpfilter asks it: the local table first
+     * (the host's addresses LOCAL, 127/8 LOCAL on lo, each subnet's broadcast address BROADCAST),
+     * then the main table's routes UNICAST, else UNSPEC (no route). Unlike {@link #typeOf}, an
+     * address with no route has none, and 0/8 or 224/4 are looked up like any other.
+     */
+    @Override
+    public int routeType(int destination) {
+        int dev = localRouteDevice(destination);
+        if (dev >= 0) {
+            return localRouteType(destination, dev);
+        }
+        return routeDevice(destination) >= 0 ? UNICAST : UNSPEC;
+    }
+
+    /** The device of the route {@link #routeType} finds, or null. */
+    @Override
+    public String routeDeviceName(int destination) {
+        int dev = localRouteDevice(destination);
+        if (dev < 0) {
+            dev = routeDevice(destination);
+        }
+        return dev < 0 ? null : names[dev];
+    }
+
+    /** The device of the local table's entry for {@code address}, or -1 when it has none. */
+    private int localRouteDevice(int address) {
+        for (int i = 0; i < names.length; i++) {
+            for (int j = 0; j < addresses[i].length; j++) {
+                int a = addresses[i][j];
+                int mask = mask(prefixes[i][j]);
+                boolean loopbackPrefix = "lo".equals(names[i]) && (a & mask) == (address & mask);
+                if (a == address || loopbackPrefix
+                        || (prefixes[i][j] < 31 && address == ((a & mask) | ~mask))) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private int localRouteType(int address, int dev) {
+        for (int j = 0; j < addresses[dev].length; j++) {
+            int mask = mask(prefixes[dev][j]);
+            if (prefixes[dev][j] < 31 && address == ((addresses[dev][j] & mask) | ~mask) && addresses[dev][j] != address) {
+                return BROADCAST;
+            }
+        }
+        return LOCAL;
+    }
+
     /** The next hop for {@code destination}: the gateway, or the destination itself when on-link. */
     public int nextHop(int destination) {
         for (int i = 0; i < routeNetwork.length; i++) {

@@ -27,6 +27,20 @@ public interface AddressTypes {
         return 1500;
     }
 
+    /**
+     * The type of the route a FIB lookup of {@code destination} finds (fib_lookup: the local table,
+     * then the main table): LOCAL, BROADCAST or UNICAST, UNSPEC (0) when there is no route. A host
+     * with no routes known has none.
+     */
+    default int routeType(int destination) {
+        return UNSPEC;
+    }
+
+    /** The device of that route's next hop (interned), or null when there is no route. */
+    default String routeDeviceName(int destination) {
+        return null;
+    }
+
     /** A host that only knows the address classes every host agrees on. */
     AddressTypes GENERIC = (address, device) -> {
         int first = address >>> 24;

@@ -11,6 +11,10 @@ public interface PacketEffects {
 
     void nat(PacketView packet, int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags);
 
+    /** NFLOG: a copy of the packet for nfnetlink_log group {@code group}; nothing where no one listens. */
+    default void nflog(PacketView packet, int group, String prefix, long size) {
+    }
+
     /** Effects that do nothing: a packet evaluated outside the packet path. */
     PacketEffects NONE = new PacketEffects() {
         @Override

@@ -42,6 +42,8 @@ public final class PacketView implements Packet {
     private AddressTypes addressTypes = AddressTypes.GENERIC;
     private PacketEffects effects = PacketEffects.NONE;
     private int rejectRequested = Integer.MIN_VALUE;
+    private LocalSocket socket = LocalSocket.NONE;
+    private boolean traced;
 
     /** Points the view at {@code length} bytes of an IPv4 packet starting at {@code offset}. */
     public PacketView wrap(byte[] bytes, int offset, int length) {
@@ -368,6 +370,16 @@ public final class PacketView implements Packet {
         return addressTypes.typeOf(address, device);
     }
 
+    @Override
+    public int routeType(int address) {
+        return addressTypes.routeType(address);
+    }
+
+    @Override
+    public String routeDevice(int address) {
+        return addressTypes.routeDeviceName(address);
+    }
+
     public PacketView addressTypes(AddressTypes types) {
         this.addressTypes = types;
         return this;
@@ -468,5 +480,55 @@ public final class PacketView implements Packet {
     @Override
     public void nat(int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags) {
         effects.nat(this, kind, minAddress, maxAddress, minPort, maxPort, flags);
+    }
+
+    /** The socket the packet belongs to ({@link LocalSocket#NONE} for one that arrived); kept by {@link #wrap}. */
+    public PacketView socket(LocalSocket socket) {
+        this.socket = socket;
+        return this;
+    }
+
+    public LocalSocket socket() {
+        return socket;
+    }
+
+    @Override
+    public boolean socketExists() {
+        return socket.exists();
+    }
+
+    @Override
+    public long socketUid() {
+        return socket.hasFile() ? socket.uid() : -1;
+    }
+
+    @Override
+    public long socketGid() {
+        return socket.hasFile() ? socket.gid() : -1;
+    }
+
+    @Override
+    public boolean socketSupplementaryGroupIn(long min, long max) {
+        return socket.hasFile() && socket.groupIn(min, max);
+    }
+
+    @Override
+    public void trace() {
+        traced = true;
+    }
+
+    /** Whether TRACE marked the packet (skb->nf_trace); kept by {@link #wrap}, as the mark is. */
+    public boolean traced() {
+        return traced;
+    }
+
+    public PacketView traced(boolean on) {
+        this.traced = on;
+        return this;
+    }
+
+    @Override
+    public void nflog(int group, String prefix, long size) {
+        effects.nflog(this, group, prefix, size);
     }
 }

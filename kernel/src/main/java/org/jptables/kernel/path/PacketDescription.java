@@ -7,16 +7,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jptables.kernel.packet.Ipv4Builder;
+import org.jptables.kernel.packet.LocalSocket;
 
 /**
  * A packet as the JSON lines of shared/conformance describe it: where it enters ({@code in}: an
  * interface, or {@code host} for a packet the host sends) and its IPv4 bytes, given whole
- * ({@code frame}, {@code ip}) or by fields with the documented defaults.
+ * ({@code frame}, {@code ip}) or by fields with the documented defaults; for a packet the host
+ * sends, the socket it belongs to ({@code socket}, {@code uid}, {@code gid}, {@code groups}), which
+ * on Linux is the sending process's and offline is part of the description.
  *
- * @param in    the interface it arrives on, or "host"
- * @param ip    the IPv4 packet
+ * @param in     the interface it arrives on, or "host"
+ * @param ip     the IPv4 packet
+ * @param socket the socket it belongs to: {@link LocalSocket#NONE} unless the host sends it
  */
-public record PacketDescription(String in, byte[] ip) {
+public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
+    /** A packet with the socket its {@code in} implies by default: root's when the host sends it. */
+    public PacketDescription(String in, byte[] ip) {
+        this(in, ip, "host".equals(in) ? LocalSocket.ROOT : LocalSocket.NONE);
+    }
+
     /** One field of a packet line: its name and what it means, with its default. */
     public record Field(String name, String meaning) {
     }
@@ -49,7 +58,11 @@ public record PacketDescription(String in, byte[] ip) {
             new Field("df", "true: IPv4 don't-fragment flag set (false)"),
             new Field("frame", "instead of the fields above: a whole Ethernet frame in hex"),
             new Field("ip", "instead of the fields above: a whole IPv4 packet in hex"),
-            new Field("time", "arrival in seconds, for conntrack's timeouts (0.15 s apart)"));
+            new Field("time", "arrival in seconds, for conntrack's timeouts (0.15 s apart)"),
+            new Field("socket", "in host: the sender's socket, \"process\", \"kernel\" (no file) or \"none\" (process)"),
+            new Field("uid", "in host: the fsuid the process's socket was opened with (0)"),
+            new Field("gid", "in host: the fsgid the process's socket was opened with (0)"),
+            new Field("groups", "in host: that process's supplementary group ids, a list ([])"));
 
     private static final Set<String> NAMES = FIELDS.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
 
@@ -81,6 +94,7 @@ public record PacketDescription(String in, byte[] ip) {
             }
         }
         String in = node.path("in").asText("eth0");
+        LocalSocket socket = socket(node, in);
         if (node.has("frame")) {
             byte[] frame = hex(node.get("frame").asText(), "frame");
             if (frame.length < 14 + 20) {
@@ -88,12 +102,55 @@ public record PacketDescription(String in, byte[] ip) {
             }
             byte[] ip = new byte[frame.length - 14];
             System.arraycopy(frame, 14, ip, 0, ip.length);
-            return new PacketDescription(in, ip);
+            return new PacketDescription(in, ip, socket);
         }
         if (node.has("ip")) {
-            return new PacketDescription(in, hex(node.get("ip").asText(), "ip"));
+            return new PacketDescription(in, hex(node.get("ip").asText(), "ip"), socket);
         }
-        return new PacketDescription(in, build(node));
+        return new PacketDescription(in, build(node), socket);
+    }
+
+    /** The socket of a packet the host sends: a process's (root's unless told), the kernel's or none. */
+    static LocalSocket socket(JsonNode n, String in) {
+        boolean host = "host".equals(in);
+        for (String f : List.of("socket", "uid", "gid", "groups")) {
+            if (n.has(f) && !host) {
+                throw new IllegalArgumentException(f + ": only for a packet the host sends (\"in\": \"host\")");
+            }
+        }
+        if (!host) {
+            return LocalSocket.NONE;
+        }
+        String kind = n.path("socket").asText("process");
+        boolean credentials = n.has("uid") || n.has("gid") || n.has("groups");
+        switch (kind) {
+            case "process" -> {
+                if (n.has("groups") && !n.get("groups").isArray()) {
+                    throw new IllegalArgumentException("groups: not a list of group ids");
+                }
+                long[] groups = new long[n.path("groups").size()];
+                for (int i = 0; i < groups.length; i++) {
+                    groups[i] = id(n.get("groups").get(i), "groups");
+                }
+                return LocalSocket.of(n.has("uid") ? id(n.get("uid"), "uid") : 0,
+                        n.has("gid") ? id(n.get("gid"), "gid") : 0, groups);
+            }
+            case "kernel", "none" -> {
+                if (credentials) {
+                    throw new IllegalArgumentException("uid, gid, groups: only with \"socket\": \"process\"");
+                }
+                return kind.equals("none") ? LocalSocket.NONE : LocalSocket.KERNEL;
+            }
+            default -> throw new IllegalArgumentException("socket: not process, kernel or none: " + kind);
+        }
+    }
+
+    /** A uid or gid: 0..2^32-2, as the kernel's (2^32-1 is the invalid id). */
+    private static long id(JsonNode v, String field) {
+        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > 0xFFFFFFFEL) {
+            throw new IllegalArgumentException(field + ": not an id 0-4294967294: " + v);
+        }
+        return v.asLong();
     }
 
     private static byte[] hex(String text, String field) {

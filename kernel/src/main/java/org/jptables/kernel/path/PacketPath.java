@@ -6,6 +6,7 @@ import org.jptables.api.Match;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.effects.LogLine;
+import org.jptables.kernel.effects.NflogRecord;
 import org.jptables.kernel.effects.RejectReplies;
 import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.host.Host;
@@ -17,6 +18,7 @@ import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.nat.PacketRewriter;
 import org.jptables.kernel.packet.PacketEffects;
 import org.jptables.kernel.packet.ConnectionMarks;
+import org.jptables.kernel.packet.LocalSocket;
 import org.jptables.kernel.packet.PacketView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,8 @@ public final class PacketPath implements PacketEffects {
     /** The connection of the packet being handled, for REJECT's answer to attach to. */
     private int currentCt = NO_CAUSE;
     private int depth;
+    /** The socket of the packet the host sends next (the caller's, or the kernel's for its own answers). */
+    private LocalSocket socket = LocalSocket.NONE;
 
     public PacketPath(Ruleset ruleset, Host host, ConnectionTracking conntrack) {
         this.ruleset = ruleset;
@@ -127,7 +131,16 @@ public final class PacketPath implements PacketEffects {
      * counters and the connection table change.
      */
     public String process(byte[] ip, int length, String in, long nowNanos, PacketResult report) {
+        return process(ip, length, in, "host".equals(in) ? LocalSocket.ROOT : LocalSocket.NONE, nowNanos, report);
+    }
+
+    /**
+     * Runs one packet as {@link #process(byte[], int, String, long, PacketResult)}; a packet the
+     * host sends belongs to {@code socket} (what -m owner looks at), one that arrives to none.
+     */
+    public String process(byte[] ip, int length, String in, LocalSocket socket, long nowNanos, PacketResult report) {
         this.report = report;
+        this.socket = "host".equals(in) ? socket : LocalSocket.NONE;
         tables.report(report);
         this.now = nowNanos;
         this.fragments = null;
@@ -182,11 +195,13 @@ public final class PacketPath implements PacketEffects {
         }
         boolean looped = loopedCt != NOT_LOOPED;
         // wrap keeps the mark and the conntrack fields: a looped packet keeps both, a new one starts clean
-        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("");
+        // an arriving skb has no socket yet (a looped one lost it in loopback_xmit's skb_orphan)
+        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("").socket(LocalSocket.NONE);
         if (looped) {
             view.linkHeader(0, 0);
         } else {
             view.setMark(0);
+            view.traced(false);
             view.linkHeader(host.mac(dev), host.senderMac(dev, view.source()));
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
             view.conntrackZone(0, 3);
@@ -286,7 +301,7 @@ public final class PacketPath implements PacketEffects {
      * RELATED from raw OUTPUT on and conntrack's own OUTPUT hook leaves it alone.
      */
     private String send(byte[] ip, int length, int cause) {
-        view.wrap(ip, 0, length).inInterface("").setMark(0);
+        view.wrap(ip, 0, length).inInterface("").socket(socket).traced(false).setMark(0);
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         view.conntrackZone(0, 3);
@@ -336,9 +351,12 @@ public final class PacketPath implements PacketEffects {
                 byte[] answer = localStack.answer(ip, length);
                 if (answer != null) {
                     stackDepth++;
+                    LocalSocket sender = socket;
+                    socket = stackAnswerSocket(answer);
                     try {
                         send(answer, answer.length);
                     } finally {
+                        socket = sender;
                         stackDepth--;
                     }
                 }
@@ -349,6 +367,17 @@ public final class PacketPath implements PacketEffects {
             EmittedFrames.record(report, host, fragments, ip, length, out, view.destination());
         }
         return true;
+    }
+
+    /**
+     * The socket of the host stack's own answer: a listener's SYN-ACK belongs to the listening
+     * socket (its request socket's listener, root's here as the recordings' listeners are); a
+     * closed port's reset, an echo reply or a port unreachable to the kernel's control sockets.
+     */
+    private static LocalSocket stackAnswerSocket(byte[] answer) {
+        boolean tcp = answer.length > 20 && answer[9] == 6;
+        int flags = tcp ? answer[((answer[0] & 0x0F) * 4) + 13] & 0x3F : 0;
+        return tcp && flags == 0x12 ? LocalSocket.ROOT_LISTENER_REQUEST : LocalSocket.KERNEL;
     }
 
     private int track() {
@@ -457,9 +486,17 @@ public final class PacketPath implements PacketEffects {
         Defragmenter.Datagram datagram = fragments;
         fragments = null;
         int cause = currentCt;
+        LocalSocket sender = socket;
+        LocalSocket current = view.socket();
+        boolean traced = view.traced();
+        // REJECT's TCP reset is an skb of no socket (nf_send_reset); ICMP errors leave by the
+        // kernel's ICMP control socket, a socket without a file (icmp_send)
+        socket = reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
         try {
             send(reply, reply.length, cause);
         } finally {
+            socket = sender;
+            view.socket(current).traced(traced);
             currentCt = cause;
             if (cause >= 0 && conntrack != null) {
                 conntrack.detach(cause);
@@ -486,6 +523,28 @@ public final class PacketPath implements PacketEffects {
             report.log.add(line);
         }
         KERNEL_LOG.info(line);
+    }
+
+    /** NFLOG's copy, kept in the report for replay --nflog; nothing is kept without a report. */
+    @Override
+    public void nflog(PacketView packet, int group, String prefix, long size) {
+        if (report == null) {
+            return;
+        }
+        int in = packet.inInterface().isEmpty() ? 0 : host.interfaceIndex(host.indexOf(packet.inInterface()));
+        int out = packet.outInterface().isEmpty() ? 0 : host.interfaceIndex(host.indexOf(packet.outInterface()));
+        report.nflog.add(NflogRecord.of(packet, hookNumber(packet.hook()), in, out, group, prefix, size));
+    }
+
+    /** NF_INET_PRE_ROUTING 0, LOCAL_IN 1, FORWARD 2, LOCAL_OUT 3, POST_ROUTING 4. */
+    private static int hookNumber(Hook hook) {
+        return switch (hook) {
+            case PREROUTING -> 0;
+            case INPUT -> 1;
+            case FORWARD -> 2;
+            case OUTPUT -> 3;
+            case POSTROUTING -> 4;
+        };
     }
 
     @Override

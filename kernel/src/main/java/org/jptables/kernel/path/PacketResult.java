@@ -2,6 +2,7 @@ package org.jptables.kernel.path;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jptables.kernel.effects.NflogRecord;
 
 /**
  * Everything one packet did: its verdict, the rules whose counters it raised, the policies
@@ -27,6 +28,8 @@ public final class PacketResult {
     public final List<Emitted> emitted = new ArrayList<>();
     public final List<String> log = new ArrayList<>();
     public final List<String> trace = new ArrayList<>();
+    /** NFLOG's copies, in the order the rules made them. */
+    public final List<NflogRecord> nflog = new ArrayList<>();
 
     public void clear() {
         verdict = "ACCEPT";
@@ -35,5 +38,6 @@ public final class PacketResult {
         emitted.clear();
         log.clear();
         trace.clear();
+        nflog.clear();
     }
 }

@@ -21,7 +21,8 @@ final class Routing {
 
     /**
      * ip_route_input's verdict on a received packet: martians (a multicast, broadcast, loopback or
-     * zero source, a zero or loopback destination) are dropped; broadcasts and the host's own
+     * zero source, one of the host's own addresses as the source of a packet from outside, a zero
+     * or loopback destination) are dropped; broadcasts and the host's own
      * addresses are delivered locally, as is the all-hosts group every interface joins; other
      * multicast is dropped (no multicast routing); the rest is forwarded.
      */
@@ -36,6 +37,11 @@ final class Routing {
             return DROP;
         }
         if (dst == 0 || (!loopback && (dst >>> 24) == 127)) {
+            return DROP;
+        }
+        if (!loopback && host.isLocal(src)) {
+            // fib_validate_source with rp_filter and accept_local off: one of the host's own
+            // addresses as the source of a packet from outside is a martian
             return DROP;
         }
         int dstType = host.typeOf(dst, null);

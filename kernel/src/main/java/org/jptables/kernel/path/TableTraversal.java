@@ -1,5 +1,6 @@
 package org.jptables.kernel.path;
 
+import org.jptables.api.Effects;
 import org.jptables.api.Hook;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.classify.ChainCompiler;
@@ -59,7 +60,9 @@ final class TableTraversal implements TraversalListener {
         view.hook(hook);
         view.clearHotdrop();
         current = table;
-        int verdict = evaluator.evaluate(chain, view, report == null ? TraversalListener.NONE : this);
+        // a traced packet is followed everywhere; in raw, TRACE may mark it half-way through a chain
+        boolean listen = report != null || view.traced() || kind == TableKind.RAW;
+        int verdict = evaluator.evaluate(chain, view, listen ? this : TraversalListener.NONE);
         if (view.hotdropped()) {
             verdict = Verdict.DROP;
         }
@@ -77,13 +80,52 @@ final class TableTraversal implements TraversalListener {
 
     @Override
     public void ruleMatched(Chain chain, int position, Rule rule) {
-        report.matched.add(new PacketResult.Hit(current.name(), chain.name(), position));
-        report.trace.add(current.name() + ":" + chain.name() + ":rule:" + position);
+        if (report != null) {
+            report.matched.add(new PacketResult.Hit(current.name(), chain.name(), position));
+            report.trace.add(current.name() + ":" + chain.name() + ":rule:" + position);
+        }
+        if (view.traced()) {
+            trace(chain, unconditionalVerdict(rule) ? (chain.isBuiltin() ? "policy" : "return") : "rule", position);
+        }
+    }
+
+    @Override
+    public void chainReturned(Chain chain, int position) {
+        if (view.traced()) {
+            trace(chain, "return", position);
+        }
     }
 
     @Override
     public void policyApplied(Chain chain) {
-        report.policies.add(new PacketResult.PolicyHit(current.name(), chain.name()));
-        report.trace.add(current.name() + ":" + chain.name() + ":policy");
+        if (report != null) {
+            report.policies.add(new PacketResult.PolicyHit(current.name(), chain.name()));
+            report.trace.add(current.name() + ":" + chain.name() + ":policy");
+        }
+        if (view.traced()) {
+            trace(chain, "policy", chain.ruleArray().length + 1);
+        }
+    }
+
+    /**
+     * ipt_do_table's trace_packet: nf_log_trace writes a LOG line (level 4, TCP sequence and
+     * options, IP options, the socket's uid) prefixed {@code TRACE: table:chain:type:N }.
+     */
+    private void trace(Chain chain, String type, int position) {
+        view.log(4, "TRACE: " + current.name() + ":" + chain.name() + ":" + type + ":" + position + " ",
+                Effects.LOG_TCP_SEQUENCE | Effects.LOG_TCP_OPTIONS | Effects.LOG_IP_OPTIONS | Effects.LOG_UID);
+    }
+
+    /**
+     * get_chainname_rulenum names an entry by what it looks like, not by where it is: a rule with no
+     * match at all and a standard verdict (ACCEPT, DROP, RETURN, QUEUE; not a jump) looks like a
+     * chain's tail, so TRACE calls it "policy" in a built-in chain and "return" in a user chain.
+     */
+    private static boolean unconditionalVerdict(Rule rule) {
+        if (rule.matches().length != 0 || rule.jump() != null) {
+            return false;
+        }
+        String target = rule.targetName();
+        return "ACCEPT".equals(target) || "DROP".equals(target) || "RETURN".equals(target) || "QUEUE".equals(target);
     }
 }

@@ -46,4 +46,23 @@ class HostTest {
                 () -> Host.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "host.yaml"));
         assertTrue(e.getMessage().startsWith("host.yaml: "), e.getMessage());
     }
+
+    /** fib_lookup's answers, as `ip route get` and `ip route show table local` give them on Linux 6.18. */
+    @Test
+    void theFibsRouteTypeAndDevice() throws IOException {
+        String[][] rows = {
+            {"198.18.0.1", "2", "eth0"}, {"198.18.1.1", "2", "eth1"}, {"127.0.0.1", "2", "lo"},
+            {"127.9.9.9", "2", "lo"}, {"127.255.255.255", "3", "lo"}, {"198.18.0.255", "3", "eth0"},
+            {"198.18.1.255", "3", "eth1"}, {"198.18.0.0", "1", "eth0"}, {"198.18.1.7", "1", "eth1"},
+            {"203.0.113.9", "1", "eth0"}, {"0.0.0.0", "1", "eth0"}, {"224.0.0.5", "1", "eth0"},
+            {"255.255.255.255", "1", "eth0"}};
+        for (String[] r : rows) {
+            assertEquals(Integer.parseInt(r[1]), host.routeType(a(r[0])), r[0]);
+            assertEquals(r[2], host.routeDeviceName(a(r[0])), r[0]);
+        }
+        Host noDefault = Host.read(new ByteArrayInputStream(("interfaces:\n"
+                + "  - {name: eth0, addresses: [\"10.0.0.1/24\"]}\n").getBytes(StandardCharsets.UTF_8)), "h.yaml");
+        assertEquals(AddressTypes.UNSPEC, noDefault.routeType(a("192.0.2.1")));
+        assertEquals(null, noDefault.routeDeviceName(a("192.0.2.1")));
+    }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.jptables.kernel.packet.LocalSocket;
 import org.jptables.kernel.packet.PacketView;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,8 @@ class PacketDescriptionTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> read("{\"src\":\"192.0.2.1\",\"dst\":\"198.18.0.1\",\"protocol\":\"udp\"}"));
         assertEquals("unknown packet field \"protocol\" (valid: in, src, dst, proto, sport, dport, flags, seq, ack, "
-                + "window, mss, type, code, id, icmp_seq, quote, len, ttl, tos, ipid, df, frame, ip, time)", e.getMessage());
+                + "window, mss, type, code, id, icmp_seq, quote, len, ttl, tos, ipid, df, frame, ip, time, socket, uid, gid, "
+                + "groups)", e.getMessage());
         assertTrue(e.getMessage().indexOf('\n') < 0);
     }
 
@@ -46,6 +48,9 @@ class PacketDescriptionTest {
                 case "quote" -> node.put("proto", "icmp").put("type", 3).put("code", 3).set("quote",
                         JSON.createObjectNode().put("src", "198.18.0.1").put("dst", "192.0.2.1").put("proto", "udp"));
                 case "type", "code", "id", "icmp_seq" -> node.put("proto", "icmp").put(f.name(), 3);
+                case "socket" -> node.put("in", "host").put("socket", "kernel");
+                case "uid", "gid" -> node.put("in", "host").put(f.name(), 1000);
+                case "groups" -> node.put("in", "host").set("groups", JSON.createArrayNode().add(27).add(100));
                 default -> node.putPOJO(f.name(), EXAMPLES.get(f.name()));
             }
             assertFalse(f.meaning().isBlank(), f.name());
@@ -74,6 +79,23 @@ class PacketDescriptionTest {
             assertTrue(lines.get(i).startsWith("  " + f.name() + " "), lines.get(i));
             assertTrue(lines.get(i).endsWith(f.meaning()), lines.get(i));
             assertEquals(lines.get(0).indexOf(PacketDescription.FIELDS.get(0).meaning()), lines.get(i).indexOf(f.meaning()));
+        }
+    }
+
+    @Test
+    void theSenderOfAPacketTheHostSends() throws Exception {
+        String addresses = "\"src\":\"198.18.0.1\",\"dst\":\"198.18.1.2\"";
+        assertEquals(LocalSocket.ROOT, read("{\"in\":\"host\"," + addresses + "}").socket());
+        assertEquals(LocalSocket.NONE, read("{" + addresses + "}").socket());
+        assertEquals(LocalSocket.of(1000, 0), read("{\"in\":\"host\",\"uid\":1000," + addresses + "}").socket());
+        assertEquals(LocalSocket.of(5, 6, 27, 4294967294L),
+                read("{\"in\":\"host\",\"uid\":5,\"gid\":6,\"groups\":[27,4294967294]," + addresses + "}").socket());
+        assertEquals(LocalSocket.KERNEL, read("{\"in\":\"host\",\"socket\":\"kernel\"," + addresses + "}").socket());
+        assertEquals(LocalSocket.NONE, read("{\"in\":\"host\",\"socket\":\"none\"," + addresses + "}").socket());
+        for (String bad : List.of("\"uid\":1", "\"in\":\"host\",\"uid\":-1", "\"in\":\"host\",\"gid\":4294967295",
+                "\"in\":\"host\",\"uid\":\"root\"", "\"in\":\"host\",\"groups\":5",
+                "\"in\":\"host\",\"socket\":\"kernel\",\"uid\":1", "\"in\":\"host\",\"socket\":\"x\"")) {
+            assertThrows(IllegalArgumentException.class, () -> read("{" + bad + "," + addresses + "}"), bad);
         }
     }
 }

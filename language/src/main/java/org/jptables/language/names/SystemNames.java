@@ -13,7 +13,7 @@ import org.jptables.api.Names;
 
 /**
  * The name databases read from /etc as glibc's getservbyport, getprotobynumber, gethostbyaddr and
- * getnetbyaddr read them (files only: jptables never asks DNS, so listings do not hang or change
+ * getnetbyaddr read them, and the users and groups as getpwnam and getgrnam (files only: jptables never asks DNS, so listings do not hang or change
  * with the network). Read once; missing files simply give no names.
  */
 public final class SystemNames implements Names {
@@ -24,6 +24,10 @@ public final class SystemNames implements Names {
     private final Map<Integer, String> hostNames = new HashMap<>();
     private final Map<String, List<Integer>> hostAddresses = new HashMap<>();
     private final Map<Integer, String> networkNames = new HashMap<>();
+    private final Map<String, Long> userIds = new HashMap<>();
+    private final Map<Long, String> userNames = new HashMap<>();
+    private final Map<String, Long> groupIds = new HashMap<>();
+    private final Map<Long, String> groupNames = new HashMap<>();
 
     private static volatile SystemNames etc;
 
@@ -37,13 +41,15 @@ public final class SystemNames implements Names {
         return names;
     }
 
-    /** The databases in {@code dir} (services, protocols, hosts, networks). */
+    /** The databases in {@code dir} (services, protocols, hosts, networks, passwd, group). */
     public static SystemNames fromDirectory(Path dir) {
         SystemNames n = new SystemNames();
         n.readServices(lines(dir.resolve("services")));
         n.readProtocols(lines(dir.resolve("protocols")));
         n.readHosts(lines(dir.resolve("hosts")));
         n.readNetworks(lines(dir.resolve("networks")));
+        readIds(colonLines(dir.resolve("passwd")), n.userIds, n.userNames);
+        readIds(colonLines(dir.resolve("group")), n.groupIds, n.groupNames);
         return n;
     }
 
@@ -61,6 +67,41 @@ public final class SystemNames implements Names {
             // a host without this database has no names of this kind
         }
         return out;
+    }
+
+    /** passwd(5) and group(5) lines: colon-separated fields, no comments. */
+    private static List<String[]> colonLines(Path file) {
+        List<String[]> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                if (!line.isEmpty()) {
+                    out.add(line.split(":", -1));
+                }
+            }
+        } catch (IOException e) {
+            // a host without this database has no names of this kind
+        }
+        return out;
+    }
+
+    /** name:password:id:... ; the first line of a name or an id wins, as glibc's files lookup. */
+    private static void readIds(List<String[]> lines, Map<String, Long> ids, Map<Long, String> names) {
+        for (String[] f : lines) {
+            if (f.length < 3 || f[0].isEmpty() || f[0].startsWith("+") || f[0].startsWith("-")) {
+                continue;
+            }
+            long id;
+            try {
+                id = Long.parseLong(f[2]);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (id < 0 || id > 0xFFFFFFFFL) {
+                continue;
+            }
+            ids.putIfAbsent(f[0], id);
+            names.putIfAbsent(id, f[0]);
+        }
     }
 
     private void readServices(List<String[]> lines) {
@@ -190,5 +231,25 @@ public final class SystemNames implements Names {
     public int[] hostAddresses(String name) {
         List<Integer> list = hostAddresses.get(name);
         return list == null ? new int[0] : list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public long userId(String name) {
+        return userIds.getOrDefault(name, -1L);
+    }
+
+    @Override
+    public String userName(long uid) {
+        return userNames.get(uid);
+    }
+
+    @Override
+    public long groupId(String name) {
+        return groupIds.getOrDefault(name, -1L);
+    }
+
+    @Override
+    public String groupName(long gid) {
+        return groupNames.get(gid);
     }
 }
