@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jptables.api.SavedStrings;
 import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
@@ -19,8 +20,6 @@ final class CommentMatch implements Match {
     /** xt_comment keeps 256 bytes with the NUL: iptables 1.8.9 cuts longer texts silently. */
     static final int MAX_BYTES = 255;
 
-    private static final String PLAIN = "_-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    private static final String ESCAPED = "\"\\'";
 
     private final String text;
 
@@ -65,18 +64,6 @@ final class CommentMatch implements Match {
     @Override
     public void save(StringBuilder out) {
         out.append(" --comment ");
-        if (!text.isEmpty() && text.chars().allMatch(c -> PLAIN.indexOf(c) >= 0)) {
-            out.append(text);
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (ESCAPED.indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        out.append('"');
+        SavedStrings.append(out, text);
     }
 }

@@ -1,7 +1,7 @@
 package org.jptables.plugins.esp;
 
-import org.jptables.api.CNumbers;
 import org.jptables.api.RuleException;
+import org.jptables.api.Uint32Range;
 
 /**
  * An SPI or range of SPIs as libxtables reads --espspi (XTTYPE_UINT32RC: one or two numbers
@@ -9,43 +9,12 @@ import org.jptables.api.RuleException;
  * libxt_esp prints it.
  */
 record SpiRange(long min, long max, boolean inverted) {
-    static final long ALL = 0xFFFFFFFFL;
+    static final long ALL = Uint32Range.ALL;
     static final SpiRange ANY = new SpiRange(0, ALL, false);
 
     static SpiRange parse(String text, boolean inverted) throws RuleException {
-        long[] values = new long[2];
-        int count = 0;
-        int at = 0;
-        while (true) {
-            if (count == 2) {
-                throw new RuleException("esp: Too many components for option \"--espspi\" (max: 2)\n");
-            }
-            int end;
-            long value;
-            if (at == text.length() || text.charAt(at) == ':') {
-                end = at;
-                value = count == 1 ? ALL : 0;
-            } else {
-                String rest = text.substring(at);
-                CNumbers.Read read = CNumbers.read(rest, 0, ALL);
-                if (read == null) {
-                    throw new RuleException("esp: bad value for option \"--espspi\" near \"" + rest
-                            + "\", or out of range (0-4294967295).\n");
-                }
-                end = at + read.end();
-                if (end < text.length() && text.charAt(end) != ':') {
-                    throw new RuleException("esp: Argument to \"--espspi\" has unexpected characters near \""
-                            + text.substring(end) + "\".\n");
-                }
-                value = read.value();
-            }
-            values[count++] = value;
-            if (end == text.length()) {
-                break;
-            }
-            at = end + 1;
-        }
-        return new SpiRange(values[0], count == 1 ? values[0] : values[1], inverted);
+        long[] ends = Uint32Range.parse(text, "esp", "--espspi");
+        return new SpiRange(ends[0], ends[1], inverted);
     }
 
     /** spi_match: inside the range, or outside it when inverted. */

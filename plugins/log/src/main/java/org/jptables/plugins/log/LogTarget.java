@@ -1,5 +1,6 @@
 package org.jptables.plugins.log;
 
+import org.jptables.api.SavedStrings;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
 import org.jptables.api.Target;
@@ -64,7 +65,7 @@ public final class LogTarget implements Target {
     public void save(StringBuilder out) {
         if (!prefix.isEmpty()) {
             out.append(" --log-prefix ");
-            SavedString.append(out, prefix);
+            SavedStrings.append(out, prefix);
         }
         if (level != LogLevel.DEFAULT) {
             out.append(" --log-level ").append(level);

@@ -1,5 +1,6 @@
 package org.jptables.plugins.nflog;
 
+import org.jptables.api.SavedStrings;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
 import org.jptables.api.Target;
@@ -37,7 +38,7 @@ public record NflogTarget(int group, String prefix, long length, boolean size, i
     private void options(StringBuilder out, String dashes) {
         if (!prefix.isEmpty()) {
             out.append(' ').append(dashes).append("nflog-prefix ");
-            SavedString.append(out, prefix);
+            SavedStrings.append(out, prefix);
         }
         if (group != 0) {
             out.append(' ').append(dashes).append("nflog-group ").append(group);

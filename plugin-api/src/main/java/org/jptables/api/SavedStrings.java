@@ -1,14 +1,15 @@
-package org.jptables.plugins.nflog;
+package org.jptables.api;
 
 /**
- * (A copy of the log plugin's: plugins share only plugin-api.) A string as iptables-save writes it (xtables_save_string): bare when it is only letters,
- * digits, '_' and '-', otherwise in double quotes with '"', '\' and '\'' escaped by a backslash.
+ * A string as iptables-save writes it (libxtables' xtables_save_string): bare when it is only
+ * letters, digits, '_' and '-', otherwise in double quotes with '"', '\' and '\'' escaped by a
+ * backslash. LOG's and NFLOG's prefixes and comments are saved this way.
  */
-final class SavedString {
-    private SavedString() {
+public final class SavedStrings {
+    private SavedStrings() {
     }
 
-    static void append(StringBuilder out, String value) {
+    public static void append(StringBuilder out, String value) {
         if (isPlain(value)) {
             out.append(value);
             return;
