@@ -3,6 +3,7 @@ package org.jptables.plugins.dccp;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Names;
 import org.jptables.api.Ports;
+import org.jptables.api.ResolvedPorts;
 import org.jptables.api.RuleException;
 
 /**
@@ -21,7 +22,7 @@ record PortRange(int min, int max, boolean inverted) {
             if (parts[i].isEmpty()) {
                 continue;
             }
-            int port = ResolvedPort.resolve(parts[i], names);
+            int port = ResolvedPorts.resolve(parts[i], names);
             if (port < 0) {
                 throw new RuleException("Port \"" + parts[i] + "\" does not resolve to anything.\n");
             }

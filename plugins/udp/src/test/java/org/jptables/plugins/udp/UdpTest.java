@@ -154,12 +154,12 @@ class UdpTest {
 
     @Property
     void numbersKeepTheirLowSixteenBits(@ForAll @LongRange(max = Integer.MAX_VALUE) long n) {
-        assertEquals((int) (n & 0xFFFF), ResolvedPort.resolve(Long.toString(n), null));
+        assertEquals((int) (n & 0xFFFF), org.jptables.api.ResolvedPorts.resolve(Long.toString(n), null));
     }
 
     @Property
     void numbersNegativeAsAnIntDoNotResolve(@ForAll @LongRange(min = 1L << 31, max = (1L << 32) - 1) long n) {
-        assertEquals(-1, ResolvedPort.resolve(Long.toString(n), null));
+        assertEquals(-1, org.jptables.api.ResolvedPorts.resolve(Long.toString(n), null));
     }
 
     @Property

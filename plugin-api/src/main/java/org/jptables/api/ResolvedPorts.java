@@ -1,20 +1,19 @@
-package org.jptables.plugins.dccp;
-
-import org.jptables.api.Names;
+package org.jptables.api;
 
 /**
  * One port as libxtables' {@code xtables_getportbyname} finds it, which asks getaddrinfo for
  * the service: glibc reads a number with strtoul in base 10 (blanks and a sign allowed, no hex),
  * keeps it in an {@code int} (a value that becomes negative there is looked up as a name, and
  * fails) and puts its low 16 bits in the port, so 65536 is port 0 and 70000 port 4464. Anything
- * else is a service name of /etc/services, TCP's first, then UDP's.
+ * else is a service name of /etc/services, TCP's first, then UDP's. udp's and dccp's port ranges
+ * are read this way.
  */
-final class ResolvedPort {
-    private ResolvedPort() {
+public final class ResolvedPorts {
+    private ResolvedPorts() {
     }
 
     /** The port, or -1 when it does not resolve. */
-    static int resolve(String text, Names names) {
+    public static int resolve(String text, Names names) {
         long number = number(text);
         if (number >= 0) {
             return (int) (number & 0xFFFF);
