@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.jptables.commands.Settings;
+import org.jptables.kernel.eval.EvalMode;
 
 /**
  * {@code jptables fleet [replay|diff] MANIFEST.yaml [--out DIR] [--parallelism N] [--pcaps] [--quiet-host]
- * [--ignore-checksums] [--quiet]} and {@code jptables fleet generate DIR [...]} (see {@link FleetGenerator}).
+ * [--ignore-checksums] [--quiet] [--eval MODE]} and {@code jptables fleet generate DIR [...]} (see {@link FleetGenerator}).
  * Runs the fleet job on Flink's MiniCluster inside this process, writes {@code DIR/fleet.jsonl} and
  * {@code DIR/fleet.csv} (and with {@code --pcaps}, in diff, {@code DIR/differing/HOST.pcap}) and
  * prints the summary.
@@ -97,6 +98,7 @@ public final class FleetTool {
             boolean quietHost = false;
             boolean ignoreChecksums = false;
             boolean progress = true;
+            EvalMode eval = settings.eval();
             for (int i = 0; i < rest.size(); i++) {
                 String a = rest.get(i);
                 switch (a) {
@@ -106,6 +108,7 @@ public final class FleetTool {
                     case "--quiet-host" -> quietHost = true;
                     case "--ignore-checksums" -> ignoreChecksums = true;
                     case "--quiet" -> progress = false;
+                    case "--eval" -> eval = Settings.evalMode(value(rest, ++i, a));
                     default -> {
                         if (a.startsWith("-") || manifestFile != null) {
                             throw new Settings.UsageError("fleet: unknown argument \"" + a + "\"");
@@ -126,7 +129,7 @@ public final class FleetTool {
             Files.createDirectories(outDir);
             FleetOptions options = new FleetOptions(diff, where.plugins(settings.plugins()),
                     manifest.checksummed() && !ignoreChecksums, manifest.quiet() || quietHost,
-                    diff && pcaps ? outDir.resolve("differing").toAbsolutePath().toString() : null, progress);
+                    diff && pcaps ? outDir.resolve("differing").toAbsolutePath().toString() : null, progress, eval);
             FleetResults results;
             double seconds;
             try (Where w = where) {
@@ -169,7 +172,7 @@ public final class FleetTool {
     static String usage() {
         return """
                 Usage: jptables fleet [replay|diff] MANIFEST.yaml [--out DIR] [--parallelism N] [--pcaps]
-                                      [--quiet-host] [--ignore-checksums] [--quiet]
+                                      [--quiet-host] [--ignore-checksums] [--quiet] [--eval linear|compiled]
                        jptables fleet generate DIR [--hosts N] [--size SIZE] [--files N] [--seed N]
 
                 Replays every host's captures, in order, through its own ruleset on Flink (the MiniCluster

@@ -89,7 +89,7 @@ final class HostKernel {
     static PacketPath path(Ruleset ruleset, Host host, FleetOptions options) {
         ConntrackConfig conntrack = ConntrackConfig.defaults().withChecksum(options.checksums());
         return new PacketPath(ruleset, host, new ConnectionTracker(conntrack))
-                .checkIpHeaders(options.checksums()).quietHost(options.quietHost());
+                .checkIpHeaders(options.checksums()).quietHost(options.quietHost()).evaluation(options.eval());
     }
 
     private static Names names() {
