@@ -183,6 +183,22 @@ class CaptureReplayIT {
         return Jptables.freshInstallation(tmp).iptables(all);
     }
 
+    /** Everything but the first line (the timing) is the same walked rule by rule and compiled. */
+    @Test
+    void bothEvaluationsGiveTheSameReplay() {
+        String sample = Jptables.HOME.resolve("samples/office.pcap").toString();
+        Jptables.Result linear = replayText(sample, "--no-save", "--eval", "linear");
+        Jptables.Result compiled = replayText(sample, "--no-save", "--eval", "compiled");
+        assertEquals(0, linear.status(), linear.err());
+        assertEquals(0, compiled.status(), compiled.err());
+        String linearRest = linear.out().substring(linear.out().indexOf('\n'));
+        assertEquals(linearRest, compiled.out().substring(compiled.out().indexOf('\n')));
+        assertTrue(linearRest.contains("reject-with icmp-host-prohibited"), linearRest);
+        Jptables.Result wrong = replayText(sample, "--no-save", "--eval", "fast");
+        assertEquals(2, wrong.status());
+        assertTrue(wrong.err().contains("--eval: \"fast\" is not linear or compiled"), wrong.err());
+    }
+
     @Test
     void aFileThatIsNoCaptureExitsOneAfterTheSummary() throws Exception {
         Path random = tmp.resolve("random.bin");
