@@ -17,7 +17,9 @@ import org.jptables.api.TargetExtension;
  * through sysfs when it runs out. The timers and their sysfs files are not modelled: offline the
  * target only goes on with the next rule. Any table, any hook, as the kernel registers it; its
  * checkentry refuses a timeout of 0 or of INT_MAX / 1000 seconds and more, and a label that is no
- * sysfs file name (empty, ".", "..", with a '/', "power", "subsystem", "uevent").
+ * sysfs file name (empty, ".", "..", with a '/', "power", "subsystem", "uevent"). Not modelled: the
+ * kernel also refuses a rule whose label an existing rule (of any table) already uses with the
+ * other timer type (with and without {@code --alarm}), which a check of one rule cannot see.
  */
 @org.pf4j.Extension
 public final class IdletimerExtension implements TargetExtension {
@@ -43,6 +45,12 @@ public final class IdletimerExtension implements TargetExtension {
     @Override
     public String name() {
         return "IDLETIMER";
+    }
+
+    /** Revision 1, the one iptables 1.8.9 uses where the kernel has it (--alarm). */
+    @Override
+    public int revision() {
+        return 1;
     }
 
     @Override
