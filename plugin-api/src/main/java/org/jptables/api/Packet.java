@@ -83,6 +83,18 @@ public interface Packet {
     void setMark(int mark);
 
     /**
+     * The packet's priority (skb->priority) as 0..2^32-1: the traffic-control class
+     * {@code MAJOR << 16 | MINOR} a qdisc may pick it by, 0 until something sets it.
+     */
+    default long priority() {
+        return 0;
+    }
+
+    /** Sets the packet's priority (skb->priority), as CLASSIFY does. */
+    default void setPriority(int priority) {
+    }
+
+    /**
      * The mark of the packet's connection (nf_conn->mark, CONNMARK's ctmark) as 0..2^32-1, or -1
      * when the packet has no connection (untracked, INVALID: the kernel's nf_ct_get gives NULL).
      */

@@ -17,6 +17,7 @@ public final class PacketView implements Packet {
     private String outInterface = "";
     private Hook hook = Hook.PREROUTING;
     private int mark;
+    private int priority;
     private ConnectionMarks connections;
     private int connection = -1;
     private int ctState;
@@ -510,6 +511,17 @@ public final class PacketView implements Packet {
     @Override
     public boolean socketSupplementaryGroupIn(long min, long max) {
         return socket.hasFile() && socket.groupIn(min, max);
+    }
+
+    /** Kept by {@link #wrap}, as the mark is: set by the caller or by CLASSIFY. */
+    @Override
+    public long priority() {
+        return priority & 0xFFFFFFFFL;
+    }
+
+    @Override
+    public void setPriority(int priority) {
+        this.priority = priority;
     }
 
     @Override

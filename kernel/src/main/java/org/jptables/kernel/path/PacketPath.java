@@ -201,6 +201,7 @@ public final class PacketPath implements PacketEffects {
             view.linkHeader(0, 0);
         } else {
             view.setMark(0);
+            view.setPriority(0);
             view.traced(false);
             view.linkHeader(host.mac(dev), host.senderMac(dev, view.source()));
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
@@ -302,6 +303,7 @@ public final class PacketPath implements PacketEffects {
      */
     private String send(byte[] ip, int length, int cause) {
         view.wrap(ip, 0, length).inInterface("").socket(socket).traced(false).setMark(0);
+        view.setPriority(0); // the sending socket's sk_priority, 0 as no SO_PRIORITY is modelled
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         view.conntrackZone(0, 3);
