@@ -1,7 +1,7 @@
 package org.jptables.plugins.conntrack;
 
 import org.jptables.api.Addresses;
-import org.jptables.api.InetAton;
+import org.jptables.api.HostMasks;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Names;
 import org.jptables.api.RuleException;
@@ -17,30 +17,8 @@ import org.jptables.api.RuleException;
 record HostMask(int address, int mask) {
 
     static HostMask parse(String option, String arg, Names names) throws RuleException {
-        int slash = arg.indexOf('/');
-        String host = slash < 0 ? arg : arg.substring(0, slash);
-        int address = InetAton.resolve(host, names);
-        int mask = -1;
-        if (slash >= 0) {
-            String text = arg.substring(slash + 1);
-            long prefix = org.jptables.api.Numbers.parse(text, 0, 32);
-            if (prefix >= 0 && !text.startsWith("-") && !text.startsWith("+")) {
-                mask = prefix == 0 ? 0 : -1 << (32 - prefix);
-            } else {
-                long dotted = InetAton.parse(text);
-                if (dotted < 0) {
-                    throw new RuleException("conntrack: bad value for option \"" + option
-                            + "\", neither a valid network mask nor valid CIDR (0-32).\n");
-                }
-                int m = (int) dotted;
-                mask = isPrefix(m) ? m : -1;
-            }
-        }
-        return new HostMask(address, mask);
-    }
-
-    private static boolean isPrefix(int mask) {
-        return mask == 0 || (~mask & (~mask + 1)) == 0;
+        int[] read = HostMasks.parse("conntrack", option, arg, names);
+        return new HostMask(read[0], read[1]);
     }
 
     boolean matches(int value) {

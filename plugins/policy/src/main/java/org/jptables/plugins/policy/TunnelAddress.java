@@ -1,9 +1,8 @@
 package org.jptables.plugins.policy;
 
 import org.jptables.api.Addresses;
-import org.jptables.api.InetAton;
+import org.jptables.api.HostMasks;
 import org.jptables.api.Names;
-import org.jptables.api.Numbers;
 import org.jptables.api.RuleException;
 
 /**
@@ -18,25 +17,8 @@ import org.jptables.api.RuleException;
  */
 record TunnelAddress(int address, int mask) {
     static TunnelAddress parse(String option, String arg, Names names) throws RuleException {
-        int slash = arg.indexOf('/');
-        int address = InetAton.resolve(slash < 0 ? arg : arg.substring(0, slash), names);
-        int mask = -1;
-        if (slash >= 0) {
-            String text = arg.substring(slash + 1);
-            long prefix = Numbers.parse(text, 0, 32);
-            if (prefix >= 0 && !text.startsWith("-") && !text.startsWith("+")) {
-                mask = prefix == 0 ? 0 : -1 << (32 - prefix);
-            } else {
-                long dotted = InetAton.parse(text);
-                if (dotted < 0) {
-                    throw new RuleException("policy: bad value for option \"" + option
-                            + "\", neither a valid network mask nor valid CIDR (0-32).\n");
-                }
-                int m = (int) dotted;
-                mask = m == 0 || (~m & (~m + 1)) == 0 ? m : -1;
-            }
-        }
-        return new TunnelAddress(address, mask);
+        int[] read = HostMasks.parse("policy", option, arg, names);
+        return new TunnelAddress(read[0], read[1]);
     }
 
     void append(StringBuilder out) {
