@@ -145,6 +145,14 @@ public interface Packet {
      */
     int addressType(int address, String device);
 
+    /**
+     * The CPU the packet is handled on (the kernel's smp_processor_id() in the hook), as xt_cpu
+     * compares it: 0 unless the caller says otherwise, as on a host with one CPU.
+     */
+    default int cpu() {
+        return 0;
+    }
+
     /** The link-layer packet type (PACKET_HOST 0, BROADCAST 1, MULTICAST 2, OTHERHOST 3, OUTGOING 4). */
     int packetType();
 

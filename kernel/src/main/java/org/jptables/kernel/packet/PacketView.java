@@ -36,6 +36,7 @@ public final class PacketView implements Packet {
     private int ctZoneDirections = 3;
     private long timeNanos;
     private int packetType;
+    private int cpu;
     private long sourceMac = -1;
     private long destinationMac = -1;
     private boolean hotdropped;
@@ -382,6 +383,17 @@ public final class PacketView implements Packet {
 
     public PacketView addressTypes(AddressTypes types) {
         this.addressTypes = types;
+        return this;
+    }
+
+    @Override
+    public int cpu() {
+        return cpu;
+    }
+
+    /** The CPU the packet is handled on (0 unless set). */
+    public PacketView cpu(int cpu) {
+        this.cpu = cpu;
         return this;
     }
 
