@@ -153,6 +153,14 @@ public interface Packet {
         return 0;
     }
 
+    /**
+     * The realm of the packet's route (dst->tclassid, as xt_realm compares it) as an unsigned
+     * 32-bit value: 0 unless the caller says otherwise, as on a host whose routes name no realms.
+     */
+    default int routeRealm() {
+        return 0;
+    }
+
     /** The link-layer packet type (PACKET_HOST 0, BROADCAST 1, MULTICAST 2, OTHERHOST 3, OUTGOING 4). */
     int packetType();
 

@@ -37,6 +37,7 @@ public final class PacketView implements Packet {
     private long timeNanos;
     private int packetType;
     private int cpu;
+    private int routeRealm;
     private long sourceMac = -1;
     private long destinationMac = -1;
     private boolean hotdropped;
@@ -383,6 +384,17 @@ public final class PacketView implements Packet {
 
     public PacketView addressTypes(AddressTypes types) {
         this.addressTypes = types;
+        return this;
+    }
+
+    @Override
+    public int routeRealm() {
+        return routeRealm;
+    }
+
+    /** The realm of the packet's route (0 unless set). */
+    public PacketView routeRealm(int realm) {
+        this.routeRealm = realm;
         return this;
     }
 
