@@ -73,6 +73,20 @@ public interface Packet {
     /** The interface the packet leaves by, "" before routing or when delivered locally. */
     String outInterface();
 
+    /**
+     * The device group of the interface the packet came in on (dev->group, as xt_devgroup
+     * compares it), an unsigned 32-bit value: 0 unless the caller says otherwise, as on a host
+     * whose interfaces are in no group.
+     */
+    default int inInterfaceGroup() {
+        return 0;
+    }
+
+    /** The device group of the interface the packet leaves by, 0 unless the caller says otherwise. */
+    default int outInterfaceGroup() {
+        return 0;
+    }
+
     /** The hook being traversed. */
     Hook hook();
 

@@ -37,6 +37,8 @@ public final class PacketView implements Packet {
     private long timeNanos;
     private int packetType;
     private int cpu;
+    private int inInterfaceGroup;
+    private int outInterfaceGroup;
     private int routeRealm;
     private long sourceMac = -1;
     private long destinationMac = -1;
@@ -395,6 +397,23 @@ public final class PacketView implements Packet {
     /** The realm of the packet's route (0 unless set). */
     public PacketView routeRealm(int realm) {
         this.routeRealm = realm;
+        return this;
+    }
+
+    @Override
+    public int inInterfaceGroup() {
+        return inInterfaceGroup;
+    }
+
+    @Override
+    public int outInterfaceGroup() {
+        return outInterfaceGroup;
+    }
+
+    /** The device groups of the incoming and outgoing interfaces (0 unless set). */
+    public PacketView interfaceGroups(int in, int out) {
+        this.inInterfaceGroup = in;
+        this.outInterfaceGroup = out;
         return this;
     }
 
