@@ -42,9 +42,16 @@ public final class IpcompExtension implements MatchExtension {
     @Override
     public MatchBuilder newBuilder(RuleContext rule) {
         return new MatchBuilder() {
-            // without --ipcompspi the range stays 0:0, as libxt_ipcomp leaves it
+            /*
+             * Without --ipcompspi libxt_ipcomp leaves the range 0:0 ("comp spi:0", saved as
+             * "--ipcompspi 0"), but it saves the whole range 0:4294967295 as nothing at all, so
+             * its own save does not restore. jptables keeps its rules in the saved form between
+             * commands, so here no --ipcompspi means the whole range, which keeps
+             * "--ipcompspi :" (netfilter's libxt_ipcomp.t) whole across commands; the price is a
+             * rule without --ipcompspi, listed "comp " and saved without it (iptables: spi:0).
+             */
             private long min;
-            private long max;
+            private long max = Uint32Range.ALL;
             private boolean inverted;
             private boolean reserved;
 

@@ -50,12 +50,19 @@ class IpcompTest {
         assertFalse(matches("--ipcompspi 0x5678:0x1234", p));
     }
 
+    /**
+     * A deliberate difference: iptables leaves the range 0:0 without --ipcompspi (saved
+     * "--ipcompspi 0"), yet saves the whole range as nothing, which restores as 0:0. jptables
+     * keeps rules in the saved form, so the whole range must survive that: no --ipcompspi is it.
+     */
     @Test
-    void withoutAnSpiTheRangeIsZero() {
-        assertFalse(matches("", packet(1, 36, false)));
+    void withoutAnSpiTheRangeIsWhole() {
+        assertTrue(matches("", packet(1, 36, false)));
         assertTrue(matches("", packet(0, 36, false)));
-        assertTrue(matches("--compres", packet(0, 36, false)));
-        assertEquals("-A INPUT -p ipcomp -m ipcomp --ipcompspi 0", filter.saved("-p ipcomp -m ipcomp"));
+        assertTrue(matches("--compres", packet(0xffff, 36, false)));
+        assertEquals("-A INPUT -p ipcomp -m ipcomp", filter.saved("-p ipcomp -m ipcomp"));
+        assertEquals("-A INPUT -p ipcomp -m ipcomp --compres", filter.saved("-p ipcomp -m ipcomp --compres"));
+        assertEquals("-A INPUT -p ipcomp -m ipcomp", filter.saved("-p ipcomp -m ipcomp --ipcompspi :"));
     }
 
     @Test
