@@ -49,4 +49,27 @@ public interface Names {
     default String groupName(long gid) {
         return null;
     }
+
+    /**
+     * The realm of {@code name} in /etc/iproute2/rt_realms (libxtables' lmap: ids 0-255, the first
+     * line naming it wins, case counts), or -1 when the name is unknown.
+     */
+    default long realmId(String name) {
+        return -1;
+    }
+
+    /** The first name of realm {@code id} in /etc/iproute2/rt_realms, or null. */
+    default String realmName(long id) {
+        return null;
+    }
+
+    /** The device group of {@code name} in /etc/iproute2/group (as {@link #realmId}), or -1. */
+    default long deviceGroupId(String name) {
+        return -1;
+    }
+
+    /** The first name of device group {@code id} in /etc/iproute2/group, or null. */
+    default String deviceGroupName(long id) {
+        return null;
+    }
 }

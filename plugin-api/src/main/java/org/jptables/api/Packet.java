@@ -73,6 +73,20 @@ public interface Packet {
     /** The interface the packet leaves by, "" before routing or when delivered locally. */
     String outInterface();
 
+    /**
+     * The device group of the interface the packet came in on (dev->group, as xt_devgroup
+     * compares it), an unsigned 32-bit value: 0 unless the caller says otherwise, as on a host
+     * whose interfaces are in no group.
+     */
+    default int inInterfaceGroup() {
+        return 0;
+    }
+
+    /** The device group of the interface the packet leaves by, 0 unless the caller says otherwise. */
+    default int outInterfaceGroup() {
+        return 0;
+    }
+
     /** The hook being traversed. */
     Hook hook();
 
@@ -156,6 +170,22 @@ public interface Packet {
      * of {@code address} as the host sees it; limited to {@code device} when it is not null.
      */
     int addressType(int address, String device);
+
+    /**
+     * The CPU the packet is handled on (the kernel's smp_processor_id() in the hook), as xt_cpu
+     * compares it: 0 unless the caller says otherwise, as on a host with one CPU.
+     */
+    default int cpu() {
+        return 0;
+    }
+
+    /**
+     * The realm of the packet's route (dst->tclassid, as xt_realm compares it) as an unsigned
+     * 32-bit value: 0 unless the caller says otherwise, as on a host whose routes name no realms.
+     */
+    default int routeRealm() {
+        return 0;
+    }
 
     /** The link-layer packet type (PACKET_HOST 0, BROADCAST 1, MULTICAST 2, OTHERHOST 3, OUTGOING 4). */
     int packetType();

@@ -37,6 +37,10 @@ public final class PacketView implements Packet {
     private int ctZoneDirections = 3;
     private long timeNanos;
     private int packetType;
+    private int cpu;
+    private int inInterfaceGroup;
+    private int outInterfaceGroup;
+    private int routeRealm;
     private long sourceMac = -1;
     private long destinationMac = -1;
     private boolean hotdropped;
@@ -383,6 +387,45 @@ public final class PacketView implements Packet {
 
     public PacketView addressTypes(AddressTypes types) {
         this.addressTypes = types;
+        return this;
+    }
+
+    @Override
+    public int routeRealm() {
+        return routeRealm;
+    }
+
+    /** The realm of the packet's route (0 unless set). */
+    public PacketView routeRealm(int realm) {
+        this.routeRealm = realm;
+        return this;
+    }
+
+    @Override
+    public int inInterfaceGroup() {
+        return inInterfaceGroup;
+    }
+
+    @Override
+    public int outInterfaceGroup() {
+        return outInterfaceGroup;
+    }
+
+    /** The device groups of the incoming and outgoing interfaces (0 unless set). */
+    public PacketView interfaceGroups(int in, int out) {
+        this.inInterfaceGroup = in;
+        this.outInterfaceGroup = out;
+        return this;
+    }
+
+    @Override
+    public int cpu() {
+        return cpu;
+    }
+
+    /** The CPU the packet is handled on (0 unless set). */
+    public PacketView cpu(int cpu) {
+        this.cpu = cpu;
         return this;
     }
 

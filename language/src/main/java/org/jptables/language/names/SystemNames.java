@@ -28,6 +28,10 @@ public final class SystemNames implements Names {
     private final Map<Long, String> userNames = new HashMap<>();
     private final Map<String, Long> groupIds = new HashMap<>();
     private final Map<Long, String> groupNames = new HashMap<>();
+    private final Map<String, Long> realmIds = new HashMap<>();
+    private final Map<Long, String> realmNames = new HashMap<>();
+    private final Map<String, Long> deviceGroupIds = new HashMap<>();
+    private final Map<Long, String> deviceGroupNames = new HashMap<>();
 
     private static volatile SystemNames etc;
 
@@ -50,6 +54,8 @@ public final class SystemNames implements Names {
         n.readNetworks(lines(dir.resolve("networks")));
         readIds(colonLines(dir.resolve("passwd")), n.userIds, n.userNames);
         readIds(colonLines(dir.resolve("group")), n.groupIds, n.groupNames);
+        readLmap(dir.resolve("iproute2/rt_realms"), n.realmIds, n.realmNames);
+        readLmap(dir.resolve("iproute2/group"), n.deviceGroupIds, n.deviceGroupNames);
         return n;
     }
 
@@ -67,6 +73,58 @@ public final class SystemNames implements Names {
             // a host without this database has no names of this kind
         }
         return out;
+    }
+
+    /**
+     * An iproute2 table as libxtables' xtables_lmap_fromfile reads it: "id name" lines, the id
+     * decimal or 0x-hexadecimal in 0-255, blanks around, "#" starting a comment line; the first
+     * line of a name or an id wins.
+     */
+    private static void readLmap(Path file, Map<String, Long> ids, Map<Long, String> names) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return;
+        }
+        for (String line : lines) {
+            int i = 0;
+            int n = line.length();
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i == n || line.charAt(i) == '#') {
+                continue;
+            }
+            boolean hex = line.startsWith("0x", i);
+            int radix = hex ? 16 : 10;
+            int start = hex ? i + 2 : i;
+            int end = start;
+            while (end < n && Character.digit(line.charAt(end), radix) >= 0 && line.charAt(end) < 0x80) {
+                end++;
+            }
+            if (end == start || end - start > 8) {
+                continue;
+            }
+            long id = Long.parseLong(line.substring(start, end), radix);
+            if (id > 255 || end == n || !Character.isWhitespace(line.charAt(end))) {
+                continue;
+            }
+            int from = end;
+            while (from < n && Character.isWhitespace(line.charAt(from))) {
+                from++;
+            }
+            if (from == n || line.charAt(from) == '#') {
+                continue;
+            }
+            int to = from;
+            while (to < n && !Character.isWhitespace(line.charAt(to))) {
+                to++;
+            }
+            String name = line.substring(from, to);
+            ids.putIfAbsent(name, id);
+            names.putIfAbsent(id, name);
+        }
     }
 
     /** passwd(5) and group(5) lines: colon-separated fields, no comments. */
@@ -251,5 +309,25 @@ public final class SystemNames implements Names {
     @Override
     public String groupName(long gid) {
         return groupNames.get(gid);
+    }
+
+    @Override
+    public long realmId(String name) {
+        return realmIds.getOrDefault(name, -1L);
+    }
+
+    @Override
+    public String realmName(long id) {
+        return realmNames.get(id);
+    }
+
+    @Override
+    public long deviceGroupId(String name) {
+        return deviceGroupIds.getOrDefault(name, -1L);
+    }
+
+    @Override
+    public String deviceGroupName(long id) {
+        return deviceGroupNames.get(id);
     }
 }
