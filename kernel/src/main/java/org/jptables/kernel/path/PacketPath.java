@@ -58,6 +58,8 @@ public final class PacketPath implements PacketEffects {
     private int depth;
     /** The socket of the packet the host sends next (the caller's, or the kernel's for its own answers). */
     private LocalSocket socket = LocalSocket.NONE;
+    private PathObserver observer;
+    private boolean ownErrors = true;
 
     public PacketPath(Ruleset ruleset, Host host, ConnectionTracking conntrack) {
         this.ruleset = ruleset;
@@ -80,6 +82,21 @@ public final class PacketPath implements PacketEffects {
     /** The host's own stack answering what it sends itself through lo (none by default). */
     public PacketPath localStack(LocalStack stack) {
         this.localStack = stack;
+        return this;
+    }
+
+    /** Live mode's ears: where the real kernel takes over from the path (null offline). */
+    public PacketPath observer(PathObserver observer) {
+        this.observer = observer;
+        return this;
+    }
+
+    /**
+     * Whether the path makes the IP layer's own ICMP errors (time exceeded, redirect, parameter
+     * problem). Live, the real kernel makes them itself after the verdict: the path must not as well.
+     */
+    public PacketPath ownErrors(boolean make) {
+        this.ownErrors = make;
         return this;
     }
 
@@ -221,6 +238,9 @@ public final class PacketPath implements PacketEffects {
         if (nat(ct, Hook.PREROUTING, false) != Verdict.ACCEPT) {
             return dropped(ct);
         }
+        if (observer != null && !looped) {
+            observer.routed(view.bytes(), view.length(), view.mark());
+        }
         int route = routing.input(view.source(), view.destination(), in);
         if (route == Routing.DROP) {
             return dropped(ct);
@@ -256,7 +276,13 @@ public final class PacketPath implements PacketEffects {
                     || nat(ct, Hook.INPUT, true) != Verdict.ACCEPT) {
                 return dropped(ct);
             }
-            return confirm(ct) ? "ACCEPT" : "DROP";
+            if (!confirm(ct)) {
+                return "DROP";
+            }
+            if (observer != null) {
+                observer.delivered(view.bytes(), view.length(), view.mark(), depth > 0);
+            }
+            return "ACCEPT";
         }
         int out = host.routeDevice(dst);
         if (!host.forwarding() || out < 0) {
@@ -368,6 +394,9 @@ public final class PacketPath implements PacketEffects {
         if (report != null) {
             EmittedFrames.record(report, host, fragments, ip, length, out, view.destination());
         }
+        if (observer != null) {
+            observer.leaving(ip, length, out, view.mark(), depth > 0);
+        }
         return true;
     }
 
@@ -450,7 +479,7 @@ public final class PacketPath implements PacketEffects {
 
     /** An ICMP error the host's own IP layer sends about the current packet (not REJECT's). */
     private void sendOwnError(int type, int code, int rest) {
-        if (quietHost) {
+        if (quietHost || !ownErrors) {
             return;
         }
         byte[] error = RejectReplies.icmpError(view, type, code, rest, host);
