@@ -5,6 +5,7 @@ import org.jptables.api.Hook;
 import org.jptables.api.Match;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
+import org.jptables.kernel.effects.IcmpRateLimit;
 import org.jptables.kernel.effects.LogLine;
 import org.jptables.kernel.effects.NflogRecord;
 import org.jptables.kernel.effects.RejectReplies;
@@ -60,6 +61,7 @@ public final class PacketPath implements PacketEffects {
     private LocalSocket socket = LocalSocket.NONE;
     private PathObserver observer;
     private boolean ownErrors = true;
+    private IcmpRateLimit icmpLimit;
 
     public PacketPath(Ruleset ruleset, Host host, ConnectionTracking conntrack) {
         this.ruleset = ruleset;
@@ -97,6 +99,15 @@ public final class PacketPath implements PacketEffects {
      */
     public PacketPath ownErrors(boolean make) {
         this.ownErrors = make;
+        return this;
+    }
+
+    /**
+     * Holds the ICMP errors the host sends (REJECT's, the IP layer's) to Linux's rate limits; null
+     * (the default, and offline) sends every one. A held error never reaches OUTPUT, as in icmp_send.
+     */
+    public PacketPath icmpRateLimit(IcmpRateLimit limit) {
+        this.icmpLimit = limit;
         return this;
     }
 
@@ -483,7 +494,7 @@ public final class PacketPath implements PacketEffects {
             return;
         }
         byte[] error = RejectReplies.icmpError(view, type, code, rest, host);
-        if (error != null) {
+        if (error != null && (icmpLimit == null || icmpLimit.allow(error, error.length, now))) {
             sendReply(error);
         }
     }
@@ -544,7 +555,8 @@ public final class PacketPath implements PacketEffects {
 
     @Override
     public void reject(PacketView packet, int icmpCode) {
-        pendingReply = quietHost ? null : RejectReplies.reply(packet, icmpCode, host, checkIpHeaders);
+        byte[] reply = quietHost ? null : RejectReplies.reply(packet, icmpCode, host, checkIpHeaders);
+        pendingReply = reply != null && icmpLimit != null && !icmpLimit.allow(reply, reply.length, now) ? null : reply;
     }
 
     @Override

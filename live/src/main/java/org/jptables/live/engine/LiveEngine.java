@@ -5,6 +5,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jptables.kernel.conntrack.ConnectionTracker;
+import org.jptables.kernel.effects.IcmpRateLimit;
 import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.model.Ruleset;
@@ -90,7 +91,8 @@ public final class LiveEngine implements LiveRuleset, PathObserver {
     }
 
     private void rebuild() {
-        path = new PacketPath(ruleset, host, conntrack).evaluation(eval).observer(this).ownErrors(false);
+        path = new PacketPath(ruleset, host, conntrack).evaluation(eval).observer(this).ownErrors(false)
+                .icmpRateLimit(icmpLimit);
         int max = 0;
         for (int i = 0; i < host.interfaceCount(); i++) {
             max = Math.max(max, host.interfaceIndex(i));
@@ -269,10 +271,6 @@ public final class LiveEngine implements LiveRuleset, PathObserver {
         if (shadow != null) {
             return;
         }
-        if (!icmpLimit.allow(ip, length, now)) {
-            stats.answersLimited++;
-            return;
-        }
         try {
             answers.send(ip, length);
             stats.answersSent++;
@@ -309,11 +307,12 @@ public final class LiveEngine implements LiveRuleset, PathObserver {
 
     /** What the engine counted, for status and monitoring. */
     public LiveStatistics statistics() {
+        stats.answersLimited = icmpLimit.held();
         return stats;
     }
 
     @Override
     public String status() {
-        return stats.describe() + (shadow == null ? "" : shadow.describe());
+        return statistics().describe() + (shadow == null ? "" : shadow.describe());
     }
 }

@@ -1,4 +1,4 @@
-package org.jptables.live.engine;
+package org.jptables.kernel.effects;
 
 /**
  * Linux's limit on the ICMP errors a host sends (icmp_send → icmpv4_xrlim_allow and
@@ -10,7 +10,7 @@ package org.jptables.live.engine;
  * fixed table (the kernel's inet_peer cache): a forgotten one starts with a full burst, as a new
  * inet_peer does.
  */
-final class IcmpRateLimit {
+public final class IcmpRateLimit {
     private static final long PER_PEER_NANOS = 1_000_000_000L;
     private static final long PEER_BURST = 6 * PER_PEER_NANOS;
     private static final long GLOBAL_PER_SECOND = 1000;
@@ -24,9 +24,10 @@ final class IcmpRateLimit {
     private final boolean[] known = new boolean[PEERS];
     private long globalCredit = GLOBAL_BURST;
     private long globalStamp = Long.MIN_VALUE;
+    private long held;
 
     /** Whether the host may send {@code ip} now; a packet that is not a limited ICMP error always may. */
-    boolean allow(byte[] ip, int length, long now) {
+    public boolean allow(byte[] ip, int length, long now) {
         if (length < 24 || ip[9] != 1) {
             return true;
         }
@@ -35,6 +36,7 @@ final class IcmpRateLimit {
             return true;
         }
         if (!globalAllow(now)) {
+            held++;
             return false;
         }
         int destination = (ip[16] & 0xFF) << 24 | (ip[17] & 0xFF) << 16 | (ip[18] & 0xFF) << 8 | (ip[19] & 0xFF);
@@ -52,7 +54,13 @@ final class IcmpRateLimit {
             return true;
         }
         tokens[slot] = t;
+        held++;
         return false;
+    }
+
+    /** How many errors the limit held back. */
+    public long held() {
+        return held;
     }
 
     private boolean globalAllow(long now) {
