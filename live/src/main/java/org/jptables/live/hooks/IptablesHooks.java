@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The daemon's hooks as iptables rules, through the host's iptables (legacy or nft flavour,
@@ -17,6 +19,8 @@ import java.util.Optional;
  * Across tables (raw, then mangle) a failure puts the tables already changed back as they were.
  */
 public final class IptablesHooks implements KernelHooks {
+    private static final Pattern FAILED_LINE = Pattern.compile("line (\\d+)");
+
     private final ToolRunner runner;
     private final Path iptables;
     private final Path restore;
@@ -95,14 +99,28 @@ public final class IptablesHooks implements KernelHooks {
             if (now.isEmpty() && want.isEmpty()) {
                 continue;
             }
-            ToolResult result = restore(now.transition(want));
+            String section = now.transition(want);
+            ToolResult result = restore(section);
             if (!result.ok()) {
                 String rollback = rollBack(changed, before);
                 throw new HookException(doing + ": table " + table + ": " + String.join(" ", result.command()) + ": "
-                        + result.complaint() + rollback);
+                        + result.complaint() + failedLine(result, section) + rollback);
             }
             changed.add(table);
         }
+    }
+
+    /** iptables-restore names the failing line by number only: " [line N: its text]", when it does. */
+    private static String failedLine(ToolResult result, String section) {
+        Matcher m = FAILED_LINE.matcher(result.stderr());
+        if (m.find()) {
+            List<String> lines = section.lines().toList();
+            int n = Integer.parseInt(m.group(1));
+            if (n >= 1 && n <= lines.size()) {
+                return " [line " + n + ": " + lines.get(n - 1) + "]";
+            }
+        }
+        return "";
     }
 
     /** Puts the {@code changed} tables' part back to {@code before}; says how that went. */
