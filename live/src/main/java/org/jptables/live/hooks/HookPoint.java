@@ -74,11 +74,6 @@ public enum HookPoint {
         return direction;
     }
 
-    /** The priority the iptables backend queues at: that of the table it uses. */
-    public int iptablesPriority() {
-        return "raw".equals(iptablesTable) ? -300 : -150;
-    }
-
     /**
      * Whether a packet at this hook may be one the host sent to itself over lo after the daemon
      * already judged it at OUTPUT: arriving on lo (PREROUTING, INPUT) or leaving by it (POSTROUTING).

@@ -1,6 +1,7 @@
 package org.jptables.live.hooks;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ record OwnedRules(String table, Map<String, List<String>> chains, List<String> j
     OwnedRules {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         chains.forEach((name, rules) -> copy.put(name, List.copyOf(rules)));
-        chains = java.util.Collections.unmodifiableMap(copy);
+        chains = Collections.unmodifiableMap(copy);
         jumps = List.copyOf(jumps);
     }
 
