@@ -65,13 +65,13 @@ final class Daemon implements LiveRuleset {
     QueuePlan plan(Ruleset ruleset) {
         EnumSet<HookPoint> points = EnumSet.of(HookPoint.PREROUTING, HookPoint.OUTPUT);
         if (options.shadow()) {
-            points.addAll(EnumSet.of(HookPoint.INPUT, HookPoint.FORWARD, HookPoint.POSTROUTING));
+            points.addAll(EnumSet.of(HookPoint.INPUT_WITNESS, HookPoint.FORWARD_WITNESS, HookPoint.POSTROUTING_WITNESS));
         } else if (HookNeeds.rewritesAfterRouting(ruleset)) {
             points.add(HookPoint.POSTROUTING);
         }
         return new QueuePlan(points, options.queue(), options.queues(),
                 options.failOpen() ? FailMode.OPEN : FailMode.CLOSED, Optional.of(PacketMark.of(options.mark())), true,
-                List.of(), options.shadow());
+                List.of());
     }
 
     /** A new ruleset may need other hooks: they change before any packet meets the new rules. */

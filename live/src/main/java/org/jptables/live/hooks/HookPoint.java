@@ -16,7 +16,15 @@ public enum HookPoint {
     INPUT("input", -150, "mangle", "INPUT", "JPTABLES-DAEMON-IN", Direction.IN),
     FORWARD("forward", -150, "mangle", "FORWARD", "JPTABLES-DAEMON-FWD", Direction.BOTH),
     OUTPUT("output", -300, "raw", "OUTPUT", "JPTABLES-DAEMON-OUT", Direction.OUT),
-    POSTROUTING("postrouting", 100, "mangle", "POSTROUTING", "JPTABLES-DAEMON-POST", Direction.OUT);
+    POSTROUTING("postrouting", 100, "mangle", "POSTROUTING", "JPTABLES-DAEMON-POST", Direction.OUT),
+    /**
+     * Shadow mode's witnesses, after the host's own filter table (0): a packet seen there is one the
+     * kernel let through. iptables reaches them from the security table (50), the first after filter.
+     */
+    INPUT_WITNESS("input", 300, "security", "INPUT", "JPTABLES-DAEMON-WIN", Direction.IN),
+    FORWARD_WITNESS("forward", 300, "security", "FORWARD", "JPTABLES-DAEMON-WFWD", Direction.BOTH),
+    /** After nat (100): what the host sends, once its filter OUTPUT passed it (iptables: mangle, after OUTPUT anyway). */
+    POSTROUTING_WITNESS("postrouting", 300, "mangle", "POSTROUTING", "JPTABLES-DAEMON-WPOST", Direction.OUT);
 
     /** Which interface a packet at this hook is matched by when the plan names interfaces. */
     public enum Direction {
@@ -50,6 +58,11 @@ public enum HookPoint {
         return nftHook;
     }
 
+    /** The name of the daemon's nftables base chain for this point. */
+    public String nftChain() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The nftables base chain priority. */
     public int nftPriority() {
         return nftPriority;
@@ -79,6 +92,7 @@ public enum HookPoint {
      * already judged it at OUTPUT: arriving on lo (PREROUTING, INPUT) or leaving by it (POSTROUTING).
      */
     boolean seesLoopbackAfterOutput() {
-        return this == PREROUTING || this == INPUT || this == POSTROUTING;
+        return this == PREROUTING || this == INPUT || this == POSTROUTING || this == INPUT_WITNESS
+                || this == POSTROUTING_WITNESS;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class IptablesRuleset {
     /** Every table the daemon may use, in the order install changes them. */
-    static final List<String> TABLES = List.of("raw", "mangle");
+    static final List<String> TABLES = List.of("raw", "mangle", "security");
 
     private IptablesRuleset() {
     }
@@ -42,7 +42,7 @@ final class IptablesRuleset {
         String chain = "-A " + point.iptablesChain();
         List<String> rules = new ArrayList<>();
         if (plan.skipsLoopbackAt(point)) {
-            rules.add(chain + (point == HookPoint.POSTROUTING ? " -o" : " -i") + " lo -j RETURN");
+            rules.add(chain + (point.direction() == HookPoint.Direction.OUT ? " -o" : " -i") + " lo -j RETURN");
         }
         plan.ownMark().ifPresent(mark -> rules.add(chain + " -m mark --mark " + mark.iptablesText() + " -j RETURN"));
         String queue = queueTarget(plan);

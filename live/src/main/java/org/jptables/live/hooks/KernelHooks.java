@@ -39,6 +39,27 @@ public interface KernelHooks {
     /** Which backend: "nft" or the iptables binary's name. */
     String backend();
 
+    /**
+     * The backend {@code jptables daemon --hooks} names: auto ({@link #detect()}), nft (refused
+     * with the reason when its queue does not work here) or iptables (the host's {@code iptables}).
+     */
+    static KernelHooks named(String backend) {
+        ToolRunner runner = ToolRunner.direct();
+        return switch (backend) {
+            case "nft" -> {
+                Path nft = runner.find("nft").orElseThrow(() -> new HookException("--hooks nft: no nft on PATH, /usr/sbin or /sbin"));
+                NftHooks hooks = new NftHooks(runner, nft);
+                hooks.unusable().ifPresent(problem -> {
+                    throw new HookException("--hooks nft: " + problem);
+                });
+                yield hooks;
+            }
+            case "iptables" -> new IptablesHooks(runner, runner.find("iptables")
+                    .orElseThrow(() -> new HookException("--hooks iptables: no iptables on PATH, /usr/sbin or /sbin")));
+            default -> detect(runner);
+        };
+    }
+
     /** {@link #detect(ToolRunner)} for this process's own namespace. */
     static KernelHooks detect() {
         return detect(ToolRunner.direct());

@@ -51,7 +51,7 @@ final class NftRuleset {
         StringBuilder s = new StringBuilder(removal());
         s.append("table ").append(qualifiedTable()).append(" {\n");
         for (HookPoint point : plan.hooks()) {
-            s.append("\tchain ").append(point.nftHook()).append(" {\n");
+            s.append("\tchain ").append(point.nftChain()).append(" {\n");
             s.append("\t\ttype filter hook ").append(point.nftHook()).append(" priority ").append(point.nftPriority())
                     .append("; policy accept;\n");
             for (String rule : rules(plan, point)) {
