@@ -169,7 +169,10 @@ public final class Host implements AddressTypes {
         }
     }
 
-    /** Builds the host a description gives (one read from the kernel, say); bad values throw IllegalArgumentException. */
+    /**
+     * Builds the host a description gives (the live host's, read from the kernel, say); a bad value
+     * throws IllegalArgumentException saying which.
+     */
     public static Host of(HostConfig config) {
         return new Host(config);
     }

@@ -58,11 +58,11 @@ public final class LiveHost implements AutoCloseable {
                      Timing timing) {
         this.notifications = notifications;
         this.reader = reader;
-        this.onChange = Objects.requireNonNull(onChange, "onChange");
+        this.onChange = onChange;
         this.timing = timing;
         this.readings = 1;
         this.state = first;
-        this.thread = Thread.ofPlatform().daemon().name("jptables-live-host").unstarted(this::follow);
+        this.thread = Thread.ofPlatform().daemon().name("jptables-live-host").unstarted(this::watch);
     }
 
     /**
@@ -71,8 +71,10 @@ public final class LiveHost implements AutoCloseable {
      * first reading is then announced, not lost. Both are closed when this is.
      */
     static LiveHost follow(RtnetlinkChannel notifications, HostReader reader, Consumer<Host> onChange, Timing timing) {
+        Objects.requireNonNull(onChange, "onChange");
         HostSnapshot first = reader.read();
-        LiveHost host = new LiveHost(notifications, reader, new State(first, Host.of(first.config())), onChange, timing);
+        State state = new State(first, Host.of(first.config()));
+        LiveHost host = new LiveHost(notifications, reader, state, onChange, timing);
         host.thread.start();
         return host;
     }
@@ -126,12 +128,17 @@ public final class LiveHost implements AutoCloseable {
         return lostNotifications;
     }
 
+    /** False once closed, or once following stopped on an error the log names: the host is no longer kept current. */
+    public boolean following() {
+        return !closed && thread.isAlive();
+    }
+
     /** How many readings of the host were made, the first included. */
     public long readings() {
         return readings;
     }
 
-    private void follow() {
+    private void watch() {
         boolean pending = false;
         long firstEvent = 0;
         long lastEvent = 0;
@@ -142,7 +149,8 @@ public final class LiveHost implements AutoCloseable {
             while (!closed) {
                 if (pending != shortWaits) {
                     // short waits only while a reading is due: an idle host wakes this thread rarely
-                    notifications.receiveTimeout(pending ? Math.max(1, timing.quietMillis() / 3) : timing.idleWakeMillis());
+                    int wait = pending ? Math.max(1, timing.quietMillis() / 3) : timing.idleWakeMillis();
+                    notifications.receiveTimeout(wait);
                     shortWaits = pending;
                 }
                 long length = notifications.receive(buffer);
@@ -221,7 +229,8 @@ public final class LiveHost implements AutoCloseable {
             }
             host = Host.of(snapshot.config());
         } catch (RuntimeException e) {
-            LOG.warn("rtnetlink: reading the host failed, trying again in {} ms: {}", timing.retryMillis(), e.getMessage());
+            LOG.warn("rtnetlink: reading the host failed, trying again in {} ms: {}", timing.retryMillis(),
+                    e.getMessage());
             return false;
         }
         state = new State(snapshot, host);

@@ -107,7 +107,8 @@ public final class RouteDump implements HostReader {
         while (true) {
             long length = channel.receive(in);
             if (length == -Libc.EAGAIN) {
-                throw new IllegalStateException("rtnetlink: no answer to the " + what + " within " + ANSWER_TIMEOUT_MS + " ms");
+                throw new IllegalStateException("rtnetlink: no answer to the " + what + " within "
+                        + ANSWER_TIMEOUT_MS + " ms");
             }
             if (length == -Libc.ENOBUFS) {
                 consistent = false; // answers were dropped: read on to the end, then start over

@@ -28,8 +28,9 @@ final class ScriptedChannel implements RtnetlinkChannel {
         this.longestWaitMillis = longestWaitMillis;
     }
 
-    void push(byte[] datagram) {
-        datagrams.add(datagram);
+    /** Datagrams that arrive together: all are waiting before the reader takes the first. */
+    void push(byte[]... burst) {
+        datagrams.addAll(List.of(burst));
     }
 
     /** The kernel could not deliver some notifications: the next receive gives -ENOBUFS. */
