@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jptables.api.Addresses;
 import org.jptables.kernel.packet.AddressTypes;
@@ -14,7 +15,8 @@ import org.jptables.kernel.packet.AddressTypes;
 /**
  * The host the rules run on: its interfaces and addresses (local delivery or forwarding,
  * addrtype, MASQUERADE's and REJECT's source address), its neighbours' MAC addresses and its
- * routes. Built once from YAML; lookups use arrays, so the packet path allocates nothing.
+ * routes. Built once from YAML or from a {@link HostConfig} (the live host's, read from the kernel);
+ * lookups use arrays, so the packet path allocates nothing.
  */
 public final class Host implements AddressTypes {
     private final boolean forwarding;
@@ -22,6 +24,10 @@ public final class Host implements AddressTypes {
     private final int[] indexes;
     private final long[] macs;
     private final int[] mtus;
+    private final boolean[] ups;
+    /** The kernel's ifindexes, ascending, and the position of each: ifindex to interface by binary search. */
+    private final int[] sortedIfindexes;
+    private final int[] ifindexPositions;
     private final int[][] addresses;
     private final int[][] prefixes;
     private final int[] neighbourAddress;
@@ -31,6 +37,8 @@ public final class Host implements AddressTypes {
     private final int[] routeMask;
     private final int[] routeVia;
     private final int[] routeDevice;
+    /** The route's preferred source address (a connected route's is its own address), 0 for none. */
+    private final int[] routeSource;
 
     private Host(HostConfig config) {
         this.forwarding = config.forwarding() == null || config.forwarding();
@@ -40,6 +48,7 @@ public final class Host implements AddressTypes {
         indexes = new int[n];
         macs = new long[n];
         mtus = new int[n];
+        ups = new boolean[n];
         addresses = new int[n][];
         prefixes = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -51,6 +60,7 @@ public final class Host implements AddressTypes {
             indexes[i] = c.index() == null ? i + 1 : c.index();
             macs[i] = c.mac() == null ? 0 : parseMac(c.mac());
             mtus[i] = c.mtu() != null ? c.mtu() : "lo".equals(c.name()) ? 65536 : 1500;
+            ups[i] = c.up() == null || c.up();
             List<String> as = c.addresses() == null ? List.of() : c.addresses();
             addresses[i] = new int[as.size()];
             prefixes[i] = new int[as.size()];
@@ -58,6 +68,19 @@ public final class Host implements AddressTypes {
                 String[] parts = as.get(j).split("/");
                 addresses[i][j] = Addresses.parse(parts[0]);
                 prefixes[i][j] = parts.length > 1 ? Integer.parseInt(parts[1]) : 32;
+            }
+        }
+        sortedIfindexes = indexes.clone();
+        Arrays.sort(sortedIfindexes);
+        ifindexPositions = new int[n];
+        for (int k = 0; k < n; k++) {
+            if (k > 0 && sortedIfindexes[k] == sortedIfindexes[k - 1]) {
+                throw new IllegalArgumentException("host: two interfaces have the index " + sortedIfindexes[k]);
+            }
+            for (int i = 0; i < n; i++) {
+                if (indexes[i] == sortedIfindexes[k]) {
+                    ifindexPositions[k] = i;
+                }
             }
         }
         List<HostConfig.NeighbourConfig> ns = config.neighbours() == null ? List.of() : config.neighbours();
@@ -70,11 +93,11 @@ public final class Host implements AddressTypes {
             neighbourDevice[i] = ns.get(i).device();
         }
         List<int[]> routes = new ArrayList<>();
-        // connected routes first, as the kernel adds them for each address
+        // connected routes first, as the kernel adds them for each address of an interface that is up
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < addresses[i].length; j++) {
+            for (int j = 0; ups[i] && j < addresses[i].length; j++) {
                 int mask = mask(prefixes[i][j]);
-                routes.add(new int[] {addresses[i][j] & mask, mask, 0, i});
+                routes.add(new int[] {addresses[i][j] & mask, mask, 0, i, addresses[i][j]});
             }
         }
         for (HostConfig.RouteConfig r : config.routes() == null ? List.<HostConfig.RouteConfig>of() : config.routes()) {
@@ -90,18 +113,20 @@ public final class Host implements AddressTypes {
             if (dev < 0) {
                 throw new IllegalArgumentException("host: route to " + r.destination() + " names no known device");
             }
-            routes.add(new int[] {network, mask, via, dev});
+            int source = r.source() == null ? 0 : Addresses.parse(r.source());
+            routes.add(new int[] {network, mask, via, dev, source});
         }
         routes.sort((a, b) -> Integer.compare(Integer.bitCount(b[1]), Integer.bitCount(a[1])));
         routeNetwork = routes.stream().mapToInt(r -> r[0]).toArray();
         routeMask = routes.stream().mapToInt(r -> r[1]).toArray();
         routeVia = routes.stream().mapToInt(r -> r[2]).toArray();
         routeDevice = routes.stream().mapToInt(r -> r[3]).toArray();
+        routeSource = routes.stream().mapToInt(r -> r[4]).toArray();
     }
 
     private int deviceFor(int via) {
         for (int i = 0; i < names.length; i++) {
-            for (int j = 0; j < addresses[i].length; j++) {
+            for (int j = 0; ups[i] && j < addresses[i].length; j++) {
                 int mask = mask(prefixes[i][j]);
                 if ((addresses[i][j] & mask) == (via & mask)) {
                     return i;
@@ -144,6 +169,14 @@ public final class Host implements AddressTypes {
         }
     }
 
+    /**
+     * Builds the host a description gives (the live host's, read from the kernel, say); a bad value
+     * throws IllegalArgumentException saying which.
+     */
+    public static Host of(HostConfig config) {
+        return new Host(config);
+    }
+
     /** The conformance topology of shared/conformance: lo, eth0 198.18.0.1/24, eth1 198.18.1.1/24. */
     public static Host conformance() {
         try (InputStream in = Host.class.getResourceAsStream("conformance-host.yaml")) {
@@ -171,8 +204,32 @@ public final class Host implements AddressTypes {
         return names[position];
     }
 
+    /** The interface's ifindex (the kernel's number for it, as NFLOG and NFQUEUE give it). */
     public int interfaceIndex(int position) {
         return indexes[position];
+    }
+
+    /** The position of the interface whose ifindex is {@code ifindex}, or -1; allocates nothing. */
+    public int indexOfIfindex(int ifindex) {
+        int low = 0;
+        int high = sortedIfindexes.length - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int value = sortedIfindexes[middle];
+            if (value < ifindex) {
+                low = middle + 1;
+            } else if (value > ifindex) {
+                high = middle - 1;
+            } else {
+                return ifindexPositions[middle];
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the interface is up (IFF_UP): a down one's subnets have no route. */
+    public boolean up(int position) {
+        return ups[position];
     }
 
     public int interfaceCount() {
@@ -210,9 +267,15 @@ public final class Host implements AddressTypes {
 
     /** The interface a packet to {@code destination} leaves by, or -1 when there is no route. */
     public int routeDevice(int destination) {
+        int route = routeOf(destination);
+        return route < 0 ? -1 : routeDevice[route];
+    }
+
+    /** The most specific route to {@code destination} (the first of equal ones), or -1. */
+    private int routeOf(int destination) {
         for (int i = 0; i < routeNetwork.length; i++) {
             if ((destination & routeMask[i]) == routeNetwork[i]) {
-                return routeDevice[i];
+                return i;
             }
         }
         return -1;
@@ -251,7 +314,7 @@ public final class Host implements AddressTypes {
                 int mask = mask(prefixes[i][j]);
                 boolean loopbackPrefix = "lo".equals(names[i]) && (a & mask) == (address & mask);
                 if (a == address || loopbackPrefix
-                        || (prefixes[i][j] < 31 && address == ((a & mask) | ~mask))) {
+                        || (ups[i] && prefixes[i][j] < 31 && address == ((a & mask) | ~mask))) {
                     return i;
                 }
             }
@@ -262,7 +325,8 @@ public final class Host implements AddressTypes {
     private int localRouteType(int address, int dev) {
         for (int j = 0; j < addresses[dev].length; j++) {
             int mask = mask(prefixes[dev][j]);
-            if (prefixes[dev][j] < 31 && address == ((addresses[dev][j] & mask) | ~mask) && addresses[dev][j] != address) {
+            if (ups[dev] && prefixes[dev][j] < 31 && address == ((addresses[dev][j] & mask) | ~mask)
+                    && addresses[dev][j] != address) {
                 return BROADCAST;
             }
         }
@@ -271,12 +335,8 @@ public final class Host implements AddressTypes {
 
     /** The next hop for {@code destination}: the gateway, or the destination itself when on-link. */
     public int nextHop(int destination) {
-        for (int i = 0; i < routeNetwork.length; i++) {
-            if ((destination & routeMask[i]) == routeNetwork[i]) {
-                return routeVia[i] != 0 ? routeVia[i] : destination;
-            }
-        }
-        return destination;
+        int route = routeOf(destination);
+        return route >= 0 && routeVia[route] != 0 ? routeVia[route] : destination;
     }
 
     /** The MAC of neighbour {@code address}, or -1 when unknown. */
@@ -332,10 +392,17 @@ public final class Host implements AddressTypes {
         return false;
     }
 
-    /** The source address the host uses towards {@code destination} (the route's device's address). */
+    /**
+     * The source address the host uses towards {@code destination}: the route's preferred source
+     * (a connected route's is the address of that subnet), else its device's first address; 0
+     * without a route.
+     */
     public int sourceAddressFor(int destination) {
-        int dev = routeDevice(destination);
-        return dev < 0 ? 0 : primaryAddress(dev);
+        int route = routeOf(destination);
+        if (route < 0) {
+            return 0;
+        }
+        return routeSource[route] != 0 ? routeSource[route] : primaryAddress(routeDevice[route]);
     }
 
     /**
@@ -359,7 +426,7 @@ public final class Host implements AddressTypes {
                 int type = -1;
                 if (a == address) {
                     type = LOCAL;
-                } else {
+                } else if (ups[i]) {
                     int mask = mask(prefixes[i][j]);
                     if (prefixes[i][j] < 31 && address == ((a & mask) | ~mask)) {
                         type = BROADCAST;

@@ -9,6 +9,13 @@ public final class NetlinkException extends RuntimeException {
         this.errno = errno;
     }
 
+    /** A refusal the kernel explained in an extended acknowledgement ({@code kernelMessage}, may be null). */
+    public NetlinkException(String what, int errno, String kernelMessage) {
+        super(what + ": " + Libc.describe(errno)
+                + (kernelMessage == null || kernelMessage.isEmpty() ? "" : " (kernel: " + kernelMessage + ")"));
+        this.errno = errno;
+    }
+
     public int errno() {
         return errno;
     }

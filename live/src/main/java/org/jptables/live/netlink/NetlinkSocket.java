@@ -82,6 +82,22 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * SO_RCVTIMEO: a waiting {@link #receive} gives up after {@code millis} and returns
+     * {@code -EAGAIN}, so that a reader can look up from the socket now and then; 0 waits for ever.
+     */
+    public void receiveTimeout(int millis) {
+        try (Arena local = Arena.ofConfined()) {
+            // struct timeval { time_t tv_sec; suseconds_t tv_usec; } of a 64-bit Linux
+            MemorySegment timeval = local.allocate(16, 8);
+            timeval.set(ValueLayout.JAVA_LONG, 0, millis / 1000);
+            timeval.set(ValueLayout.JAVA_LONG, 8, (millis % 1000) * 1000L);
+            if (Libc.setsockopt(errno, fd, Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, timeval, 16) < 0) {
+                throw new NetlinkException("setsockopt(SO_RCVTIMEO)", errno.errno());
+            }
+        }
+    }
+
     /** Sends {@code length} bytes of {@code buffer} as one datagram to the kernel. */
     public void send(MemorySegment buffer, long length) {
         while (true) {
