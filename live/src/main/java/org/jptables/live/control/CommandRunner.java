@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A client's command run on the live ruleset: the live ruleset (with its counters) is written to the
  * daemon's state file, the very command code runs on that file in this process, and a ruleset the
- * command changed is loaded back and put live whole, with what the packet threads counted meanwhile.
+ * command changed is loaded back and its changed tables put live whole, with what the packet threads
+ * counted meanwhile (the tables it left alone stay live as they are).
  * So a command prints exactly what it prints without a daemon, and a table changes atomically, as
  * iptables swaps a table. A command that fails changes nothing live. The caller runs one at a time.
  */
@@ -102,10 +103,12 @@ final class CommandRunner {
         if (warnings.size() > 0) {
             LOG.warn("{}", warnings.toString(StandardCharsets.UTF_8).strip());
         }
+        // carried into every table of next; those the command left alone are then the live ones themselves
         Runnable carry = CounterCarry.between(snapshot.live(), snapshot.copy()).into(next);
+        Ruleset merged = UnchangedTables.keep(snapshot.live(), snapshot.copy(), next);
         live.exclusive(() -> {
             carry.run();
-            live.replace(next);
+            live.replace(merged);
             return null;
         });
     }

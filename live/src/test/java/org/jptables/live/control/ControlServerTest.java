@@ -39,6 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ControlServerTest {
     private static final String INITIAL = """
+            *nat
+            :PREROUTING ACCEPT [0:0]
+            :INPUT ACCEPT [0:0]
+            :OUTPUT ACCEPT [0:0]
+            :POSTROUTING ACCEPT [0:0]
+            -A POSTROUTING -o eth0 -j ACCEPT
+            COMMIT
             *filter
             :INPUT ACCEPT [0:0]
             :FORWARD DROP [0:0]
@@ -101,6 +108,25 @@ class ControlServerTest {
         assertFalse(Files.exists(dir.resolve("client.rules")), "the client's state file is not the daemon's");
         assertEquals("-P INPUT ACCEPT\n-P FORWARD DROP\n-P OUTPUT ACCEPT\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n"
                 + "-A INPUT -s 192.0.2.0/24 -j DROP\n-A INPUT -p tcp -m tcp --dport 443 -j ACCEPT\n", ok("-S"));
+    }
+
+    @Test
+    void aCommandReplacesOnlyTheTablesItChanged() {
+        Ruleset first = live.ruleset();
+        live.count("nat", "POSTROUTING", 1, 4, 240);
+        ok("-A INPUT -j ACCEPT");
+        Ruleset second = live.ruleset();
+        assertSame(first.existing(TableKind.NAT), second.existing(TableKind.NAT), "nat stays live as it was");
+        assertTrue(first.existing(TableKind.FILTER) != second.existing(TableKind.FILTER));
+        assertEquals(List.of(TableKind.NAT, TableKind.FILTER), second.tables().stream().map(t -> t.kind()).toList());
+        live.whileNextCommandRuns(() -> live.count("nat", "POSTROUTING", 1, 1, 60));
+        ok("-t nat -N KUBE");
+        Ruleset third = live.ruleset();
+        assertSame(second.existing(TableKind.FILTER), third.existing(TableKind.FILTER));
+        assertEquals("5:300", counters(third.existing(TableKind.NAT).chain("POSTROUTING").rules().get(0)));
+        ok("-t nat -Z");
+        assertEquals("0:0", counters(live.ruleset().existing(TableKind.NAT).chain("POSTROUTING").rules().get(0)));
+        assertSame(third.existing(TableKind.FILTER), live.ruleset().existing(TableKind.FILTER));
     }
 
     @Test
