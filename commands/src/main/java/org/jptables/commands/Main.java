@@ -57,9 +57,9 @@ public final class Main {
             rest.addAll(args.subList(at + 1, args.size()));
             switch (args.get(at)) {
                 case "save":
-                    return onRuleset(Tool.SAVE, rest, env, out, err, stdin);
+                    return onRuleset("save", rest, env, out, err, stdin);
                 case "restore":
-                    return onRuleset(Tool.RESTORE, rest, env, out, err, stdin);
+                    return onRuleset("restore", rest, env, out, err, stdin);
                 case "replay":
                     return new ReplayTool(env, out, err).run(rest);
                 case "--packet", "packet":
@@ -78,7 +78,7 @@ public final class Main {
                     break;
             }
         }
-        return onRuleset(Tool.IPTABLES, args, env, out, err, stdin);
+        return onRuleset("", args, env, out, err, stdin);
     }
 
     /**
@@ -96,74 +96,64 @@ public final class Main {
         };
     }
 
-    /** The tools that act on the ruleset, and so on the live daemon's while one listens. */
-    private enum Tool {
-        IPTABLES("jptables", ""), SAVE("jptables-save", "save"), RESTORE("jptables-restore", "restore");
-
-        final String program;
-        final String word;
-
-        Tool(String program, String word) {
-            this.program = program;
-            this.word = word;
-        }
-    }
-
-    private static int onRuleset(Tool tool, List<String> args, Map<String, String> env, PrintStream out,
+    /**
+     * The iptables command line ({@code tool} ""), {@code save} or {@code restore}: run by the live
+     * daemon while one listens, else here. Plain strings rather than an enum: one class fewer to load
+     * for every command.
+     */
+    private static int onRuleset(String tool, List<String> args, Map<String, String> env, PrintStream out,
                                  PrintStream err, InputStream stdin) {
         Settings settings;
         try {
             settings = Settings.from(args, env);
         } catch (Settings.UsageError e) {
             // the tool says what is wrong, in its own words
-            return runHere(tool, args, env, out, err, stdin);
+            return runHere(tool, null, args, env, out, err, stdin);
         }
         // a file-existence test, nothing more, when no daemon runs: commands start as fast as before
         if (settings.offline() || !Files.exists(settings.control())) {
-            return runHere(tool, settings, env, out, err, stdin);
+            return runHere(tool, settings, args, env, out, err, stdin);
         }
         List<String> words = new ArrayList<>();
-        if (!tool.word.isEmpty()) {
-            words.add(tool.word);
+        if (!tool.isEmpty()) {
+            words.add(tool);
         }
         byte[] input = new byte[0];
-        if (tool == Tool.RESTORE) {
+        if (tool.equals("restore")) {
             RestoreTool.Input restoreInput = RestoreTool.input(settings.args());
             try {
                 input = restoreInput.read(stdin);
             } catch (IOException e) {
                 // restore reads its file before it touches any ruleset: its message is the same here
-                return runHere(tool, settings, env, out, err, new ByteArrayInputStream(new byte[0]));
+                return runHere(tool, settings, args, env, out, err, new ByteArrayInputStream(new byte[0]));
             }
             // the daemon reads the file's lines from its standard input, whatever its own directory
             words.addAll(restoreInput.wordsWithoutFile());
         } else {
             words.addAll(settings.args());
         }
-        Integer status = DaemonForwarding.forward(tool.program, settings.control(), words, env, input, out, err);
+        String program = tool.isEmpty() ? "jptables" : "jptables-" + tool;
+        Integer status = DaemonForwarding.forward(program, settings.control(), words, env, input, out, err);
         if (status != null) {
             return status;
         }
         // a socket file left by a daemon that died: the state file, as without a daemon
-        return runHere(tool, settings, env, out, err, new ByteArrayInputStream(input));
+        return runHere(tool, settings, args, env, out, err, new ByteArrayInputStream(input));
     }
 
-    private static int runHere(Tool tool, List<String> args, Map<String, String> env, PrintStream out,
-                               PrintStream err, InputStream stdin) {
-        return switch (tool) {
-            case IPTABLES -> new IptablesTool(env, out, err).run(args);
-            case SAVE -> new SaveTool(env, out, err).run(args);
-            case RESTORE -> new RestoreTool(env, out, err, stdin).run(args);
-        };
-    }
-
-    private static int runHere(Tool tool, Settings settings, Map<String, String> env, PrintStream out,
-                               PrintStream err, InputStream stdin) {
-        return switch (tool) {
-            case IPTABLES -> new IptablesTool(env, out, err).run(settings);
-            case SAVE -> new SaveTool(env, out, err).run(settings);
-            case RESTORE -> new RestoreTool(env, out, err, stdin).run(settings);
-        };
+    /** Runs the tool in this process: with {@code settings} read already, or from {@code args} when null. */
+    private static int runHere(String tool, Settings settings, List<String> args, Map<String, String> env,
+                               PrintStream out, PrintStream err, InputStream stdin) {
+        if (tool.equals("save")) {
+            SaveTool save = new SaveTool(env, out, err);
+            return settings == null ? save.run(args) : save.run(settings);
+        }
+        if (tool.equals("restore")) {
+            RestoreTool restore = new RestoreTool(env, out, err, stdin);
+            return settings == null ? restore.run(args) : restore.run(settings);
+        }
+        IptablesTool iptables = new IptablesTool(env, out, err);
+        return settings == null ? iptables.run(args) : iptables.run(settings);
     }
 
     /**
