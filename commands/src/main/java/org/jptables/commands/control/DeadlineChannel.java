@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A socket channel whose every read and write must be done before one deadline. Unix-domain
+ * A socket channel whose every read and write must be done before a deadline. Unix-domain
  * channels have no socket timeout (their {@code socket()} adapter is unsupported), so the channel is
  * non-blocking and each wait is a select bounded by the time left.
  */
@@ -20,7 +20,7 @@ public final class DeadlineChannel implements AutoCloseable {
     private final SocketChannel channel;
     private final Selector selector;
     private final SelectionKey key;
-    private final long deadline;
+    private long deadline;
     private final Duration timeout;
 
     /** Takes over {@code channel} (made non-blocking); everything must be done within {@code timeout} from now. */
@@ -66,6 +66,11 @@ public final class DeadlineChannel implements AutoCloseable {
     /** The channel, for its options (the peer's credentials). */
     public SocketChannel channel() {
         return channel;
+    }
+
+    /** Allows the whole timeout again from now: the daemon's answer gets its own time, however long the command ran. */
+    public void renew() {
+        deadline = System.nanoTime() + timeout.toNanos();
     }
 
     /** Reads until {@code into} is full; the peer closing before is an error naming how much came. */

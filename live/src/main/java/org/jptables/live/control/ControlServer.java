@@ -142,6 +142,7 @@ public final class ControlServer implements AutoCloseable {
                 LOG.warn("control socket {}: {}", socket.path(), e.getMessage());
                 response = ControlResponse.failure(ControlResponse.DAEMON_PROBLEM, "jptables: daemon: " + e.getMessage());
             }
+            channel.renew();
             ControlProtocol.writeResponse(channel, response);
         } catch (IOException e) {
             // the client went away or stopped reading: nothing left to tell it

@@ -46,7 +46,14 @@ final class CounterCarry {
         Map<Key, Sample> snapshot = new HashMap<>();
         List<Map.Entry<Key, Counters>> liveCounters = index(live);
         List<Map.Entry<Key, Counters>> copied = index(copy);
+        if (liveCounters.size() != copied.size()) {
+            throw new IllegalStateException("the copy of the live ruleset has " + copied.size() + " counters, the"
+                    + " live ruleset " + liveCounters.size());
+        }
         for (int i = 0; i < liveCounters.size(); i++) {
+            if (!liveCounters.get(i).getKey().equals(copied.get(i).getKey())) {
+                throw new IllegalStateException("the copy of the live ruleset differs at " + copied.get(i).getKey());
+            }
             Counters taken = copied.get(i).getValue();
             snapshot.put(liveCounters.get(i).getKey(),
                     new Sample(liveCounters.get(i).getValue(), taken.packets(), taken.bytes()));
@@ -69,7 +76,8 @@ final class CounterCarry {
                 long packets = step.from().packets() - step.packets();
                 long bytes = step.from().bytes() - step.bytes();
                 if (packets > 0 || bytes > 0) {
-                    step.into().set(step.into().packets() + Math.max(packets, 0), step.into().bytes() + Math.max(bytes, 0));
+                    Counters into = step.into();
+                    into.set(into.packets() + Math.max(packets, 0), into.bytes() + Math.max(bytes, 0));
                 }
             }
         };

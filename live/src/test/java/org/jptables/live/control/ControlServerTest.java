@@ -246,6 +246,22 @@ class ControlServerTest {
     }
 
     @Test
+    void largeRulesetsAndListingsTravelWhole() throws IOException {
+        StringBuilder rules = new StringBuilder("*filter\n:INPUT ACCEPT [0:0]\n");
+        for (int i = 0; i < 2200; i++) {
+            rules.append("-A INPUT -s 10.").append(i / 250).append('.').append(i % 250).append(".0/24 -p tcp -m tcp --dport ")
+                    .append(1 + i).append(" -j ACCEPT\n");
+        }
+        rules.append("COMMIT\n");
+        assertEquals(new Run(0, "", ""), run(new ByteArrayInputStream(rules.toString().getBytes(StandardCharsets.UTF_8)),
+                d.clientEnv, "restore"));
+        assertEquals(2200, live.ruleset().existing(TableKind.FILTER).chain("INPUT").size());
+        String listing = ok("-L -n -v --line-numbers");
+        assertTrue(listing.length() > 220_000, "more than a socket buffer holds: " + listing.length());
+        assertEquals(offline("-L -n -v --line-numbers").out(), listing);
+    }
+
+    @Test
     void statusIsTheDaemons() {
         assertEquals(new Run(0, "queue 0: 5 packets, 0 dropped\n", ""), cli("daemon status"));
     }
