@@ -32,10 +32,8 @@ final class IptablesTool {
 
     int run(List<String> args) {
         Settings settings;
-        Session session;
         try {
             settings = Settings.from(args, env);
-            session = new Session(settings, err);
         } catch (Settings.ConfigError e) {
             err.print(PROGRAM + ": " + e.getMessage() + "\n");
             return 1;
@@ -43,6 +41,14 @@ final class IptablesTool {
             err.print(Messages.prefix(PROGRAM) + e.getMessage() + "\n");
             Messages.tryHelp(PROGRAM, err);
             return 2;
+        }
+        return run(settings);
+    }
+
+    int run(Settings settings) {
+        Session session;
+        try {
+            session = new Session(settings, err);
         } catch (DuplicateExtensionException e) {
             err.print(PROGRAM + ": " + e.getMessage() + "\n");
             return 1;

@@ -1,14 +1,22 @@
 package org.jptables.commands;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jptables.commands.control.DaemonCommands;
+import org.jptables.commands.control.DaemonForwarding;
 
 /**
  * The {@code jptables} command: iptables' syntax, plus the tools {@code save} and {@code restore}
- * (what bin/jptables-save and bin/jptables-restore run).
+ * (what bin/jptables-save and bin/jptables-restore run), the offline tools (replay, graph, ...) and
+ * {@code daemon}.
  */
 public final class Main {
     private Main() {
@@ -28,28 +36,30 @@ public final class Main {
         Runtime.getRuntime().halt(status);
     }
 
-    /** Runs one invocation in-process and returns its exit status. */
+    /** Runs one invocation in-process, standard input being {@link System#in}, and returns its exit status. */
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        // jptables' own options (--state, --plugins) may lead any command: the tool is named after them
-        int at = 0;
-        while (at < args.size()) {
-            String a = args.get(at);
-            if (at + 1 < args.size() && (a.equals("--state") || a.equals("--plugins"))) {
-                at += 2;
-            } else if (a.startsWith("--state=") || a.startsWith("--plugins=")) {
-                at++;
-            } else {
-                break;
-            }
-        }
+        return run(args, env, out, err, System.in);
+    }
+
+    /**
+     * Runs one invocation in-process and returns its exit status. While a live daemon listens on the
+     * control socket (and neither {@code --offline} nor {@code JPTABLES_OFFLINE} says otherwise), the
+     * iptables command line, save and restore are run by the daemon on its live ruleset; the other
+     * tools always work here.
+     */
+    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err,
+                          InputStream stdin) {
+        // jptables' own options (--state, --plugins, --control, --offline) may lead any command: the
+        // tool is named after them
+        int at = Settings.ownOptions(args);
         if (at < args.size()) {
             List<String> rest = new ArrayList<>(args.subList(0, at));
             rest.addAll(args.subList(at + 1, args.size()));
             switch (args.get(at)) {
                 case "save":
-                    return new SaveTool(env, out, err).run(rest);
+                    return onRuleset("save", rest, env, out, err, stdin);
                 case "restore":
-                    return new RestoreTool(env, out, err).run(rest);
+                    return onRuleset("restore", rest, env, out, err, stdin);
                 case "replay":
                     return new ReplayTool(env, out, err).run(rest);
                 case "--packet", "packet":
@@ -62,11 +72,117 @@ public final class Main {
                     return new SampleTool(out, err).run(rest);
                 case "fleet":
                     return fleet(rest, env, out, err);
+                case "daemon":
+                    return daemon(rest, env, out, err);
                 default:
                     break;
             }
         }
-        return new IptablesTool(env, out, err).run(args);
+        return onRuleset("", args, env, out, err, stdin);
+    }
+
+    /**
+     * Whether {@code args} is a command of the iptables command line, save or restore: what a live
+     * daemon runs for its clients (the other tools work offline, and the daemon is not started twice).
+     */
+    public static boolean actsOnRuleset(List<String> args) {
+        int at = Settings.ownOptions(args);
+        if (at >= args.size()) {
+            return true;
+        }
+        return switch (args.get(at)) {
+            case "replay", "--packet", "packet", "conformance", "graph", "sample", "fleet", "daemon" -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * The iptables command line ({@code tool} ""), {@code save} or {@code restore}: run by the live
+     * daemon while one listens, else here. Plain strings rather than an enum: one class fewer to load
+     * for every command.
+     */
+    private static int onRuleset(String tool, List<String> args, Map<String, String> env, PrintStream out,
+                                 PrintStream err, InputStream stdin) {
+        Settings settings;
+        try {
+            settings = Settings.from(args, env);
+        } catch (Settings.UsageError e) {
+            // the tool says what is wrong, in its own words
+            return runHere(tool, null, args, env, out, err, stdin);
+        }
+        // a file-existence test, nothing more, when no daemon runs: commands start as fast as before
+        if (settings.offline() || !Files.exists(settings.control())) {
+            return runHere(tool, settings, args, env, out, err, stdin);
+        }
+        List<String> words = new ArrayList<>();
+        if (!tool.isEmpty()) {
+            words.add(tool);
+        }
+        byte[] input = new byte[0];
+        if (tool.equals("restore")) {
+            RestoreTool.Input restoreInput = RestoreTool.input(settings.args());
+            try {
+                input = restoreInput.read(stdin);
+            } catch (IOException e) {
+                // restore reads its file before it touches any ruleset: its message is the same here
+                return runHere(tool, settings, args, env, out, err, new ByteArrayInputStream(new byte[0]));
+            }
+            // the daemon reads the file's lines from its standard input, whatever its own directory
+            words.addAll(restoreInput.wordsWithoutFile());
+        } else {
+            words.addAll(settings.args());
+        }
+        String program = tool.isEmpty() ? "jptables" : "jptables-" + tool;
+        Integer status = DaemonForwarding.forward(program, settings.control(), words, env, input, out, err);
+        if (status != null) {
+            return status;
+        }
+        // a socket file left by a daemon that died: the state file, as without a daemon
+        return runHere(tool, settings, args, env, out, err, new ByteArrayInputStream(input));
+    }
+
+    /** Runs the tool in this process: with {@code settings} read already, or from {@code args} when null. */
+    private static int runHere(String tool, Settings settings, List<String> args, Map<String, String> env,
+                               PrintStream out, PrintStream err, InputStream stdin) {
+        if (tool.equals("save")) {
+            SaveTool save = new SaveTool(env, out, err);
+            return settings == null ? save.run(args) : save.run(settings);
+        }
+        if (tool.equals("restore")) {
+            RestoreTool restore = new RestoreTool(env, out, err, stdin);
+            return settings == null ? restore.run(args) : restore.run(settings);
+        }
+        IptablesTool iptables = new IptablesTool(env, out, err);
+        return settings == null ? iptables.run(args) : iptables.run(settings);
+    }
+
+    /**
+     * {@code jptables daemon}: {@code reload} and {@code status} ask the running daemon; anything else
+     * is the live module's tool, looked up by name because that module depends on this one.
+     */
+    private static int daemon(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        int at = Settings.ownOptions(args);
+        if (at < args.size() && DaemonCommands.handles(args.get(at))) {
+            return DaemonCommands.run(args, env, out, err);
+        }
+        try {
+            Object tool = Class.forName("org.jptables.live.DaemonTool")
+                    .getConstructor(Map.class, PrintStream.class, PrintStream.class).newInstance(env, out, err);
+            return (int) tool.getClass().getMethod("run", List.class).invoke(tool, args);
+        } catch (ClassNotFoundException e) {
+            err.print("jptables: daemon: the live module is not on the class path\n");
+            return 1;
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -2,7 +2,9 @@ package org.jptables.commands;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,13 +25,13 @@ final class RestoreTool {
     private final Map<String, String> env;
     private final PrintStream out;
     private final PrintStream err;
-    private final java.io.InputStream in;
+    private final InputStream in;
 
     RestoreTool(Map<String, String> env, PrintStream out, PrintStream err) {
         this(env, out, err, System.in);
     }
 
-    RestoreTool(Map<String, String> env, PrintStream out, PrintStream err, java.io.InputStream in) {
+    RestoreTool(Map<String, String> env, PrintStream out, PrintStream err, InputStream in) {
         this.env = env;
         this.out = out;
         this.err = err;
@@ -38,50 +40,118 @@ final class RestoreTool {
 
     int run(List<String> args) {
         try {
-            Settings settings = Settings.from(args, env);
-            boolean counters = false;
-            boolean noflush = false;
-            boolean test = false;
-            String only = null;
-            String file = null;
-            List<String> rest = settings.args();
-            for (int i = 0; i < rest.size(); i++) {
-                String a = rest.get(i);
-                switch (a) {
-                    case "-c", "--counters" -> counters = true;
-                    case "-n", "--noflush" -> noflush = true;
-                    case "-t", "--test" -> test = true;
-                    case "-v", "--verbose", "-w", "--wait" -> { }
-                    case "-V", "--version" -> {
-                        out.print(PROGRAM + " v" + Messages.VERSION + " (legacy)\n");
-                        return 0;
+            return run(Settings.from(args, env));
+        } catch (Settings.UsageError e) {
+            err.print(PROGRAM + ": " + e.getMessage() + "\n");
+            return 1;
+        }
+    }
+
+    /** What restore's words ask for. */
+    private record Options(boolean counters, boolean noflush, boolean test, String only, String file, int fileAt) {
+    }
+
+    /**
+     * Restore's words read, or null after what restore answers without reading any ruleset (its version,
+     * its help, a wrong option) was printed, with {@code status[0]} set to the exit status.
+     */
+    private static Options options(List<String> rest, PrintStream out, PrintStream err, int[] status) {
+        boolean counters = false;
+        boolean noflush = false;
+        boolean test = false;
+        String only = null;
+        String file = null;
+        int fileAt = -1;
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
+            switch (a) {
+                case "-c", "--counters" -> counters = true;
+                case "-n", "--noflush" -> noflush = true;
+                case "-t", "--test" -> test = true;
+                case "-v", "--verbose", "-w", "--wait" -> { }
+                case "-V", "--version" -> {
+                    out.print(PROGRAM + " v" + Messages.VERSION + " (legacy)\n");
+                    status[0] = 0;
+                    return null;
+                }
+                case "-T", "--table" -> {
+                    if (i + 1 >= rest.size()) {
+                        err.print(PROGRAM + ": option requires an argument -- 'T'\n");
+                        status[0] = 1;
+                        return null;
                     }
-                    case "-T", "--table" -> {
-                        if (i + 1 >= rest.size()) {
-                            err.print(PROGRAM + ": option requires an argument -- 'T'\n");
-                            return 1;
-                        }
-                        only = rest.get(++i);
+                    only = rest.get(++i);
+                }
+                case "-h", "--help" -> {
+                    err.print("Usage: " + PROGRAM + " [-c] [-v] [-V] [-t] [-h] [-n] [-w secs] [-W usecs] [-T table]"
+                            + " [-M command] [file]\n\t   [ --counters ]\n\t   [ --verbose ]\n\t   [ --version]\n"
+                            + "\t   [ --test ]\n\t   [ --help ]\n\t   [ --noflush ]\n\t   [ --wait=<seconds>\n"
+                            + "\t   [ --table=<TABLE> ]\n\t   [ --modprobe=<command> ]\n");
+                    status[0] = 0;
+                    return null;
+                }
+                default -> {
+                    if (a.startsWith("-") || file != null) {
+                        err.print(PROGRAM + ": unrecognized option '" + a + "'\n");
+                        status[0] = 1;
+                        return null;
                     }
-                    case "-h", "--help" -> {
-                        err.print("Usage: " + PROGRAM + " [-c] [-v] [-V] [-t] [-h] [-n] [-w secs] [-W usecs] [-T table]"
-                                + " [-M command] [file]\n\t   [ --counters ]\n\t   [ --verbose ]\n\t   [ --version]\n"
-                                + "\t   [ --test ]\n\t   [ --help ]\n\t   [ --noflush ]\n\t   [ --wait=<seconds>\n"
-                                + "\t   [ --table=<TABLE> ]\n\t   [ --modprobe=<command> ]\n");
-                        return 0;
-                    }
-                    default -> {
-                        if (a.startsWith("-") || file != null) {
-                            err.print(PROGRAM + ": unrecognized option '" + a + "'\n");
-                            return 1;
-                        }
-                        file = a;
-                    }
+                    file = a;
+                    fileAt = i;
                 }
             }
+        }
+        return new Options(counters, noflush, test, only, file, fileAt);
+    }
+
+    /**
+     * What restore reads, for a command sent to the live daemon: the file its words name, or standard
+     * input, or nothing (it answers without reading: its version, its help, a wrong option).
+     */
+    static Input input(List<String> words) {
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        Options o = options(words, sink, sink, new int[1]);
+        return new Input(words, o == null ? -2 : o.fileAt(), o == null ? null : o.file());
+    }
+
+    /**
+     * Restore's input, read by the client so that the daemon reads it as its standard input.
+     *
+     * @param fileAt where the file is among the words, -1 for standard input, -2 when nothing is read
+     */
+    record Input(List<String> words, int fileAt, String file) {
+        /** The bytes restore would read; an unreadable file is restore's own error. */
+        byte[] read(InputStream stdin) throws IOException {
+            if (fileAt == -2) {
+                return new byte[0];
+            }
+            return fileAt == -1 ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
+        }
+
+        /** The words with the file left out: restore then reads the bytes from its standard input. */
+        List<String> wordsWithoutFile() {
+            List<String> kept = new ArrayList<>(words);
+            if (fileAt >= 0) {
+                kept.remove(fileAt);
+            }
+            return kept;
+        }
+    }
+
+    int run(Settings settings) {
+        try {
+            int[] status = new int[1];
+            Options o = options(settings.args(), out, err, status);
+            if (o == null) {
+                return status[0];
+            }
+            boolean counters = o.counters();
+            boolean noflush = o.noflush();
+            boolean test = o.test();
+            String only = o.only();
             List<String> lines = new ArrayList<>();
-            if (file != null) {
-                lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+            if (o.file() != null) {
+                lines = Files.readAllLines(Path.of(o.file()), StandardCharsets.UTF_8);
             } else {
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 for (String l = reader.readLine(); l != null; l = reader.readLine()) {
@@ -118,7 +188,7 @@ final class RestoreTool {
                 }
             }
             return 0;
-        } catch (Settings.UsageError | IOException | DuplicateExtensionException e) {
+        } catch (IOException | DuplicateExtensionException e) {
             err.print(PROGRAM + ": " + e.getMessage() + "\n");
             return 1;
         }

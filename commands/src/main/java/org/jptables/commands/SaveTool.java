@@ -27,7 +27,15 @@ final class SaveTool {
 
     int run(List<String> args) {
         try {
-            Settings settings = Settings.from(args, env);
+            return run(Settings.from(args, env));
+        } catch (Settings.UsageError e) {
+            err.print(PROGRAM + ": " + e.getMessage() + "\n");
+            return 1;
+        }
+    }
+
+    int run(Settings settings) {
+        try {
             boolean counters = false;
             String only = null;
             List<String> rest = settings.args();
@@ -77,7 +85,7 @@ final class SaveTool {
                 out.print(text);
             }
             return 0;
-        } catch (Settings.UsageError | IOException | DuplicateExtensionException e) {
+        } catch (IOException | DuplicateExtensionException e) {
             err.print(PROGRAM + ": " + e.getMessage() + "\n");
             return 1;
         }

@@ -1,5 +1,7 @@
 package org.jptables.commands;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,9 +14,11 @@ import org.jptables.language.names.SystemNames;
 
 /**
  * What every tool needs: the extensions (loaded once per plugins directory and process, so tests
- * and long-running callers pay PF4J's start-up once) and the name databases.
+ * and long-running callers pay PF4J's start-up once) and the name databases. A long-running caller
+ * (the live daemon) loads a plugins directory anew with {@link #reindex} and puts the result in use
+ * with {@link #useRegistry}, after which every new session sees it.
  */
-final class Session {
+public final class Session {
     private static final Map<Path, ExtensionRegistry> REGISTRIES = new ConcurrentHashMap<>();
 
     final Settings settings;
@@ -22,17 +26,53 @@ final class Session {
     final Names names;
     final Map<String, Object> shared = new HashMap<>();
 
-    Session(Settings settings, java.io.PrintStream err) {
+    /** The extensions of {@code settings}' plugins directory; their warnings go to {@code err}. */
+    public Session(Settings settings, PrintStream err) {
         this.settings = settings;
-        this.registry = REGISTRIES.computeIfAbsent(settings.plugins().toAbsolutePath().normalize(),
-                PluginLoader::load);
+        this.registry = REGISTRIES.computeIfAbsent(key(settings.plugins()), PluginLoader::load);
         this.names = SystemNames.fromEtc();
         for (String warning : registry.warnings()) {
             err.print("jptables: warning: plugin " + warning + "\n");
         }
     }
 
-    CommandParser parser(boolean restore) {
+    /** A parser for command lines ({@code restore} false) or for restore files and the state file. */
+    public CommandParser parser(boolean restore) {
         return new CommandParser(registry, names, shared, restore);
+    }
+
+    public ExtensionRegistry registry() {
+        return registry;
+    }
+
+    public Names names() {
+        return names;
+    }
+
+    /**
+     * Every jar of {@code plugins} loaded anew (not the registry in use), its index written anew where
+     * the directory is writable: what {@code --index-plugins} does.
+     */
+    public static ExtensionRegistry reindex(Path plugins) {
+        try {
+            return PluginLoader.index(plugins);
+        } catch (IOException e) {
+            // a read-only directory: the index is only a cache, the jars load all the same
+            return PluginLoader.load(plugins);
+        }
+    }
+
+    /** From now on, sessions on {@code plugins} use {@code registry}. */
+    public static void useRegistry(Path plugins, ExtensionRegistry registry) {
+        REGISTRIES.put(key(plugins), registry);
+    }
+
+    /** The next session on {@code plugins} loads its jars anew. */
+    public static void forgetRegistry(Path plugins) {
+        REGISTRIES.remove(key(plugins));
+    }
+
+    private static Path key(Path plugins) {
+        return plugins.toAbsolutePath().normalize();
     }
 }

@@ -37,6 +37,8 @@ class SettingsTest {
         Settings s = settings(Map.of("JPTABLES_HOME", home.toString()), "-L");
         assertEquals(home.resolve("var/jptables.rules"), s.state());
         assertEquals(home.resolve("plugins"), s.plugins());
+        assertEquals(home.resolve("var/run/jptables.sock"), s.control());
+        assertFalse(s.offline());
         assertNull(s.log());
         assertEquals(ConntrackConfig.defaults(), s.conntrack());
         assertEquals(List.of("-L"), s.args());
@@ -81,27 +83,51 @@ class SettingsTest {
 
     @Test
     void theFileOverTheDefaultsWithPathsRelativeToTheHome() throws Exception {
-        yaml("state: data/rules.v4\nplugins: /opt/jptables/plugins\nlog: var/log/jptables.log\n");
+        yaml("state: data/rules.v4\nplugins: /opt/jptables/plugins\nlog: var/log/jptables.log\ncontrol: run/ctl.sock\n");
         Settings s = settings(Map.of("JPTABLES_HOME", home.toString()));
         assertEquals(home.resolve("data/rules.v4"), s.state());
+        assertEquals(home.resolve("run/ctl.sock"), s.control());
         assertEquals(Path.of("/opt/jptables/plugins"), s.plugins());
         assertEquals(home.resolve("var/log/jptables.log"), s.log());
     }
 
     @Test
     void theEnvironmentOverTheFileAndTheOptionOverBoth() throws Exception {
-        yaml("state: data/rules.v4\nplugins: more-plugins\n");
+        yaml("state: data/rules.v4\nplugins: more-plugins\ncontrol: run/ctl.sock\n");
         Map<String, String> env = Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_STATE", "/env/state",
-                "JPTABLES_PLUGINS", "/env/plugins");
+                "JPTABLES_PLUGINS", "/env/plugins", "JPTABLES_CONTROL", "/env/ctl.sock");
         Settings fromEnv = settings(env, "-S");
         assertEquals(Path.of("/env/state"), fromEnv.state());
         assertEquals(Path.of("/env/plugins"), fromEnv.plugins());
-        Settings fromOptions = settings(env, "--state", "/opt/state", "--plugins=/opt/plugins", "-S");
+        assertEquals(Path.of("/env/ctl.sock"), fromEnv.control());
+        Settings fromOptions = settings(env, "--state", "/opt/state", "--plugins=/opt/plugins", "--control",
+                "/opt/ctl.sock", "-S");
         assertEquals(Path.of("/opt/state"), fromOptions.state());
         assertEquals(Path.of("/opt/plugins"), fromOptions.plugins());
+        assertEquals(Path.of("/opt/ctl.sock"), fromOptions.control());
         assertEquals(List.of("-S"), fromOptions.args());
+        assertEquals(Path.of("/opt/ctl2.sock"), settings(env, "--control=/opt/ctl2.sock").control());
+        assertEquals(home.resolve("run/ctl.sock"), settings(Map.of("JPTABLES_HOME", home.toString())).control());
         Settings onlyState = settings(Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_STATE", "/env/state"));
         assertEquals(home.resolve("more-plugins"), onlyState.plugins(), "the file still gives what the environment does not");
+    }
+
+    @Test
+    void offlineByOptionOrEnvironment() throws Exception {
+        Map<String, String> env = Map.of("JPTABLES_HOME", home.toString());
+        Settings byOption = settings(env, "--offline", "--state", "/s", "-L", "--offline");
+        assertTrue(byOption.offline());
+        assertEquals(Path.of("/s"), byOption.state());
+        assertEquals(List.of("-L", "--offline"), byOption.args(), "after iptables' first word, the words are iptables'");
+        assertTrue(settings(Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_OFFLINE", "1"), "-L").offline());
+        assertTrue(settings(Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_OFFLINE", "yes"), "-L").offline());
+        assertFalse(settings(Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_OFFLINE", "0"), "-L").offline());
+        assertFalse(settings(Map.of("JPTABLES_HOME", home.toString(), "JPTABLES_OFFLINE", ""), "-L").offline());
+        assertEquals(5, Settings.ownOptions(List.of("--offline", "--control", "/c", "--state=/s", "--plugins=/p", "save")));
+        assertEquals(0, Settings.ownOptions(List.of("-m", "state", "--state", "NEW")));
+        assertEquals(0, Settings.ownOptions(List.of("--control")), "an option without its value is iptables'");
+        assertEquals("option \"--control\" requires an argument",
+                assertThrows(Settings.UsageError.class, () -> settings(env, "--control")).getMessage());
     }
 
     @Test

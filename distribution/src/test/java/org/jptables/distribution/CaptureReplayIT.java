@@ -255,5 +255,6 @@ class CaptureReplayIT {
         assertEquals(ConntrackConfig.defaults(), s.conntrack());
         assertEquals(Jptables.HOME.resolve("plugins"), s.plugins());
         assertEquals(Jptables.HOME.resolve("var/jptables.rules"), s.state());
+        assertEquals(Jptables.HOME.resolve("var/run/jptables.sock"), s.control());
     }
 }

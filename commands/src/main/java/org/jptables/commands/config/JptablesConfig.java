@@ -15,22 +15,25 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * conf/jptables.yaml: where the plugins and the state are, where LOG lines go, and the connection
- * tracker's sysctls. Every key is optional; a key given here loses to an environment variable and
+ * conf/jptables.yaml: where the plugins, the state and the daemon's control socket are, where LOG
+ * lines go, and the connection tracker's sysctls. Every key is optional; a key given here loses to an environment variable and
  * to a command-line option, and wins over the built-in default. Relative paths are relative to the
  * distribution's home. An unknown key is an error naming the file and the key, because a misspelt
  * timeout silently ignored is worse than a refusal.
  *
  * @param plugins   plugins directory, or null
  * @param state     state file, or null
+ * @param control   the live daemon's control socket, or null
  * @param initial   the ruleset a new installation holds (every command sees it until the state file exists), or null
  * @param log       file the LOG target's lines are appended to during a replay, or null
  * @param conntrack the tracker's settings: the kernel's defaults with this file's values over them
  */
-public record JptablesConfig(Path plugins, Path state, Path initial, Path log, ConntrackConfig conntrack, EvalMode eval) {
+public record JptablesConfig(Path plugins, Path state, Path control, Path initial, Path log, ConntrackConfig conntrack,
+                             EvalMode eval) {
 
     /** The top-level keys; {@code conntrack} holds {@link #CONNTRACK_KEYS}. */
-    private static final Set<String> KEYS = Set.of("plugins", "state", "initial", "log", "checksums", "conntrack", "eval");
+    private static final Set<String> KEYS = Set.of("plugins", "state", "control", "initial", "log", "checksums",
+            "conntrack", "eval");
 
     /** conntrack's keys, named as the nf_conntrack sysctls without their prefix (timeouts in seconds). */
     private static final Set<String> CONNTRACK_KEYS = Set.of("max-entries", "tcp-loose", "tcp-be-liberal",
@@ -43,7 +46,7 @@ public record JptablesConfig(Path plugins, Path state, Path initial, Path log, C
 
     /** No file: every value is the built-in default. */
     public static JptablesConfig defaults() {
-        return new JptablesConfig(null, null, null, null, ConntrackConfig.defaults(), EvalMode.COMPILED);
+        return new JptablesConfig(null, null, null, null, null, ConntrackConfig.defaults(), EvalMode.COMPILED);
     }
 
     /** Reads {@code file}, or the defaults when there is none; relative paths are resolved against {@code home}. */
@@ -70,6 +73,7 @@ public record JptablesConfig(Path plugins, Path state, Path initial, Path log, C
         Map<?, ?> top = r.object(root, "", KEYS);
         Path plugins = r.path(top, "plugins", home);
         Path state = r.path(top, "state", home);
+        Path control = r.path(top, "control", home);
         Path initial = r.path(top, "initial", home);
         Path log = r.path(top, "log", home);
         ConntrackConfig ct = ConntrackConfig.defaults();
@@ -108,7 +112,7 @@ public record JptablesConfig(Path plugins, Path state, Path initial, Path log, C
                 throw new ConfigException(file + ": key \"eval\" must be linear or compiled, not " + Reader.show(v));
             }
         }
-        return new JptablesConfig(plugins, state, initial, log, ct, eval);
+        return new JptablesConfig(plugins, state, control, initial, log, ct, eval);
     }
 
     private static String firstLine(String m) {

@@ -3,7 +3,10 @@ package org.jptables.live.control;
 import java.util.function.Supplier;
 import org.jptables.kernel.model.Ruleset;
 
-/** The daemon's live ruleset as the control plane sees it. */
+/**
+ * The daemon's live ruleset as the control server sees it: read and replaced only while no packet is
+ * being decided, its counters updated by the packet threads in between.
+ */
 public interface LiveRuleset {
     /** Runs action while no packet is being decided (the daemon's lock). */
     <T> T exclusive(Supplier<T> action);
