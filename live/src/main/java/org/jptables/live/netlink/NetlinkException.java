@@ -9,6 +9,12 @@ public final class NetlinkException extends RuntimeException {
         this.errno = errno;
     }
 
+    /** As above, with {@code hint} after the kernel's reason: what usually causes it here. */
+    public NetlinkException(String what, int errno, String hint) {
+        super(what + ": " + Libc.describe(errno) + " (" + hint + ")");
+        this.errno = errno;
+    }
+
     public int errno() {
         return errno;
     }
