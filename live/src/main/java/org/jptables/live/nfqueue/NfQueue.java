@@ -94,9 +94,6 @@ public final class NfQueue implements AutoCloseable {
     }
 
     private void configure() {
-        if (options.receiveBufferBytes() > 0) {
-            socket.receiveBuffer(options.receiveBufferBytes());
-        }
         if (options.receiveTimeoutMillis() > 0) {
             socket.receiveTimeout(options.receiveTimeoutMillis());
         }
@@ -122,16 +119,29 @@ public final class NfQueue implements AutoCloseable {
         QueueRequests.copyPackets(out, queue, options.copyRange(), nextSequence++);
         socket.send(out.buffer(), out.length());
         awaitAcknowledgements(first, nextSequence - 1);
+        // Only now: a buffer smaller than four acknowledgements would have lost some of them.
+        if (options.receiveBufferBytes() > 0) {
+            socket.receiveBuffer(options.receiveBufferBytes());
+        }
     }
 
-    /** Reads the acknowledgements of requests {@code first..last}; the first refusal fails. */
+    /**
+     * Reads the acknowledgements of requests {@code first..last}; the first refusal fails. The
+     * kernel handles netlink requests within our send, so every answer is already queued on the
+     * socket when this starts: reading never needs to wait, and running dry means one was lost.
+     */
     private void awaitAcknowledgements(int first, int last) {
         QueuedPacket scratch = new QueuedPacket();
         int acknowledged = first - 1;
         while (acknowledged < last) {
-            long n = socket.receive(in, true);
+            long n = socket.receive(in, false);
+            if (n == -Libc.ENOBUFS) {
+                overruns++;
+                continue;
+            }
             if (n < 0) {
-                continue; // a receive timeout or an overrun: the acknowledgements are still to come
+                throw new IllegalStateException("queue " + queue + ": the kernel's answer to request "
+                        + (acknowledged + 2 - first) + " of " + (last + 1 - first) + " never came");
             }
             decoder.load(n);
             for (int r = decoder.advance(scratch); r != PacketDecoder.END; r = decoder.advance(scratch)) {
@@ -171,7 +181,7 @@ public final class NfQueue implements AutoCloseable {
             return new NetlinkException(prefix, errno, "this kernel has no nfnetlink_queue");
         }
         if (request == 2 && errno == 95) {
-            return new NetlinkException(prefix, errno, "conntrack needs nf_conntrack_netlink");
+            return new NetlinkException(prefix, errno, "the kernel lacks NETFILTER_NETLINK_GLUE_CT, the conntrack glue of nfnetlink_queue");
         }
         return new NetlinkException(prefix, errno);
     }
