@@ -6,7 +6,9 @@
 # (198.18.0.2:40000 -> 198.18.0.1:9) arrive on fw's eth0 in one burst, raw PREROUTING queues them to
 # queue 0, the consumer answers ACCEPT (one verdict per packet, then one batch per 64) and times
 # first to last packet. Java runs twice: cold (the timed burst is its first traffic) and warm
-# (a burst of WARMUP packets first, answered but not timed; at most the queue length 65536). Needs gcc and libnetfilter-queue-dev.
+# (a burst of WARMUP packets first, answered but not timed; at most the queue length 65536).
+# REPEAT=N runs each consumer N times (the machine is shared: compare the best of several);
+# BENCH_JAVA_OPTS adds JVM options. Needs gcc and libnetfilter-queue-dev.
 set -u
 here=$(cd "$(dirname "$0")" && pwd); repo=$(cd "$here/../.." && pwd)
 yard=${NFQ_YARDSTICK:-$repo/../shared/live}; [ -f "$yard/nfq_accept.c" ] || yard=/work/shared/live
@@ -47,9 +49,12 @@ run() {
   sleep $settle; kill $c 2>/dev/null; wait $c 2>/dev/null
   echo "$name: $(cat $w/out) counted=$(counted)"
 }
-for mode in "" batch; do
-  m=${mode:-per-packet}
-  run "C nfq_accept $m" 2 0 $w/nfq_accept 0 $cnt $mode
-  run "Java cold    $m" 3 0 $java --enable-native-access=ALL-UNNAMED -cp $classes org.jptables.live.nfqueue.AcceptAllBench 0 $cnt $mode
-  run "Java warm    $m" 3 $warm $java --enable-native-access=ALL-UNNAMED -cp $classes org.jptables.live.nfqueue.AcceptAllBench 0 $cnt $mode --warmup $warm
+jrun="$java --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -cp $classes org.jptables.live.nfqueue.AcceptAllBench"
+for r in $(seq ${REPEAT:-1}); do
+  for mode in "" batch; do
+    m=${mode:-per-packet}
+    run "C nfq_accept $m" 2 0 $w/nfq_accept 0 $cnt $mode
+    run "Java cold    $m" 3 0 $jrun 0 $cnt $mode
+    run "Java warm    $m" 3 $warm $jrun 0 $cnt $mode --warmup $warm
+  done
 done

@@ -10,7 +10,8 @@ import org.jptables.live.netlink.Libc;
  * {@code socket(AF_INET, SOCK_RAW, IPPROTO_RAW)}, which implies IP_HDRINCL. The kernel routes each
  * packet by its destination address and passes it through the OUTPUT and POSTROUTING hooks; as
  * raw(7) says, it always fills in the header checksum and the total length, and the source
- * address and id when they are 0. Everything else goes out as given.
+ * address and id when they are 0. Everything else goes out as given. It does not fragment: a
+ * packet longer than the route's MTU is refused (EMSGSIZE), the caller fragments it.
  *
  * <p>An optional SO_MARK marks every packet sent, so that the daemon's own kernel rules can let
  * the packets it sends itself pass untouched (for example {@code -m mark --mark M -j ACCEPT}

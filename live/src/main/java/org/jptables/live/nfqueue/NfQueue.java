@@ -209,7 +209,12 @@ public final class NfQueue implements AutoCloseable {
                 }
                 continue; // an acknowledgement of a configuration request, or a refusal counted
             }
-            long n = socket.receive(in, wait);
+            long n;
+            try {
+                n = socket.receive(in, wait);
+            } catch (NetlinkException e) {
+                throw new NetlinkException("queue " + queue + ": receive", e.errno());
+            }
             if (n == -Libc.ENOBUFS) {
                 overruns++;
                 continue;
@@ -242,7 +247,7 @@ public final class NfQueue implements AutoCloseable {
         }
         out.reset();
         QueueRequests.verdict(out, queue, packetId, verdict, mark, payload, length);
-        socket.send(out.buffer(), out.length());
+        send("verdict for packet", packetId);
         verdictsSent++;
     }
 
@@ -257,8 +262,16 @@ public final class NfQueue implements AutoCloseable {
         checkVerdict(verdict, mark);
         out.reset();
         QueueRequests.batchVerdict(out, queue, upToId, verdict, mark);
-        socket.send(out.buffer(), out.length());
+        send("batch verdict up to packet", upToId);
         batchVerdictsSent++;
+    }
+
+    private void send(String what, int id) {
+        try {
+            socket.send(out.buffer(), out.length());
+        } catch (NetlinkException e) {
+            throw new NetlinkException("queue " + queue + ": " + what + " " + Integer.toUnsignedString(id), e.errno());
+        }
     }
 
     private void checkOpen() {
