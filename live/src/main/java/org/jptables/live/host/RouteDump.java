@@ -165,7 +165,7 @@ public final class RouteDump implements HostReader {
                 }
             }
         }
-        return new NetlinkException("rtnetlink: the " + what + " was refused", errno, message);
+        return new NetlinkException("rtnetlink: the " + what + " was refused", errno, message == null || message.isEmpty() ? null : "kernel: " + message);
     }
 
     @Override

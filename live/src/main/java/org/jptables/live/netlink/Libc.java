@@ -33,6 +33,7 @@ public final class Libc {
     public static final int SO_RCVTIMEO = 20;
     public static final int SOL_NETLINK = 270;
     public static final int NETLINK_NO_ENOBUFS = 5;
+    public static final int NETLINK_CAP_ACK = 10;
     public static final int NETLINK_EXT_ACK = 11;
     public static final int MSG_DONTWAIT = 0x40;
     public static final int EINTR = 4;
@@ -146,6 +147,7 @@ public final class Libc {
         return switch (errno) {
             case 1 -> "Operation not permitted";
             case 2 -> "No such file or directory";
+            case 3 -> "No such process";
             case 4 -> "Interrupted system call";
             case 9 -> "Bad file descriptor";
             case 11 -> "Resource temporarily unavailable";
@@ -155,12 +157,15 @@ public final class Libc {
             case 17 -> "File exists";
             case 19 -> "No such device";
             case 22 -> "Invalid argument";
+            case 90 -> "Message too long";
             case 71 -> "Protocol error";
             case 93 -> "Protocol not supported";
             case 95 -> "Operation not supported";
             case 97 -> "Address family not supported by protocol";
+            case 101 -> "Network is unreachable";
             case 105 -> "No buffer space available";
             case 111 -> "Connection refused";
+            case 113 -> "No route to host";
             default -> "errno " + errno;
         };
     }

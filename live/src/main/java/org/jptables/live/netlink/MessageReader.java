@@ -56,6 +56,13 @@ public final class MessageReader {
         return true;
     }
 
+    /** Steps back to the current message, so that the next {@link #nextMessage()} returns it again. */
+    public void unread() {
+        if (message >= 0) {
+            next = message;
+        }
+    }
+
     public int type() {
         return buffer.get(SHORT, message + 4) & 0xFFFF;
     }

@@ -9,10 +9,12 @@ public final class NetlinkException extends RuntimeException {
         this.errno = errno;
     }
 
-    /** A refusal the kernel explained in an extended acknowledgement ({@code kernelMessage}, may be null). */
-    public NetlinkException(String what, int errno, String kernelMessage) {
-        super(what + ": " + Libc.describe(errno)
-                + (kernelMessage == null || kernelMessage.isEmpty() ? "" : " (kernel: " + kernelMessage + ")"));
+    /**
+     * As above, with {@code detail} after the kernel's reason (the kernel's own words from an
+     * extended acknowledgement, or what usually causes it here); null or empty adds nothing.
+     */
+    public NetlinkException(String what, int errno, String detail) {
+        super(what + ": " + Libc.describe(errno) + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")"));
         this.errno = errno;
     }
 

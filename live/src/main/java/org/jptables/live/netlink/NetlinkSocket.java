@@ -83,15 +83,19 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     /**
-     * SO_RCVTIMEO: a waiting {@link #receive} gives up after {@code millis} and returns
-     * {@code -EAGAIN}, so that a reader can look up from the socket now and then; 0 waits for ever.
+     * SO_RCVTIMEO: a waiting {@link #receive} gives up after {@code millis} (0 waits forever) and
+     * returns {@code -EAGAIN}, so that a reader thread can look at a stop flag now and then
+     * (closing a netlink socket does not wake a thread blocked in recv).
      */
-    public void receiveTimeout(int millis) {
+    public void receiveTimeout(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("receive timeout " + millis + " ms: must be 0 or more");
+        }
         try (Arena local = Arena.ofConfined()) {
-            // struct timeval { time_t tv_sec; suseconds_t tv_usec; } of a 64-bit Linux
+            // struct timeval { time_t tv_sec; suseconds_t tv_usec; } (64-bit Linux)
             MemorySegment timeval = local.allocate(16, 8);
             timeval.set(ValueLayout.JAVA_LONG, 0, millis / 1000);
-            timeval.set(ValueLayout.JAVA_LONG, 8, (millis % 1000) * 1000L);
+            timeval.set(ValueLayout.JAVA_LONG, 8, (millis % 1000) * 1000);
             if (Libc.setsockopt(errno, fd, Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, timeval, 16) < 0) {
                 throw new NetlinkException("setsockopt(SO_RCVTIMEO)", errno.errno());
             }
