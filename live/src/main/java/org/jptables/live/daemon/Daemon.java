@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * stopped in the reverse (hooks gone first, then every held packet answered, then the queues
  * unbound), and the ruleset with its counters written back to the state file.
  */
-final class Daemon implements LiveRuleset {
+public final class Daemon implements LiveRuleset {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
     private final DaemonOptions options;
@@ -37,14 +37,14 @@ final class Daemon implements LiveRuleset {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private QueuePlan plan;
 
-    Daemon(DaemonOptions options, LiveEngine engine, KernelHooks hooks) {
+    public Daemon(DaemonOptions options, LiveEngine engine, KernelHooks hooks) {
         this.options = options;
         this.engine = engine;
         this.hooks = hooks;
     }
 
     /** Binds the queues, starts their threads, then puts the kernel hooks in place. */
-    void start(List<NfQueue> queues) {
+    public void start(List<NfQueue> queues) {
         for (NfQueue q : queues) {
             QueueWorker w = new QueueWorker(q, engine, options.batch());
             Thread t = new Thread(w, "jptables-queue-" + q.queueNumber());
@@ -75,7 +75,7 @@ final class Daemon implements LiveRuleset {
     }
 
     /** A new ruleset may need other hooks: they change before any packet meets the new rules. */
-    void replanned(Ruleset next) {
+    public void replanned(Ruleset next) {
         if (hooks == null) {
             return;
         }
@@ -88,7 +88,7 @@ final class Daemon implements LiveRuleset {
     }
 
     /** Stops in the order that loses nothing; idempotent. */
-    void stop() {
+    public void stop() {
         if (stopped.getCount() == 0) {
             return;
         }
@@ -116,7 +116,7 @@ final class Daemon implements LiveRuleset {
         }
     }
 
-    void awaitStop() throws InterruptedException {
+    public void awaitStop() throws InterruptedException {
         stopped.await();
     }
 
@@ -158,7 +158,7 @@ final class Daemon implements LiveRuleset {
     }
 
     /** Queue and engine figures for Prometheus; the rules' counters come from {@link RuleMetrics}. */
-    void metrics(PrometheusText out) {
+    public void metrics(PrometheusText out) {
         out.family("jptables_queue_packets_total", "counter", "Packets read from the queue");
         for (QueueWorker w : workers) {
             out.sample("jptables_queue_packets_total", w.queue().packetsReceived(), "queue", "" + w.queue().queueNumber());

@@ -176,7 +176,7 @@ class IptablesHooksKernelTest {
             HookException e = assertThrows(HookException.class, () -> hooks.install(pre));
             assertTrue(e.getMessage().startsWith("installing the daemon's queue rules (queue [PREROUTING] to 5, fail closed,"
                     + " loopback judged at OUTPUT only): table mangle: "), e.getMessage());
-            assertTrue(e.getMessage().endsWith("[line 6: -X JPTABLES-DAEMON-FWD] (table raw put back as it was)"),
+            assertTrue(e.getMessage().endsWith(": -X JPTABLES-DAEMON-FWD] (table raw put back as it was)"),
                     e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
             assertEquals(raw, list(bed, flavour, "raw"), "raw went to the new plan, then back");
