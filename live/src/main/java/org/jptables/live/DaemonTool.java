@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jptables.commands.Session;
 import org.jptables.commands.Settings;
@@ -38,6 +40,8 @@ public final class DaemonTool {
     private final Map<String, String> env;
     private final PrintStream out;
     private final PrintStream err;
+    /** Counted down once everything is closed and written: SIGTERM's hook waits for it, as the JVM halts after the hooks. */
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     public DaemonTool(Map<String, String> env, PrintStream out, PrintStream err) {
         this.env = env;
@@ -83,6 +87,7 @@ public final class DaemonTool {
                     LOG.warn("on stop: {}", e.getMessage());
                 }
             }
+            finished.countDown();
         }
     }
 
@@ -155,6 +160,11 @@ public final class DaemonTool {
         Thread stopper = new Thread(() -> {
             LOG.info("stopping");
             daemon.stop();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "jptables-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         LOG.info("ready: queues {}-{}, {} ({}), fail {}, control socket {}", options.queue(),

@@ -295,7 +295,7 @@ class LiveDaemonIT {
     @Test
     @Order(10)
     void killedFailingClosedNothingPassesUntilTheNextStart() throws Exception {
-        assertEquals(0, daemon.stop());
+        assertEquals(143, daemon.stop());
         assertFalse(TestNamespaces.exec(fw.name, "iptables-save").stdout().contains("JPTABLES-DAEMON"),
                 "a clean stop removes every hook");
         daemon = RunningDaemon.start(HOME, fw.name, env, work.resolve("daemon.log"), "--fail", "closed");
@@ -310,7 +310,7 @@ class LiveDaemonIT {
     @Test
     @Order(11)
     void shadowModeReportsWhereTheKernelAndJptablesDisagree() throws Exception {
-        assertEquals(0, daemon.stop());
+        assertEquals(143, daemon.stop());
         // the host's own firewall refuses ssh; jptables' ruleset (the seed) would let it in
         TestNamespaces.check(TestNamespaces.exec(fw.name, "iptables", "-A", "INPUT", "-p", "tcp", "--dport", "22", "-j", "DROP"));
         try {

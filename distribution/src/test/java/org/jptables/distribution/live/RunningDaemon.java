@@ -63,7 +63,10 @@ final class RunningDaemon {
         return false;
     }
 
-    /** SIGTERM, and the exit status once it stopped (at most 30 s). */
+    /**
+     * SIGTERM, and the exit status once it stopped (at most 30 s): 143, the JVM's for a stop by
+     * SIGTERM once its shutdown completed (what service managers take as a clean stop).
+     */
     int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
