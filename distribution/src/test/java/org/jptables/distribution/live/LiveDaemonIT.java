@@ -168,7 +168,7 @@ class LiveDaemonIT {
     @Order(3)
     void listingsCountWhatWasSent() throws Exception {
         long rejected = inputCount("REJECT", "reject-with icmp-host-prohibited");
-        long ssh = inputCount("ACCEPT", "tcp dpt:22 state NEW");
+        long ssh = inputCount("ACCEPT", "state NEW tcp dpt:22");
         for (int i = 0; i < 3; i++) {
             assertThrows(NoRouteToHostException.class, () -> src.connect("198.18.0.1", 23, 3000));
         }
@@ -176,7 +176,7 @@ class LiveDaemonIT {
             assertNotNull(Namespace.exchange(s, "x"));
         }
         assertEquals(rejected + 3, inputCount("REJECT", "reject-with icmp-host-prohibited"));
-        assertEquals(ssh + 1, inputCount("ACCEPT", "tcp dpt:22 state NEW"));
+        assertEquals(ssh + 1, inputCount("ACCEPT", "state NEW tcp dpt:22"));
     }
 
     @Test
