@@ -42,6 +42,11 @@ public final class LiveDecision {
 
     /** Whether the packet goes on exactly as it came: such answers can share a batch verdict. */
     public boolean plainAccept() {
-        return verdict == ACCEPT && payload == null && mark == NO_MARK;
+        return verdict == ACCEPT && plain();
+    }
+
+    /** Whether the answer is the verdict alone (no new bytes, no new mark): runs of them share a batch verdict. */
+    public boolean plain() {
+        return payload == null && mark == NO_MARK;
     }
 }
