@@ -62,6 +62,8 @@ public final class PacketPath implements PacketEffects {
     private PathObserver observer;
     private boolean ownErrors = true;
     private IcmpRateLimit icmpLimit;
+    /** The sender's MAC address of the next arriving packet when it is known (live), else -1. */
+    private long arrivingMac = -1;
 
     public PacketPath(Ruleset ruleset, Host host, ConnectionTracking conntrack) {
         this.ruleset = ruleset;
@@ -108,6 +110,15 @@ public final class PacketPath implements PacketEffects {
      */
     public PacketPath icmpRateLimit(IcmpRateLimit limit) {
         this.icmpLimit = limit;
+        return this;
+    }
+
+    /**
+     * The source MAC address the next arriving packet came with (live: NFQUEUE's hardware address);
+     * without it the host model's neighbour table tells, as offline. Used by one packet only.
+     */
+    public PacketPath arrivingFrom(long mac) {
+        this.arrivingMac = mac;
         return this;
     }
 
@@ -231,7 +242,8 @@ public final class PacketPath implements PacketEffects {
             view.setMark(0);
             view.setPriority(0);
             view.traced(false);
-            view.linkHeader(host.mac(dev), host.senderMac(dev, view.source()));
+            view.linkHeader(host.mac(dev), arrivingMac >= 0 ? arrivingMac : host.senderMac(dev, view.source()));
+            arrivingMac = -1;
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
             view.conntrackZone(0, 3);
         }

@@ -83,6 +83,7 @@ final class QueueWorker implements Runnable {
         burstCount++;
         lastNanos = start;
         engine.decide(packet.hook(), packet.payload(), packet.payloadLength(), packet.inDevice(),
+                packet.hardwareAddressLength() == 6 ? packet.hardwareAddress() : -1,
                 packet.hasMark() ? packet.mark() & 0xFFFFFFFFL : 0,
                 packet.hasUid() ? packet.uid() & 0xFFFFFFFFL : -1, packet.hasGid() ? packet.gid() & 0xFFFFFFFFL : -1,
                 decision);

@@ -122,6 +122,12 @@ public final class LiveEngine implements LiveRuleset, PathObserver {
      */
     public void decide(int hook, byte[] packet, int length, int inIfindex, long mark, long uid, long gid,
             LiveDecision out) {
+        decide(hook, packet, length, inIfindex, -1, mark, uid, gid, out);
+    }
+
+    /** As above, with the sender's MAC address the packet arrived with ({@code -1}: unknown). */
+    public void decide(int hook, byte[] packet, int length, int inIfindex, long sourceMac, long mark, long uid, long gid,
+            LiveDecision out) {
         out.clear();
         lock.lock();
         try {
@@ -132,7 +138,7 @@ public final class LiveEngine implements LiveRuleset, PathObserver {
             } else if (hook == POSTROUTING) {
                 late(packet, length, out);
             } else {
-                decideWhole(hook, packet, length, inIfindex, (int) mark, uid, gid, out);
+                decideWhole(hook, packet, length, inIfindex, sourceMac, (int) mark, uid, gid, out);
             }
         } catch (RuntimeException e) {
             // a packet the path cannot take (an interface the host model does not know yet, ...)
@@ -152,8 +158,8 @@ public final class LiveEngine implements LiveRuleset, PathObserver {
         }
     }
 
-    private void decideWhole(int hook, byte[] packet, int length, int inIfindex, int mark, long uid, long gid,
-            LiveDecision out) {
+    private void decideWhole(int hook, byte[] packet, int length, int inIfindex, long sourceMac, int mark, long uid,
+            long gid, LiveDecision out) {
         System.arraycopy(packet, 0, original, 0, length);
         routedLength = -1;
         lastLength = -1;
@@ -166,7 +172,7 @@ public final class LiveEngine implements LiveRuleset, PathObserver {
             if (in == null) {
                 throw new IllegalArgumentException("interface " + inIfindex + " is not in the host model yet");
             }
-            verdict = path.process(packet, length, in, now, null);
+            verdict = path.arrivingFrom(sourceMac).process(packet, length, in, now, null);
         }
         if (shadow != null) {
             shadow.decided(hook, original, length, "ACCEPT".equals(verdict), lastLength >= 0 && lastLeft, now);

@@ -153,6 +153,22 @@ class LiveEngineTest {
     }
 
     @Test
+    void theMacAddressAPacketCameWithIsTheOneRulesSee() throws Exception {
+        LiveEngine engine = engine("""
+                *filter
+                :INPUT ACCEPT [0:0]
+                -A INPUT -m mac --mac-source 02:00:00:00:AA:BB -j DROP
+                COMMIT
+                """);
+        LiveDecision d = new LiveDecision();
+        byte[] p = udp("198.18.0.2", "198.18.0.1", 53);
+        engine.decide(LiveEngine.PREROUTING, p.clone(), p.length, 2, 0x02000000AABBL, 0, -1, -1, d);
+        assertEquals(LiveDecision.DROP, d.verdict());
+        engine.decide(LiveEngine.PREROUTING, p.clone(), p.length, 2, -1, 0, -1, -1, d);
+        assertTrue(d.plainAccept(), "unknown: the neighbour table's 02:00:00:00:00:02");
+    }
+
+    @Test
     void aPacketOnAnUnknownInterfaceGoesAsFailOpenSays() throws Exception {
         LiveEngine engine = engine(SEED);
         LiveDecision d = decide(engine, LiveEngine.PREROUTING, udp("198.18.0.2", "198.18.0.1", 9), 42);
