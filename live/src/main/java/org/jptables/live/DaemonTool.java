@@ -23,6 +23,7 @@ import org.jptables.live.hooks.KernelHooks;
 import org.jptables.live.host.LiveHost;
 import org.jptables.live.metrics.MetricsServer;
 import org.jptables.live.net.RawIpSender;
+import org.jptables.live.net.SyslogSender;
 import org.jptables.live.netlink.NetlinkException;
 import org.jptables.live.nfqueue.NfQueue;
 import org.jptables.live.nfqueue.QueueOptions;
@@ -124,6 +125,11 @@ public final class DaemonTool {
                     }
                 });
         engineRef.set(engine);
+        if (options.syslog() != null) {
+            SyslogSender syslog = SyslogSender.open("/dev/log", SyslogSender.facility(options.syslog()));
+            resources.add(syslog);
+            engine.syslog((line, level) -> syslog.send(level, line));
+        }
         List<NfQueue> queues = new ArrayList<>();
         for (int q = options.queue(); q < options.queue() + options.queues(); q++) {
             NfQueue queue = NfQueue.open(QueueOptions.of(q).withFailOpen(options.failOpen()).withGso(options.gso())
@@ -196,6 +202,7 @@ public final class DaemonTool {
                 Usage: jptables daemon [--queue N] [--queues COUNT] [--fail open|closed] [--shadow]
                                        [--batch N] [--gso] [--metrics [ADDRESS:]PORT]
                                        [--hooks auto|nft|iptables|none] [--host FILE] [--mark VALUE]
+                                       [--syslog FACILITY]
                        jptables daemon status | reload
 
                 Filters the host's packets with jptables' ruleset through NFQUEUE until SIGTERM or SIGINT.
@@ -212,6 +219,7 @@ public final class DaemonTool {
                                      nft where its queue works, else iptables; none: by the operator)
                   --host FILE        a fixed host model (conf/host.yaml's form) instead of the live host's
                   --mark VALUE       the mark on the packets the daemon sends itself (0x4a505400)
+                  --syslog FACILITY  LOG lines to syslog (/dev/log) too, at the rule's --log-level
                   status             the running daemon's queues, latencies and counts
                   reload             picks up the plugins directory's jars without a restart
                 """;

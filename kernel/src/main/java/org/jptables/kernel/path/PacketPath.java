@@ -578,6 +578,9 @@ public final class PacketPath implements PacketEffects {
             report.log.add(line);
         }
         KERNEL_LOG.info(line);
+        if (observer != null) {
+            observer.logged(line, level);
+        }
     }
 
     /** NFLOG's copy, kept in the report for replay --nflog; nothing is kept without a report. */

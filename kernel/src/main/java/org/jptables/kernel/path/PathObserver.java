@@ -26,4 +26,8 @@ public interface PathObserver {
      */
     default void leaving(byte[] ip, int length, int out, int mark, boolean own) {
     }
+
+    /** A LOG line a rule made, with the rule's --log-level (0 emerg .. 7 debug), for syslog. */
+    default void logged(String line, int level) {
+    }
 }

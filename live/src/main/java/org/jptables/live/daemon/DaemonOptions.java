@@ -20,9 +20,10 @@ import java.util.List;
  * @param hostFile   a fixed host model instead of the live host's (for tests and odd setups), or null
  * @param mark       the mark on the packets the daemon sends itself (REJECT's answers), which its own
  *                   hooks let pass
+ * @param syslog     the syslog facility LOG lines also go to (/dev/log), or null (the daemon's log only)
  */
 public record DaemonOptions(int queue, int queues, boolean failOpen, boolean shadow, int batch, boolean gso,
-                            InetSocketAddress metrics, String hooks, Path hostFile, int mark) {
+                            InetSocketAddress metrics, String hooks, Path hostFile, int mark, String syslog) {
     public static final int DEFAULT_MARK = 0x4A505400;
 
     /** The options from {@code args}, or the reason they are not. */
@@ -37,6 +38,7 @@ public record DaemonOptions(int queue, int queues, boolean failOpen, boolean sha
         String hooks = "auto";
         Path host = null;
         int mark = DEFAULT_MARK;
+        String syslog = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -61,13 +63,20 @@ public record DaemonOptions(int queue, int queues, boolean failOpen, boolean sha
                 }
                 case "--host" -> host = Path.of(value(args, ++i, a));
                 case "--mark" -> mark = (int) Long.decode(value(args, ++i, a)).longValue();
+                case "--syslog" -> {
+                    syslog = value(args, ++i, a);
+                    if (org.jptables.live.net.SyslogSender.facility(syslog) < 0) {
+                        throw new DaemonUsageError("--syslog: \"" + syslog + "\" is not a syslog facility"
+                                + " (kern, user, daemon, auth, syslog, local0..local7)");
+                    }
+                }
                 default -> throw new DaemonUsageError("unknown option \"" + a + "\"");
             }
         }
         if (queue + queues - 1 > 65535) {
             throw new DaemonUsageError("--queues: queues " + queue + " to " + (queue + queues - 1) + " pass 65535");
         }
-        return new DaemonOptions(queue, queues, failOpen, shadow, batch, gso, metrics, hooks, host, mark);
+        return new DaemonOptions(queue, queues, failOpen, shadow, batch, gso, metrics, hooks, host, mark, syslog);
     }
 
     private static String value(List<String> args, int i, String option) throws DaemonUsageError {

@@ -59,6 +59,7 @@ public final class LiveEngine implements LiveRuleset, PathObserver {
     private Host host;
     private PacketPath path;
     private String[] nameByIfindex = new String[0];
+    private java.util.function.ObjIntConsumer<String> syslog;
 
     private final byte[] original = new byte[MAX];
     private final byte[] routed = new byte[MAX];
@@ -102,6 +103,12 @@ public final class LiveEngine implements LiveRuleset, PathObserver {
             names[host.interfaceIndex(i)] = host.name(i);
         }
         nameByIfindex = names;
+    }
+
+    /** Where LOG lines go besides the daemon's log: {@code (line, level)}, or null. */
+    public LiveEngine syslog(java.util.function.ObjIntConsumer<String> sink) {
+        this.syslog = sink;
+        return this;
     }
 
     /** The host changed (an address, a link, a route): later packets see the new one. */
@@ -264,6 +271,13 @@ public final class LiveEngine implements LiveRuleset, PathObserver {
             return;
         }
         keepLast(ip, length, mark, true);
+    }
+
+    @Override
+    public void logged(String line, int level) {
+        if (syslog != null) {
+            syslog.accept(line, level);
+        }
     }
 
     private void keepLast(byte[] ip, int length, int mark, boolean left) {
