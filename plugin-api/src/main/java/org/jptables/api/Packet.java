@@ -162,6 +162,16 @@ public interface Packet {
     /** Whole seconds until the connection's entry expires (nf_ct_expires / HZ); 0 while unconfirmed. */
     long ctExpires();
 
+    /**
+     * The helper of the master of the packet's connection, as xt_helper looks at it: a
+     * {@link ConntrackHelpers} id when the connection was expected by a helper of another one (an
+     * FTP data connection: its master is the control connection), {@link ConntrackHelpers#NONE}
+     * when the packet has no connection, the connection no master or the master no helper.
+     */
+    default int ctMasterHelper() {
+        return ConntrackHelpers.NONE;
+    }
+
     /** The packet's arrival time in nanoseconds, on the capture's or the caller's clock. */
     long timeNanos();
 
@@ -205,6 +215,15 @@ public interface Packet {
      * template does; the other direction stays in zone 0.
      */
     void conntrackZone(int id, int directions);
+
+    /**
+     * CT --helper: a connection this packet creates gets helper {@code helper} (a
+     * {@link ConntrackHelpers} id), as xt_CT's template attaches it (__nf_ct_try_assign_helper),
+     * unless an expectation claims the connection first. No effect on a packet of an existing
+     * connection.
+     */
+    default void conntrackHelper(int helper) {
+    }
 
     /**
      * Hands a copy of the packet to nfnetlink_log group {@code group}, as NFLOG does: the

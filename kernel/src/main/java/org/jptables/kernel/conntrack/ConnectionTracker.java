@@ -3,6 +3,7 @@ package org.jptables.kernel.conntrack;
 import java.util.List;
 
 import org.jptables.api.ConnState;
+import org.jptables.api.ConntrackHelpers;
 import org.jptables.kernel.packet.ConnectionMarks;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.kernel.path.ConnectionTracking;
@@ -22,6 +23,9 @@ import org.jptables.kernel.path.ConnectionTracking;
  *   <li>one tracker per protocol: {@link TcpTracker} with {@link TcpStateTable} and {@link TcpWindow},
  *       {@link UdpTracker}, {@link IcmpTracker} (queries, and errors RELATED to the flow they quote),
  *       {@link GreTracker}; any other protocol is tracked by addresses alone (the generic tracker);</li>
+ *   <li>the helpers {@link FtpHelper} (with {@link FtpCommands} and {@link FtpLines}) and
+ *       {@link TftpHelper}, attached by a CT template, which leave expectations in the
+ *       {@link ExpectationTable} (nf_conntrack_expect) for the connections they announce;</li>
  *   <li>{@link NatBinding} (nf_nat_core) and {@link NatReversal}; {@link AnswerAttachment}
  *       (nf_ct_attach); {@link ConntrackProcListing} (/proc/net/nf_conntrack).</li>
  * </ul>
@@ -51,6 +55,8 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
     private final NatReversal natReversal;
     private final AnswerAttachment attachment;
     private final ConntrackProcListing procListing;
+    private final FtpHelper ftpHelper;
+    private final TftpHelper tftpHelper;
 
     /** The packet being tracked and its entry: a NAT binding made for it is published on it at once. */
     private PacketView currentView;
@@ -71,6 +77,8 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
         this.natReversal = new NatReversal(table);
         this.attachment = new AnswerAttachment(table);
         this.procListing = new ConntrackProcListing(table);
+        this.ftpHelper = new FtpHelper(table);
+        this.tftpHelper = new TftpHelper(table);
     }
 
     public ConntrackConfig config() {
@@ -190,7 +198,16 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
                 table.replySport[e] = protocol == ICMP ? sport : dport;
                 table.replyDport[e] = protocol == ICMP ? replyDport : sport;
                 dir = 0;
-                info = ConntrackInfo.NEW;
+                // init_conntrack: an expectation claims the connection before its protocol looks at
+                // the packet (an invalid first packet spends it all the same); else the template's helper
+                int m = table.expectations.claim(src, dst, sport, dport, protocol, table.zones.lookupId());
+                if (m >= 0) {
+                    table.expectedOf(e, m);
+                    info = ConntrackInfo.RELATED;
+                } else {
+                    table.helper[e] = p.templateHelper();
+                    info = ConntrackInfo.NEW;
+                }
                 created = true;
             }
             table.ctinfo[e] = info;
@@ -247,6 +264,7 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
                 ? Math.max(0, (table.expires[e] - table.now) / ConntrackTable.SECOND) : 0;
         p.conntrackDetails(info >= ConntrackInfo.IS_REPLY ? 1 : 0, table.origSport[e], table.origDport[e],
                 table.replySport[e], table.replyDport[e], left);
+        p.ctMasterHelper(table.masterHelper[e]);
         p.connection(this, e);
     }
 
@@ -314,6 +332,39 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
     public boolean isRelated(int handle) {
         return table.valid(handle) && (table.ctinfo[handle] == ConntrackInfo.RELATED
                 || table.ctinfo[handle] == ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY);
+    }
+
+    /**
+     * nf_confirm's helper call: the entry's helper reads the packet as it leaves the last hook (an
+     * FTP command, a TFTP request) and may leave an expectation. False when the helper drops the
+     * packet. ICMP errors travelling against the connection (RELATED replies) are not shown to it.
+     */
+    @Override
+    public boolean help(int handle, PacketView p) {
+        if (!table.valid(handle) || (table.status[handle] & EntryStatus.IN_USE) == 0) {
+            return true;
+        }
+        int helper = table.helper[handle];
+        int info = table.ctinfo[handle];
+        if (helper == ConntrackHelpers.NONE || info == ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY) {
+            return true;
+        }
+        int len = p.length();
+        int tot = p.totalLength();
+        if (tot >= 20 && tot < len) {
+            len = tot;
+        }
+        int l4 = p.headerLength();
+        return switch (helper) {
+            case ConntrackHelpers.FTP -> ftpHelper.help(p, handle, info, l4, len);
+            case ConntrackHelpers.TFTP -> tftpHelper.help(p, handle, l4, len);
+            default -> true; // attached as the kernel attaches it, but not modelled: it expects nothing
+        };
+    }
+
+    /** The entry's helper (a ConntrackHelpers id, 0: none). */
+    public int helper(int handle) {
+        return table.helper[handle];
     }
 
     /**
@@ -478,6 +529,16 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
     /** The table as /proc/net/nf_conntrack prints it (confirmed, unexpired entries), in handle order. */
     public List<String> procLines(long nowNanos) {
         return procListing.lines(nowNanos);
+    }
+
+    /** The expectations as /proc/net/nf_conntrack_expect prints them (unexpired ones, in no meaningful order). */
+    public List<String> expectationLines(long nowNanos) {
+        return table.expectations.lines(nowNanos);
+    }
+
+    /** Expectations in the table (nf_conntrack_expect's count), expired ones until removed. */
+    public int expectationCount() {
+        return table.expectations.count();
     }
 
     /**

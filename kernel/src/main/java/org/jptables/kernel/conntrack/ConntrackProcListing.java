@@ -73,7 +73,8 @@ final class ConntrackProcListing {
         if (table.zones.directions[e] == ConntrackZones.BOTH) {
             s.append("zone=").append(table.zones.id[e]).append(' ');
         }
-        s.append("use=2");
+        // one reference of the table's, one of the reader's, one per expected connection alive
+        s.append("use=").append(2 + table.children[e]);
         return s.toString();
     }
 

@@ -35,6 +35,8 @@ public final class PacketView implements Packet {
     private long ctExpires;
     private int ctZoneId;
     private int ctZoneDirections = 3;
+    private int ctTemplateHelper;
+    private int ctMasterHelper;
     private long timeNanos;
     private int packetType;
     private int cpu;
@@ -315,7 +317,19 @@ public final class PacketView implements Packet {
         this.ctReplySourcePort = 0;
         this.ctReplyDestinationPort = 0;
         this.ctExpires = 0;
+        this.ctMasterHelper = 0;
         return this;
+    }
+
+    /** Sets the helper of the master of the packet's connection (a ConntrackHelpers id, 0: none). */
+    public PacketView ctMasterHelper(int helper) {
+        this.ctMasterHelper = helper;
+        return this;
+    }
+
+    @Override
+    public int ctMasterHelper() {
+        return ctMasterHelper;
     }
 
     /** Sets the rest of what connection tracking knows: direction, the tuples' ports, time left. */
@@ -474,6 +488,16 @@ public final class PacketView implements Packet {
     /** The directions the zone applies to: bit 0 original, bit 1 reply (3 when none was asked). */
     public int zoneDirections() {
         return ctZoneDirections;
+    }
+
+    @Override
+    public void conntrackHelper(int helper) {
+        this.ctTemplateHelper = helper;
+    }
+
+    /** The helper a CT target asked for the packet's new connection (0 when none). */
+    public int templateHelper() {
+        return ctTemplateHelper;
     }
 
     @Override

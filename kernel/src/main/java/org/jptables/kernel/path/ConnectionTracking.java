@@ -65,6 +65,12 @@ public interface ConnectionTracking {
     void tuple(int handle, boolean reply, int[] out);
 
     /**
+     * Runs the entry's conntrack helper on the packet as it leaves the last hook (nf_confirm, before
+     * the confirmation): false when the helper drops the packet.
+     */
+    boolean help(int handle, PacketView packet);
+
+    /**
      * Makes the entry permanent (the last hook passed with ACCEPT); false when a confirmed entry
      * already holds one of its tuples, so the packet is dropped.
      */

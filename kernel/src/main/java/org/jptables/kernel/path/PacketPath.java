@@ -206,6 +206,7 @@ public final class PacketPath implements PacketEffects {
             view.linkHeader(host.mac(dev), host.senderMac(dev, view.source()));
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
             view.conntrackZone(0, 3);
+            view.conntrackHelper(0);
         }
         if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
             return "DROP";
@@ -307,6 +308,7 @@ public final class PacketPath implements PacketEffects {
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         view.conntrackZone(0, 3);
+        view.conntrackHelper(0);
         int attached = cause >= 0 && conntrack != null ? conntrack.attach(view, cause) : NO_CAUSE;
         int out = routing.output(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));
@@ -404,11 +406,16 @@ public final class PacketPath implements PacketEffects {
      * confirmed meanwhile (a NAT binding that found no free tuple): the kernel drops that packet.
      */
     private boolean confirm(int ct) {
-        // only the original direction confirms: a REJECT answer attached as a reply never does
-        if (ct >= 0 && !conntrack.isReply(ct)) {
-            return conntrack.confirm(ct);
+        if (ct < 0) {
+            return true;
         }
-        return true;
+        // nf_confirm: the connection's helper reads the packet first, and may drop it
+        if (!conntrack.help(ct, view)) {
+            dropped(ct);
+            return false;
+        }
+        // only the original direction confirms: a REJECT answer attached as a reply never does
+        return conntrack.isReply(ct) || conntrack.confirm(ct);
     }
 
     /**
