@@ -230,5 +230,94 @@ COMMIT
     udp(TFTP_SERVER, 69, CLIENT, 40015, "\x00\x05\x00\x01", "eth1"),
 ])
 
+
+# --- FTP to and from fw itself: INPUT and OUTPUT; fw's own stack kept quiet --------------------
+
+FW = "198.18.0.1"
+ctl = Tcp(CLIENT, 40000, FW, 21, 2000, 8000)
+ctl.where["b"] = "host"
+pkts = ctl.handshake() + [
+    ctl.send("b", "220 fw\r\n"),
+    ctl.send("a", "USER a\r\n"),
+    ctl.send("b", "331 p\r\n"),
+    ctl.send("a", "PORT 198,18,0,2,%s\r\n" % port_args(40001)),
+    ctl.send("b", "200 ok\r\n"),
+]
+active = Tcp(FW, 20, CLIENT, 40001, 9000, 7000)
+active.where = {"a": "host", "b": "eth0"}
+pkts += [active.syn("a"), active.synack("b"), active.ack("a"), active.send("a", "listing\r\n")]
+pkts += [
+    ctl.send("a", "PASV\r\n"),
+    ctl.send("b", "227 Entering Passive Mode (198,18,0,1,%s)\r\n" % port_args(30001)),
+]
+passive = Tcp(CLIENT, 40002, FW, 30001, 11000, 13000)
+passive.where["b"] = "host"
+pkts += [passive.syn("a"), passive.synack("b"), passive.ack("a"),
+         P(src=CLIENT, dst=FW, sport=40003, dport=30001, seq=500)]
+pkts += [
+    ctl.send("a", "EPSV\r\n"),
+    ctl.send("b", "229 Entering Extended Passive Mode (|||30002|)\r\n"),
+    P(src=CLIENT, dst=FW, sport=40004, dport=30002, seq=600),
+    # the server's reply cut short: fw's own packet dropped at POSTROUTING, after OUTPUT counted it
+    ctl.lost("b", "229 Entering Extended Passive Mode (|||30003"),
+]
+
+case("helper-ftp-local", """
+*raw
+:PREROUTING ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A PREROUTING -p tcp -m tcp --dport 21 -j CT --helper ftp
+COMMIT
+*filter
+:INPUT DROP [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT DROP [0:0]
+-A INPUT -m helper --helper ftp
+-A INPUT -m state --state RELATED,ESTABLISHED -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 21 -m state --state NEW -j ACCEPT
+-A OUTPUT -m helper --helper ftp
+-A OUTPUT -m state --state RELATED,ESTABLISHED -j ACCEPT
+COMMIT
+""", pkts, mode="quiet-host")
+
+# --- the first CT target a packet meets is the one that counts -----------------------------------
+
+ctl = Tcp(CLIENT, 40000, SERVER, 21, 3000, 6000)
+pkts = ctl.handshake() + [
+    ctl.send("b", "220 jpt\r\n"),
+    ctl.send("a", "PORT 198,18,0,2,%s\r\n" % port_args(40001)),
+    ctl.send("a", "PORT 198,18,0,2,%s\r\n" % port_args(40002)),
+]
+ctl2 = Tcp(CLIENT, 40100, SERVER, 2121, 4000, 9000)
+pkts += ctl2.handshake() + [
+    ctl2.send("b", "220 jpt\r\n"),
+    ctl2.send("a", "USER a\r\n"),
+    ctl2.send("a", "PORT 198,18,0,2,%s\r\n" % port_args(40101)),
+    P(src=CLIENT, dst=SERVER, sport=40200, dport=2222, seq=100),
+    P(src=CLIENT, dst=SERVER, sport=40201, dport=2323, seq=100),
+]
+
+case("helper-ct-template", """
+*raw
+:PREROUTING ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A PREROUTING -p tcp -m tcp --dport 21 -j CT --helper ftp
+-A PREROUTING -p tcp -m tcp --dport 21 -j CT --zone 7
+-A PREROUTING -p tcp -m tcp --dport 2121 -j CT --zone 5
+-A PREROUTING -p tcp -m tcp --dport 2121 -j CT --helper ftp
+-A PREROUTING -p tcp -m tcp --dport 2222 -j CT --helper ftp
+-A PREROUTING -p tcp -m tcp --dport 2222 -j NOTRACK
+-A PREROUTING -p tcp -m tcp --dport 2323 -j CT --notrack
+-A PREROUTING -p tcp -m tcp --dport 2323 -j CT --helper ftp
+COMMIT
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A FORWARD -m state --state UNTRACKED
+-A FORWARD -m conntrack --ctstate NEW
+COMMIT
+""", pkts)
+
 if __name__ == "__main__":
     mc.main()

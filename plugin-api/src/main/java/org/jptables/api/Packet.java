@@ -205,7 +205,9 @@ public interface Packet {
 
     /**
      * Leaves the packet untracked, as the raw table's {@code NOTRACK} and {@code CT --notrack} do:
-     * connection tracking skips it and the state matches see UNTRACKED.
+     * connection tracking skips it and the state matches see UNTRACKED. Like xt_CT, a packet that
+     * already has a CT template (or a connection: one the host sent itself, back through lo) keeps
+     * it: the first CT or NOTRACK target a packet meets is the one that counts.
      */
     void untrack();
 
@@ -217,12 +219,15 @@ public interface Packet {
     void conntrackZone(int id, int directions);
 
     /**
-     * CT --helper: a connection this packet creates gets helper {@code helper} (a
-     * {@link ConntrackHelpers} id), as xt_CT's template attaches it (__nf_ct_try_assign_helper),
-     * unless an expectation claims the connection first. No effect on a packet of an existing
-     * connection.
+     * A CT target's template (xt_ct_target): the packet's connection is looked up and created in
+     * zone {@code zoneId} for {@code zoneDirections} (as {@link #conntrackZone}), and a connection
+     * it creates gets helper {@code helper} (a {@link ConntrackHelpers} id, NONE for none), as
+     * __nf_ct_try_assign_helper attaches it, unless an expectation claims the connection first.
+     * A packet that already has a template, was untracked or has a connection keeps what it has
+     * (the kernel's {@code skb->_nfct} check): the first CT or NOTRACK target a packet meets counts.
      */
-    default void conntrackHelper(int helper) {
+    default void conntrackTemplate(int zoneId, int zoneDirections, int helper) {
+        conntrackZone(zoneId, zoneDirections);
     }
 
     /**

@@ -36,6 +36,8 @@ public final class PacketView implements Packet {
     private int ctZoneId;
     private int ctZoneDirections = 3;
     private int ctTemplateHelper;
+    /** skb->_nfct is set: a CT template, NOTRACK's mark, or a looped packet's connection. */
+    private boolean ctAttached;
     private int ctMasterHelper;
     private long timeNanos;
     private int packetType;
@@ -491,8 +493,32 @@ public final class PacketView implements Packet {
     }
 
     @Override
-    public void conntrackHelper(int helper) {
+    public void conntrackTemplate(int zoneId, int zoneDirections, int helper) {
+        if (ctAttached) {
+            return;
+        }
+        ctAttached = true;
+        this.ctZoneId = zoneId;
+        this.ctZoneDirections = zoneDirections;
         this.ctTemplateHelper = helper;
+    }
+
+    /** A packet new to conntrack: no template, no zone, no helper; the first CT or NOTRACK target counts. */
+    public PacketView clearConntrackTemplate() {
+        ctAttached = false;
+        ctZoneId = 0;
+        ctZoneDirections = 3;
+        ctTemplateHelper = 0;
+        return this;
+    }
+
+    /**
+     * A packet that already carries a connection (the host's own packet back through lo keeps its
+     * skb->_nfct): CT and NOTRACK targets leave it alone.
+     */
+    public PacketView keepConntrack() {
+        ctAttached = true;
+        return this;
     }
 
     /** The helper a CT target asked for the packet's new connection (0 when none). */
@@ -502,6 +528,10 @@ public final class PacketView implements Packet {
 
     @Override
     public void untrack() {
+        if (ctAttached) {
+            return;
+        }
+        ctAttached = true;
         conntrack(ConnState.UNTRACKED, 0, 0, 0, 0, 0, 0);
     }
 

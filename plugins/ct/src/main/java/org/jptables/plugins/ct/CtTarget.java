@@ -91,12 +91,8 @@ final class CtTarget implements Target {
         int dir = flags & (ZONE_DIR_ORIG | ZONE_DIR_REPL);
         int directions = dir == ZONE_DIR_ORIG ? 1 : dir == ZONE_DIR_REPL ? 2 : 3;
         int id = (flags & ZONE_MARK) != 0 ? packet.mark() & 0xFFFF : zone;
-        if (id != 0 || directions != 3) {
-            packet.conntrackZone(id, directions);
-        }
-        if (helperId != ConntrackHelpers.NONE) {
-            packet.conntrackHelper(helperId);
-        }
+        // the template, also with no option that acts: it keeps a later CT or NOTRACK from acting
+        packet.conntrackTemplate(id, directions, helperId);
         return Verdict.CONTINUE;
     }
 
