@@ -29,14 +29,18 @@ class Tcp:
         self.port = {"a": aport, "b": bport}
         self.seq = {"a": a_isn, "b": b_isn}
         self.where = {"a": a_in, "b": "eth1" if a_in == "eth0" else "eth0"}
+        # where each side's packets go (another address than the other side's own behind NAT), and
+        # how far NAT's rewrites moved a side's numbers as the other side sees them (its acks)
+        self.to = {"a": b, "b": a}
+        self.shift = {"a": 0, "b": 0}
 
     def _p(self, side, flags, data=None, seq=None):
         other = "b" if side == "a" else "a"
-        p = {"in": self.where[side], "src": self.addr[side], "dst": self.addr[other],
+        p = {"in": self.where[side], "src": self.addr[side], "dst": self.to[side],
              "sport": self.port[side], "dport": self.port[other], "flags": flags,
              "seq": self.seq[side] if seq is None else seq}
         if "A" in flags:
-            p["ack"] = self.seq[other]
+            p["ack"] = self.seq[other] + self.shift[other]
         if data is not None:
             p["data"] = data
         return p
@@ -318,6 +322,182 @@ COMMIT
 -A FORWARD -m conntrack --ctstate NEW
 COMMIT
 """, pkts)
+
+
+# --- FTP through SNAT: nf_nat_ftp rewrites the client's addresses, seqadj moves the numbers ------
+
+INSIDE, OUTSIDE, PUBLIC = "198.18.1.2", "203.0.113.5", "203.0.113.1"
+ctl = Tcp(INSIDE, 40000, OUTSIDE, 21, 1000, 5000, a_in="eth1")
+ctl.to["b"] = PUBLIC
+pkts = ctl.handshake() + [
+    ctl.send("b", "220 jpt\r\n"),
+    ctl.send("a", "USER a\r\n"),
+    ctl.send("b", "331 p\r\n"),
+    # 198,18,1,2 becomes 203,0,113,1: one byte longer, the client's numbers move on by one
+    ctl.send("a", "PORT 198,18,1,2,%s\r\n" % port_args(40001)),
+]
+ctl.shift["a"] += 1  # the server saw one byte more
+pkts += [
+    ctl.send("b", "200 ok\r\n"),
+]
+active = Tcp(OUTSIDE, 20, PUBLIC, 40001, 9000, 7000, a_in="eth0")
+pkts += [active.syn("a")]
+pkts += [
+    P(in_="eth1", src=INSIDE, dst=OUTSIDE, sport=40001, dport=20, flags="SA", seq=7000, ack=9001),
+    ctl.send("a", "PASV\r\n"),
+    ctl.send("b", "227 Entering Passive Mode (203,0,113,5,%s).\r\n" % port_args(30001)),
+    P(in_="eth1", src=INSIDE, dst=OUTSIDE, sport=40002, dport=30001, seq=11000),
+    ctl.resend("a", "PASV\r\n", 6),                   # a resend from after the correction: +1
+    ctl.send("a", "EPRT |1|198.18.1.2|40004|\r\n"),    # one byte longer again: two in all
+]
+ctl.shift["a"] += 1
+pkts += [
+    ctl.send("b", "200 ok\r\n"),
+    # resends from before the last correction get the offset before it: +1, even the USER line
+    # that went before any correction (the kernel remembers only the last position)
+    ctl._p("a", "PA", "PASV\r\n", seq=1033),
+    ctl._p("a", "PA", "USER a\r\n", seq=1001),
+    P(in_="eth0", src=OUTSIDE, dst=PUBLIC, sport=20, dport=40004, seq=12000),
+    ctl.send("a", "EPSV\r\n"),
+    ctl.send("b", "229 Entering Extended Passive Mode (|||30002|)\r\n"),
+    P(in_="eth1", src=INSIDE, dst=OUTSIDE, sport=40005, dport=30002, seq=13000),
+    ctl.ack("b"),
+    ctl.send("a", "QUIT\r\n"),
+    ctl.ack("b"),
+]
+for p in pkts:
+    if "in_" in p:
+        p["in"] = p.pop("in_")
+
+case("helper-ftp-snat", """
+*raw
+:PREROUTING ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A PREROUTING -p tcp -m tcp --dport 21 -j CT --helper ftp
+COMMIT
+*nat
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+-A PREROUTING -p tcp
+-A POSTROUTING -o eth0 -p tcp
+-A POSTROUTING -o eth0 -j SNAT --to-source 203.0.113.1
+COMMIT
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT ACCEPT [0:0]
+-A FORWARD -m helper --helper ftp
+-A FORWARD -m conntrack --ctstate SNAT
+-A FORWARD -m conntrack --ctstate DNAT
+-A FORWARD -m state --state RELATED,ESTABLISHED -j ACCEPT
+-A FORWARD -p tcp -m tcp --dport 21 -m state --state NEW -j ACCEPT
+COMMIT
+""", pkts)
+
+# --- FTP to a server behind DNAT: the 227 and the active data connection follow the master ------
+
+CLIENT2, PUBLIC2, SERVER2 = "198.18.0.2", "203.0.113.10", "198.18.1.2"
+ctl = Tcp(CLIENT2, 40000, PUBLIC2, 21, 2000, 6000)
+pkts = [ctl.syn("a"),
+        P(in_="eth1", src=SERVER2, dst=CLIENT2, sport=21, dport=40000, flags="SA", seq=6000, ack=2001),
+        ctl.ack("a")]
+ctl.seq["b"] = 6001
+srv = lambda data: dict(P(in_="eth1", src=SERVER2, dst=CLIENT2, sport=21, dport=40000, flags="PA",
+                         seq=ctl.seq["b"], ack=ctl.seq["a"], data=data))
+
+
+def from_server(data):
+    p = srv(data)
+    ctl.seq["b"] += len(data)
+    return p
+
+
+pkts += [
+    from_server("220 jpt\r\n"),
+    ctl.send("a", "USER a\r\n"),
+    from_server("331 p\r\n"),
+    ctl.send("a", "PASV\r\n"),
+    # 198,18,1,2 becomes 203,0,113,10: two bytes longer, the server's numbers move on by two
+    from_server("227 Entering Passive Mode (198,18,1,2,%s).\r\n" % port_args(30001)),
+]
+ctl.shift["b"] += 2  # the client saw two bytes more
+pkts += [
+    P(src=CLIENT2, dst=PUBLIC2, sport=40002, dport=30001, seq=11000),
+    P(in_="eth1", src=SERVER2, dst=CLIENT2, sport=30001, dport=40002, flags="SA", seq=15000, ack=11001),
+    ctl.send("a", "PORT 198,18,0,2,%s\r\n" % port_args(40001)),
+    from_server("200 ok\r\n"),
+    P(in_="eth1", src=SERVER2, dst=CLIENT2, sport=20, dport=40001, seq=16000),
+    P(src=CLIENT2, dst=PUBLIC2, sport=40001, dport=20, flags="SA", seq=17000, ack=16001),
+    ctl.send("a", "EPSV\r\n"),
+    from_server("229 Entering Extended Passive Mode (|||30002|)\r\n"),
+    P(src=CLIENT2, dst=PUBLIC2, sport=40003, dport=30002, seq=18000),
+    ctl.ack("a"),
+]
+for p in pkts:
+    if "in_" in p:
+        p["in"] = p.pop("in_")
+
+case("helper-ftp-dnat", """
+*raw
+:PREROUTING ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A PREROUTING -p tcp -m tcp --dport 21 -j CT --helper ftp
+COMMIT
+*nat
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+-A PREROUTING -d 203.0.113.10/32 -p tcp -m tcp --dport 21 -j DNAT --to-destination 198.18.1.2
+-A PREROUTING -p tcp
+-A POSTROUTING -p tcp
+COMMIT
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT ACCEPT [0:0]
+-A FORWARD -m helper --helper ftp
+-A FORWARD -m conntrack --ctstate SNAT
+-A FORWARD -m conntrack --ctstate DNAT
+-A FORWARD -m state --state RELATED,ESTABLISHED -j ACCEPT
+-A FORWARD -p tcp -m tcp --dport 21 -m state --state NEW -j ACCEPT
+COMMIT
+""", pkts)
+
+# --- TFTP through SNAT to another port: nf_nat_tftp sends the transfer back to the client's port --
+
+case("helper-tftp-snat", """
+*raw
+:PREROUTING ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A PREROUTING -p udp -m udp --dport 69 -j CT --helper tftp
+COMMIT
+*nat
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+-A PREROUTING -p udp
+-A POSTROUTING -o eth0 -p udp -j SNAT --to-source 203.0.113.1:50000
+COMMIT
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT ACCEPT [0:0]
+-A FORWARD -m helper --helper tftp
+-A FORWARD -m conntrack --ctstate SNAT
+-A FORWARD -m conntrack --ctstate DNAT
+-A FORWARD -m state --state RELATED,ESTABLISHED -j ACCEPT
+-A FORWARD -p udp -m udp --dport 69 -j ACCEPT
+COMMIT
+""", [
+    udp(INSIDE, 40010, OUTSIDE, 69, rrq, "eth1"),
+    udp(OUTSIDE, 41000, PUBLIC, 50000, "\x00\x03\x00\x01hello", "eth0"),
+    udp(INSIDE, 40010, OUTSIDE, 41000, "\x00\x04\x00\x01", "eth1"),
+    udp(OUTSIDE, 41001, PUBLIC, 50000, "\x00\x03\x00\x01again", "eth0"),
+])
 
 if __name__ == "__main__":
     mc.main()

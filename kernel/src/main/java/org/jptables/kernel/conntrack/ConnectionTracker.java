@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jptables.api.ConnState;
 import org.jptables.api.ConntrackHelpers;
+import org.jptables.api.Effects;
 import org.jptables.kernel.packet.ConnectionMarks;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.kernel.path.ConnectionTracking;
@@ -203,6 +204,9 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
                 int m = table.expectations.claim(src, dst, sport, dport, protocol, table.zones.lookupId());
                 if (m >= 0) {
                     table.expectedOf(e, m);
+                    if (table.expectations.claimedNatDir >= 0) {
+                        followMaster(e, m, table.expectations.claimedNatDir, table.expectations.claimedSavedPort);
+                    }
                     info = ConntrackInfo.RELATED;
                 } else {
                     table.helper[e] = p.templateHelper();
@@ -235,6 +239,19 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
             return e;
         }
         return invalid(p);
+    }
+
+    /**
+     * nf_nat_follow_master: an expected connection of a NAT helper is NATed as its master, before
+     * any nat rule sees it (both manips are done): its source becomes where the master's
+     * {@code dir} direction goes, its destination where that direction comes from, at the port the
+     * master's side named.
+     */
+    private void followMaster(int e, int m, int dir, int port) {
+        int source = dir == 0 ? table.replyDst[m] : table.origDst[m];
+        int destination = dir == 0 ? table.replySrc[m] : table.origSrc[m];
+        nat.bind(e, true, source, source, 0, 0, Effects.NAT_MAP_IPS);
+        nat.bind(e, false, destination, destination, port, port, Effects.NAT_MAP_IPS | Effects.NAT_PROTO_SPECIFIED);
     }
 
     private int invalid(PacketView p) {
@@ -335,31 +352,49 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
     }
 
     /**
-     * nf_confirm's helper call: the entry's helper reads the packet as it leaves the last hook (an
-     * FTP command, a TFTP request) and may leave an expectation. False when the helper drops the
-     * packet. ICMP errors travelling against the connection (RELATED replies) are not shown to it.
+     * nf_confirm before the confirmation: the entry's helper reads the packet as it leaves the last
+     * hook (an FTP command, a TFTP request), may leave an expectation and, through NAT, rewrite it;
+     * then the sequence numbers of a connection whose segments NAT resized are adjusted (not on
+     * lo). False when the helper drops the packet. ICMP errors travelling against the connection
+     * (RELATED replies) are left alone.
+     *
+     * @param local    the packet is delivered to this host (at INPUT, or leaving by lo)
+     * @param loopback the packet travels through lo
      */
     @Override
-    public boolean help(int handle, PacketView p) {
+    public boolean help(int handle, PacketView p, boolean local, boolean loopback) {
         if (!table.valid(handle) || (table.status[handle] & EntryStatus.IN_USE) == 0) {
             return true;
         }
         int helper = table.helper[handle];
         int info = table.ctinfo[handle];
-        if (helper == ConntrackHelpers.NONE || info == ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY) {
+        if (info == ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY) {
             return true;
         }
-        int len = p.length();
-        int tot = p.totalLength();
-        if (tot >= 20 && tot < len) {
-            len = tot;
-        }
         int l4 = p.headerLength();
-        return switch (helper) {
-            case ConntrackHelpers.FTP -> ftpHelper.help(p, handle, info, l4, len);
-            case ConntrackHelpers.TFTP -> tftpHelper.help(p, handle, l4, len);
-            default -> true; // attached as the kernel attaches it, but not modelled: it expects nothing
-        };
+        boolean rewrote = false;
+        if (helper != ConntrackHelpers.NONE) {
+            int len = p.length();
+            int tot = p.totalLength();
+            if (tot >= 20 && tot < len) {
+                len = tot;
+            }
+            boolean accept = switch (helper) {
+                case ConntrackHelpers.FTP -> ftpHelper.help(p, handle, info, l4, len, local);
+                case ConntrackHelpers.TFTP -> tftpHelper.help(p, handle, l4, len);
+                default -> true; // attached as the kernel attaches it, but not modelled: it expects nothing
+            };
+            if (!accept) {
+                return false;
+            }
+            rewrote = helper == ConntrackHelpers.FTP && ftpHelper.rewrote();
+        }
+        if ((table.status[handle] & EntryStatus.SEQ_ADJUST) != 0 && !loopback && p.protocol() == TCP
+                && p.length() >= l4 + 20) {
+            int dir = info >= ConntrackInfo.IS_REPLY ? 1 : 0;
+            table.seqadj.adjust(p, handle, dir, l4, rewrote && !local);
+        }
+        return true;
     }
 
     /** The entry's helper (a ConntrackHelpers id, 0: none). */

@@ -33,6 +33,7 @@ final class ConntrackTable {
     final TcpConnectionState tcp = new TcpConnectionState();
     final ExpectationTable expectations = new ExpectationTable(this, EXPECT_MAX);
     final FtpLines ftp = new FtpLines();
+    final SeqAdjust seqadj = new SeqAdjust();
 
     int capacity;
     // ---- the tuples: original direction, and reply direction (the inverse, until NAT binds) ----
@@ -170,6 +171,7 @@ final class ConntrackTable {
         children[e] = 0;
         tcp.reset(e);
         ftp.reset(e);
+        seqadj.reset(e);
         return e;
     }
 
@@ -327,6 +329,7 @@ final class ConntrackTable {
         zones.grow(newCapacity);
         tcp.grow(newCapacity);
         ftp.grow(newCapacity);
+        seqadj.grow(newCapacity);
         // the free ring: keep the queued order, then the new handles
         int[] ring = new int[newCapacity];
         for (int i = 0; i < freeCount; i++) {

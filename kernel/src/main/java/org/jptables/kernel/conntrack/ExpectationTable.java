@@ -54,6 +54,16 @@ final class ExpectationTable {
     private int[] master;
     private int[] zone;
     private long[] expires;
+    // ---- for a NAT helper's expectation (nf_nat_follow_master): the port the master's side
+    // ---- really expects, and the master's direction the expected connection travels in; -1: none
+    private int[] savedPort;
+    private int[] natDir;
+
+    /** What the last {@link #claim} found besides the master: whether and how the new connection follows its NAT. */
+    int claimedSavedPort;
+    int claimedNatDir = -1;
+    /** The slot the last successful {@link #expect} filled. */
+    private int lastInserted = -1;
 
     ExpectationTable(ConntrackTable table, int max) {
         this.table = table;
@@ -74,6 +84,18 @@ final class ExpectationTable {
      */
     int expect(int m, int srcAddr, int srcAddrMask, int dstAddr, int srcPort, int srcPortMask, int dstPort,
                int proto, int maxExpected, int timeoutSeconds) {
+        return expect(m, srcAddr, srcAddrMask, dstAddr, srcPort, srcPortMask, dstPort, proto, maxExpected,
+                timeoutSeconds, 0, -1);
+    }
+
+    /**
+     * As {@link #expect(int, int, int, int, int, int, int, int, int, int)} for a NAT helper: the
+     * connection that claims the expectation follows its master's NAT (nf_nat_follow_master), its
+     * source mapped to where the master's {@code natDir} direction goes, its destination to where
+     * that direction comes from, port {@code savedPort}.
+     */
+    int expect(int m, int srcAddr, int srcAddrMask, int dstAddr, int srcPort, int srcPortMask, int dstPort,
+               int proto, int maxExpected, int timeoutSeconds, int saved, int dir) {
         int z = table.zones.id[m];
         srcAddr &= srcAddrMask;
         srcPort &= srcPortMask;
@@ -129,7 +151,10 @@ final class ExpectationTable {
         master[x] = m;
         zone[x] = z;
         expires[x] = table.now + timeoutSeconds * ConntrackTable.SECOND;
+        savedPort[x] = saved;
+        natDir[x] = dir;
         count++;
+        lastInserted = x;
         return OK;
     }
 
@@ -172,6 +197,8 @@ final class ExpectationTable {
             table.kill(m); // its time is up: it and its expectations are gone
             return -1;
         }
+        claimedSavedPort = savedPort[found];
+        claimedNatDir = natDir[found];
         remove(found);
         return m;
     }
@@ -186,6 +213,14 @@ final class ExpectationTable {
                 remove(x);
             }
         }
+    }
+
+    /** nf_ct_unexpect_related of the expectation just added (its helper could not finish the packet). */
+    void removeLastAdded() {
+        if (lastInserted >= 0 && order[lastInserted] != 0) {
+            remove(lastInserted);
+        }
+        lastInserted = -1;
     }
 
     private void remove(int x) {
@@ -248,6 +283,8 @@ final class ExpectationTable {
         protocol = grow(protocol, n);
         master = grow(master, n);
         zone = grow(zone, n);
+        savedPort = grow(savedPort, n);
+        natDir = grow(natDir, n);
         expires = expires == null ? new long[n] : Arrays.copyOf(expires, n);
     }
 

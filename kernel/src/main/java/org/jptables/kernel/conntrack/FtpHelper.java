@@ -24,16 +24,27 @@ final class FtpHelper {
     private final ConntrackTable table;
     private final FtpCommands commands = new FtpCommands();
     private final int[] found = new int[FtpCommands.RESULT_SIZE];
+    private final FtpNat nat;
+    /** Whether the last packet helped was rewritten by the NAT helper. */
+    private boolean rewrote;
 
     FtpHelper(ConntrackTable table) {
         this.table = table;
+        this.nat = new FtpNat(table);
+    }
+
+    /** Whether the NAT helper rewrote the last packet {@link #help} saw (its TCP checksum may be a partial one). */
+    boolean rewrote() {
+        return rewrote;
     }
 
     /**
      * help() for the packet of entry {@code e} with conntrack info {@code info}, its transport
-     * header at {@code l4} and {@code len} bytes in all. False: drop the packet.
+     * header at {@code l4} and {@code len} bytes in all; {@code local}: delivered to this host.
+     * False: drop the packet.
      */
-    boolean help(PacketView p, int e, int info, int l4, int len) {
+    boolean help(PacketView p, int e, int info, int l4, int len, boolean local) {
+        rewrote = false;
         if (info != ConntrackInfo.ESTABLISHED && info != ConntrackInfo.ESTABLISHED + ConntrackInfo.IS_REPLY) {
             return true; // until there has been traffic both ways, nothing is read
         }
@@ -63,7 +74,7 @@ final class FtpHelper {
             if (r == FtpCommands.FOUND && found[FtpCommands.ADDRESS] == sender) {
                 // a rewrite by the NAT helper changes the length, but the helper counts in the
                 // sender's sequence space (seqadj shifts the numbers after it): seqAfter stands
-                accept = expect(p, e, dir, l4, dataOffset);
+                accept = expect(p, e, dir, l4, dataOffset, local);
             }
         }
         if (endsLine) {
@@ -73,10 +84,14 @@ final class FtpHelper {
     }
 
     /** The expectation of the data connection, from the other side to the address named. */
-    private boolean expect(PacketView p, int e, int dir, int l4, int dataOffset) {
+    private boolean expect(PacketView p, int e, int dir, int l4, int dataOffset, boolean local) {
         int from = dir == 0 ? table.replySrc[e] : table.origSrc[e];
         int to = dir == 0 ? table.replyDst[e] : table.origDst[e];
         int port = found[FtpCommands.PORT_NUMBER];
+        if ((table.status[e] & (EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) != 0) {
+            rewrote = nat.rewrite(p, e, dir, l4, dataOffset, found, from, to, port, local);
+            return rewrote;
+        }
         int r = table.expectations.expect(e, from, -1, to, 0, 0, port, TcpTracker.PROTOCOL, MAX_EXPECTED, TIMEOUT);
         if (r != ExpectationTable.OK) {
             HelperLog.dropping(p, ConntrackHelpers.name(ConntrackHelpers.FTP), "cannot add expectation");

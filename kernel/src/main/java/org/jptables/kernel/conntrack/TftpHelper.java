@@ -8,7 +8,8 @@ import org.jptables.kernel.packet.PacketView;
  * it as the packet leaves the last hook, from the first one on: a read or write request (opcode 1
  * or 2) expects the transfer, which the server sends from a port of its own, so the expectation is
  * the connection's reply tuple with any source port. At most one per connection, living five
- * minutes (tftp_exp_policy); a request whose expectation the table refuses is dropped.
+ * minutes (tftp_exp_policy); a request whose expectation the table refuses is dropped. Through
+ * NAT (nf_nat_tftp) the transfer follows the request's NAT back to the client's own port.
  */
 final class TftpHelper {
     static final int MAX_EXPECTED = 1;
@@ -32,8 +33,10 @@ final class TftpHelper {
         if (opcode != READ_REQUEST && opcode != WRITE_REQUEST) {
             return true;
         }
+        // nf_nat_tftp: through NAT the transfer follows the request's NAT back to the client's port
+        boolean natted = (table.status[e] & (EntryStatus.SRC_NAT | EntryStatus.DST_NAT)) != 0;
         int r = table.expectations.expect(e, table.replySrc[e], -1, table.replyDst[e], 0, 0, table.replyDport[e],
-                UdpTracker.PROTOCOL, MAX_EXPECTED, TIMEOUT);
+                UdpTracker.PROTOCOL, MAX_EXPECTED, TIMEOUT, natted ? table.origSport[e] : 0, natted ? 1 : -1);
         if (r != ExpectationTable.OK) {
             HelperLog.dropping(p, ConntrackHelpers.name(ConntrackHelpers.TFTP), "cannot add expectation");
             return false;

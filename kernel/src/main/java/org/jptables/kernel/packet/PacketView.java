@@ -133,6 +133,31 @@ public final class PacketView implements Packet {
         return true;
     }
 
+    /**
+     * Replaces the {@code oldLength} bytes at {@code at} by the first {@code newLength} bytes of
+     * {@code with}, moving what follows (the NAT helpers' mangle_contents). Only the bytes change:
+     * the caller sets the lengths and checksums. False, changing nothing, past the end.
+     */
+    public boolean replace(int at, int oldLength, byte[] with, int newLength) {
+        if (at < 0 || oldLength < 0 || at + oldLength > length || newLength < 0) {
+            return false;
+        }
+        int delta = newLength - oldLength;
+        int tail = length - at - oldLength;
+        if (offset + length + delta > bytes.length) {
+            byte[] grown = new byte[length + delta];
+            System.arraycopy(bytes, offset, grown, 0, at);
+            System.arraycopy(bytes, offset + at + oldLength, grown, at + newLength, tail);
+            bytes = grown;
+            offset = 0;
+        } else {
+            System.arraycopy(bytes, offset + at + oldLength, bytes, offset + at + newLength, tail);
+        }
+        System.arraycopy(with, 0, bytes, offset + at, newLength);
+        length += delta;
+        return true;
+    }
+
     @Override
     public int routeMtu(int address) {
         return addressTypes.routeMtu(address);

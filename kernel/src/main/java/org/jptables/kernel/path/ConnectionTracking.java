@@ -66,9 +66,11 @@ public interface ConnectionTracking {
 
     /**
      * Runs the entry's conntrack helper on the packet as it leaves the last hook (nf_confirm, before
-     * the confirmation): false when the helper drops the packet.
+     * the confirmation), and the sequence number adjustment NAT's rewrites call for: false when the
+     * helper drops the packet. {@code local}: the packet is delivered to this host (INPUT, or out
+     * by lo); {@code loopback}: it travels through lo.
      */
-    boolean help(int handle, PacketView packet);
+    boolean help(int handle, PacketView packet, boolean local, boolean loopback);
 
     /**
      * Makes the entry permanent (the last hook passed with ACCEPT); false when a confirmed entry

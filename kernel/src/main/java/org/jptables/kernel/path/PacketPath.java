@@ -259,7 +259,7 @@ public final class PacketPath implements PacketEffects {
                     || nat(ct, Hook.INPUT, true) != Verdict.ACCEPT) {
                 return dropped(ct);
             }
-            return confirm(ct) ? "ACCEPT" : "DROP";
+            return confirm(ct, true, "lo".equals(in)) ? "ACCEPT" : "DROP";
         }
         int out = host.routeDevice(dst);
         if (!host.forwarding() || out < 0) {
@@ -343,12 +343,14 @@ public final class PacketPath implements PacketEffects {
             dropped(ct);
             return false;
         }
-        ip = view.bytes();
-        length = view.length();
-        if (!confirm(ct)) {
+        boolean lo = out == host.indexOf("lo");
+        if (!confirm(ct, lo, lo)) {
             return false;
         }
-        if (out == host.indexOf("lo")) {
+        // the helpers may have rewritten the packet (a NATed FTP command): the view has the bytes
+        ip = view.bytes();
+        length = view.length();
+        if (lo) {
             // to the host itself: back in through lo, as loopback_xmit hands it to ip_rcv
             boolean delivered = "ACCEPT".equals(receive(ip, length, "lo", ct));
             if (delivered && localStack != null && stackDepth < 3) {
@@ -403,15 +405,17 @@ public final class PacketPath implements PacketEffects {
     }
 
     /**
-     * Confirms the connection at the last hook; false when its tuples clash with a connection
-     * confirmed meanwhile (a NAT binding that found no free tuple): the kernel drops that packet.
+     * Confirms the connection at the last hook, after its helper (which may drop or rewrite the
+     * packet) and the sequence adjustment; false when the helper drops it or its tuples clash with
+     * a connection confirmed meanwhile (a NAT binding that found no free tuple): the kernel drops
+     * that packet. {@code local}: delivered to this host; {@code loopback}: through lo.
      */
-    private boolean confirm(int ct) {
+    private boolean confirm(int ct, boolean local, boolean loopback) {
         if (ct < 0) {
             return true;
         }
         // nf_confirm: the connection's helper reads the packet first, and may drop it
-        if (!conntrack.help(ct, view)) {
+        if (!conntrack.help(ct, view, local, loopback)) {
             dropped(ct);
             return false;
         }

@@ -82,7 +82,7 @@ class ConntrackHelperTest {
         if (h < 0) {
             return h;
         }
-        if (!tracker.help(h, view)) {
+        if (!tracker.help(h, view, false, false)) {
             tracker.abort(h);
             return -100;
         }
@@ -288,7 +288,7 @@ class ConntrackHelperTest {
         view.wrap(udp(CLIENT, 40010, SERVER, 69, "\u0000\u0001f\u0000octet\u0000")).inInterface("eth0")
                 .clearConntrackTemplate().conntrackTemplate(0, 3, ConntrackHelpers.TFTP);
         int h = tracker.track(view, now);
-        assertTrue(tracker.help(h, view));
+        assertTrue(tracker.help(h, view, false, false));
         assertEquals(1, tracker.expectationCount());
         // not confirmed yet: nobody can know of it, so nothing is claimed
         pass(udp(SERVER, 50000, CLIENT, 40010, "x"), "eth1");
