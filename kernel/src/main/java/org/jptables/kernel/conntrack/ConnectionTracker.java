@@ -209,7 +209,7 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
                     }
                     info = ConntrackInfo.RELATED;
                 } else {
-                    table.helper[e] = p.templateHelper();
+                    table.helper[e] = p.template().helper();
                     info = ConntrackInfo.NEW;
                 }
                 created = true;

@@ -33,11 +33,7 @@ public final class PacketView implements Packet {
     private int ctReplySourcePort;
     private int ctReplyDestinationPort;
     private long ctExpires;
-    private int ctZoneId;
-    private int ctZoneDirections = 3;
-    private int ctTemplateHelper;
-    /** skb->_nfct is set: a CT template, NOTRACK's mark, or a looped packet's connection. */
-    private boolean ctAttached;
+    private final ConntrackTemplate template = new ConntrackTemplate();
     private int ctMasterHelper;
     private long timeNanos;
     private int packetType;
@@ -503,61 +499,36 @@ public final class PacketView implements Packet {
 
     @Override
     public void conntrackZone(int id, int directions) {
-        this.ctZoneId = id;
-        this.ctZoneDirections = directions;
+        template.zone(id, directions);
     }
 
     /** The zone a CT target asked for (0 when none). */
     public int zoneId() {
-        return ctZoneId;
+        return template.zoneId();
     }
 
     /** The directions the zone applies to: bit 0 original, bit 1 reply (3 when none was asked). */
     public int zoneDirections() {
-        return ctZoneDirections;
+        return template.zoneDirections();
     }
 
     @Override
     public void conntrackTemplate(int zoneId, int zoneDirections, int helper) {
-        if (ctAttached) {
-            return;
+        if (template.attach()) {
+            template.set(zoneId, zoneDirections, helper);
         }
-        ctAttached = true;
-        this.ctZoneId = zoneId;
-        this.ctZoneDirections = zoneDirections;
-        this.ctTemplateHelper = helper;
     }
 
-    /** A packet new to conntrack: no template, no zone, no helper; the first CT or NOTRACK target counts. */
-    public PacketView clearConntrackTemplate() {
-        ctAttached = false;
-        ctZoneId = 0;
-        ctZoneDirections = 3;
-        ctTemplateHelper = 0;
-        return this;
-    }
-
-    /**
-     * A packet that already carries a connection (the host's own packet back through lo keeps its
-     * skb->_nfct): CT and NOTRACK targets leave it alone.
-     */
-    public PacketView keepConntrack() {
-        ctAttached = true;
-        return this;
-    }
-
-    /** The helper a CT target asked for the packet's new connection (0 when none). */
-    public int templateHelper() {
-        return ctTemplateHelper;
+    /** What CT and NOTRACK targets left for conntrack (cleared for each new packet by the path). */
+    public ConntrackTemplate template() {
+        return template;
     }
 
     @Override
     public void untrack() {
-        if (ctAttached) {
-            return;
+        if (template.attach()) {
+            conntrack(ConnState.UNTRACKED, 0, 0, 0, 0, 0, 0);
         }
-        ctAttached = true;
-        conntrack(ConnState.UNTRACKED, 0, 0, 0, 0, 0, 0);
     }
 
     @Override

@@ -200,7 +200,7 @@ public final class PacketPath implements PacketEffects {
         if (looped) {
             view.linkHeader(0, 0);
             if (loopedCt >= 0 || loopedCt == ConnectionTracking.UNTRACKED) {
-                view.keepConntrack();
+                view.template().keep();
             }
         } else {
             view.setMark(0);
@@ -208,7 +208,7 @@ public final class PacketPath implements PacketEffects {
             view.traced(false);
             view.linkHeader(host.mac(dev), host.senderMac(dev, view.source()));
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
-            view.clearConntrackTemplate();
+            view.template().clear();
         }
         if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
             return "DROP";
@@ -309,7 +309,7 @@ public final class PacketPath implements PacketEffects {
         view.setPriority(0); // the sending socket's sk_priority, 0 as no SO_PRIORITY is modelled
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
-        view.clearConntrackTemplate();
+        view.template().clear();
         int attached = cause >= 0 && conntrack != null ? conntrack.attach(view, cause) : NO_CAUSE;
         int out = routing.output(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));

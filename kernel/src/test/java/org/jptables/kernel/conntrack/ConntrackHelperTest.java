@@ -74,7 +74,8 @@ class ConntrackHelperTest {
      */
     private int pass(byte[] packet, String dev, int helper, int zone) {
         now += 150_000_000L;
-        view.wrap(packet).inInterface(dev).outInterface("eth9").clearConntrackTemplate();
+        view.wrap(packet).inInterface(dev).outInterface("eth9");
+        view.template().clear();
         if (helper != ConntrackHelpers.NONE || zone != 0) {
             view.conntrackTemplate(zone, 3, helper);
         }
@@ -285,8 +286,9 @@ class ConntrackHelperTest {
     @Test
     void aRequestWhosePacketIsDroppedLeavesNoExpectation() {
         now += 1;
-        view.wrap(udp(CLIENT, 40010, SERVER, 69, "\u0000\u0001f\u0000octet\u0000")).inInterface("eth0")
-                .clearConntrackTemplate().conntrackTemplate(0, 3, ConntrackHelpers.TFTP);
+        view.wrap(udp(CLIENT, 40010, SERVER, 69, "\u0000\u0001f\u0000octet\u0000")).inInterface("eth0");
+        view.template().clear();
+        view.conntrackTemplate(0, 3, ConntrackHelpers.TFTP);
         int h = tracker.track(view, now);
         assertTrue(tracker.help(h, view, false, false));
         assertEquals(1, tracker.expectationCount());

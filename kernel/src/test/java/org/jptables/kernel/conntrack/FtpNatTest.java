@@ -40,7 +40,8 @@ class FtpNatTest {
 
     private int pass(byte[] packet, int helper, boolean snat, boolean local) {
         now += 150_000_000L;
-        view.wrap(packet).inInterface("eth1").outInterface("eth0").clearConntrackTemplate();
+        view.wrap(packet).inInterface("eth1").outInterface("eth0");
+        view.template().clear();
         if (helper != ConntrackHelpers.NONE) {
             view.conntrackTemplate(0, 3, helper);
         }

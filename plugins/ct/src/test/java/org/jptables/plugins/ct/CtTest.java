@@ -98,7 +98,7 @@ class CtTest {
     void theTemplateCarriesZoneAndHelperForTheConnectionToBe() throws RuleException {
         PacketView p = TestPackets.tcp("192.0.2.1", 5000, "198.51.100.2", 21).view();
         ct(TestContext.of("raw", "PREROUTING").withProtocol(6), "--helper", "ftp", "--zone", "4").apply(p);
-        assertEquals(ConntrackHelpers.FTP, p.templateHelper());
+        assertEquals(ConntrackHelpers.FTP, p.template().helper());
         assertEquals(4, p.zoneId());
     }
 
@@ -109,7 +109,7 @@ class CtTest {
         ct(tcp, "--helper", "ftp").apply(p);
         ct(tcp, "--zone", "7").apply(p);
         CtTarget.notrackAlias().apply(p);
-        assertEquals(ConntrackHelpers.FTP, p.templateHelper());
+        assertEquals(ConntrackHelpers.FTP, p.template().helper());
         assertEquals(0, p.zoneId());
         assertFalse((p.ctState() & ConnState.UNTRACKED) != 0, "NOTRACK after CT: still tracked");
 
@@ -117,13 +117,13 @@ class CtTest {
         ct(tcp, "--notrack").apply(q);
         ct(tcp, "--helper", "ftp", "--zone", "3").apply(q);
         assertEquals(ConnState.UNTRACKED, q.ctState());
-        assertEquals(ConntrackHelpers.NONE, q.templateHelper());
+        assertEquals(ConntrackHelpers.NONE, q.template().helper());
         assertEquals(0, q.zoneId());
 
         PacketView plain = TestPackets.tcp("192.0.2.1", 5000, "198.51.100.2", 21).view();
         ct(tcp, "--ctevents", "new").apply(plain);
         ct(tcp, "--helper", "ftp").apply(plain);
-        assertEquals(ConntrackHelpers.NONE, plain.templateHelper(), "a CT with no acting option is a template too");
+        assertEquals(ConntrackHelpers.NONE, plain.template().helper(), "a CT with no acting option is a template too");
     }
 
     @Test
