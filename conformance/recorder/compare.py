@@ -20,7 +20,7 @@ What is random in a recording, and so left out of the comparison:
 - `log` lines of such packets (`IN=` empty, or `IN=lo` for REJECT's answers to fw's own packets):
   ICMP's `ID=` and, for TCP with ACK and without RST, `SEQ=`.
 - `conntrack`: the timeouts (they count down in real time) and the order of the lines (the
-  kernel's hash order is seeded at random).
+  kernel's hash order is seeded at random); `expect` (/proc/net/nf_conntrack_expect) the same.
 - `matched` and `policy`: the order of the list (it is not meaningful).
 - `final_save`: its `#` comment lines (they carry the date).
 """
@@ -32,7 +32,7 @@ import re
 import struct
 import sys
 
-FIELDS = ("matched", "policy", "emitted", "log", "conntrack")
+FIELDS = ("matched", "policy", "emitted", "log", "conntrack", "expect")
 
 
 def _mask(hexstr, start, length):
@@ -92,11 +92,17 @@ def normalize_ct(lines):
     return sorted(re.sub(r"^(ipv4\s+\d+\s+\S+\s+\d+\s+)\d+", r"\1T", x) for x in lines)
 
 
+def normalize_expect(lines):
+    return sorted(re.sub(r"^-?\d+ ", "T ", x) for x in lines)
+
+
 def normalize(field, value, pkt):
     if field in ("matched", "policy"):
         return sorted(value, key=lambda m: json.dumps(m, sort_keys=True))
     if field == "conntrack":
         return normalize_ct(value)
+    if field == "expect":
+        return normalize_expect(value)
     if field == "emitted":
         return [normalize_frame(e, pkt) for e in value]
     if field == "log":

@@ -56,6 +56,15 @@ def flags_letters(bits):
     return "".join(name for name, bit in FLAG_BITS if bits & bit)
 
 
+def payload_of(p):
+    """The bytes after the transport header: `data` (text, each character a byte 0-255) or `len` zeros."""
+    if "data" in p:
+        if "len" in p:
+            raise ValueError("a packet has either `data` or `len`, not both")
+        return p["data"].encode("latin-1")
+    return bytes(p.get("len", 0))
+
+
 def build_ip(p):
     """The IPv4 packet (bytes) a packets.jsonl object describes (all checksums correct)."""
     if "ip" in p:
@@ -64,7 +73,7 @@ def build_ip(p):
         return bytes.fromhex(p["frame"])[14:]
     src, dst = _addr(p["src"]), _addr(p["dst"])
     proto = proto_number(p.get("proto", "tcp"))
-    payload = bytes(p.get("len", 0))
+    payload = payload_of(p)
     if proto == 6:
         opts = b""
         if p.get("mss") is not None:

@@ -322,6 +322,15 @@ def conntrack():
         return []
 
 
+def expectations():
+    """/proc/net/nf_conntrack_expect: the expectations conntrack helpers left, one a line."""
+    try:
+        with open("/proc/thread-self/net/nf_conntrack_expect") as f:
+            return [line.rstrip("\n") for line in f]
+    except FileNotFoundError:
+        return []
+
+
 def read_case(case):
     def opt(name):
         p = os.path.join(case, name)
@@ -370,7 +379,8 @@ def record(case):
             after = save()
             matched, policy = diff_save(before, after)
             results.append({"index": i, "packet": p, "matched": matched, "policy": policy,
-                            "emitted": emitted, "log": kmsg.read(), "conntrack": conntrack()})
+                            "emitted": emitted, "log": kmsg.read(), "conntrack": conntrack(),
+                            "expect": expectations()})
         final = save()
         return {"backend": "legacy", "rules": rules, "packets": results, "final_save": final}
     finally:

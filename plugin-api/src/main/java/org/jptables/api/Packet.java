@@ -162,6 +162,16 @@ public interface Packet {
     /** Whole seconds until the connection's entry expires (nf_ct_expires / HZ); 0 while unconfirmed. */
     long ctExpires();
 
+    /**
+     * The helper of the master of the packet's connection, as xt_helper looks at it: a
+     * {@link ConntrackHelpers} id when the connection was expected by a helper of another one (an
+     * FTP data connection: its master is the control connection), {@link ConntrackHelpers#NONE}
+     * when the packet has no connection, the connection no master or the master no helper.
+     */
+    default int ctMasterHelper() {
+        return ConntrackHelpers.NONE;
+    }
+
     /** The packet's arrival time in nanoseconds, on the capture's or the caller's clock. */
     long timeNanos();
 
@@ -195,7 +205,9 @@ public interface Packet {
 
     /**
      * Leaves the packet untracked, as the raw table's {@code NOTRACK} and {@code CT --notrack} do:
-     * connection tracking skips it and the state matches see UNTRACKED.
+     * connection tracking skips it and the state matches see UNTRACKED. Like xt_CT, a packet that
+     * already has a CT template (or a connection: one the host sent itself, back through lo) keeps
+     * it: the first CT or NOTRACK target a packet meets is the one that counts.
      */
     void untrack();
 
@@ -205,6 +217,18 @@ public interface Packet {
      * template does; the other direction stays in zone 0.
      */
     void conntrackZone(int id, int directions);
+
+    /**
+     * A CT target's template (xt_ct_target): the packet's connection is looked up and created in
+     * zone {@code zoneId} for {@code zoneDirections} (as {@link #conntrackZone}), and a connection
+     * it creates gets helper {@code helper} (a {@link ConntrackHelpers} id, NONE for none), as
+     * __nf_ct_try_assign_helper attaches it, unless an expectation claims the connection first.
+     * A packet that already has a template, was untracked or has a connection keeps what it has
+     * (the kernel's {@code skb->_nfct} check): the first CT or NOTRACK target a packet meets counts.
+     */
+    default void conntrackTemplate(int zoneId, int zoneDirections, int helper) {
+        conntrackZone(zoneId, zoneDirections);
+    }
 
     /**
      * Hands a copy of the packet to nfnetlink_log group {@code group}, as NFLOG does: the

@@ -3,6 +3,8 @@ package org.jptables.kernel.conntrack;
 import java.util.List;
 
 import org.jptables.api.ConnState;
+import org.jptables.api.ConntrackHelpers;
+import org.jptables.api.Effects;
 import org.jptables.kernel.packet.ConnectionMarks;
 import org.jptables.kernel.packet.PacketView;
 import org.jptables.kernel.path.ConnectionTracking;
@@ -22,6 +24,9 @@ import org.jptables.kernel.path.ConnectionTracking;
  *   <li>one tracker per protocol: {@link TcpTracker} with {@link TcpStateTable} and {@link TcpWindow},
  *       {@link UdpTracker}, {@link IcmpTracker} (queries, and errors RELATED to the flow they quote),
  *       {@link GreTracker}; any other protocol is tracked by addresses alone (the generic tracker);</li>
+ *   <li>the helpers {@link FtpHelper} (with {@link FtpCommands} and {@link FtpLines}) and
+ *       {@link TftpHelper}, attached by a CT template, which leave expectations in the
+ *       {@link ExpectationTable} (nf_conntrack_expect) for the connections they announce;</li>
  *   <li>{@link NatBinding} (nf_nat_core) and {@link NatReversal}; {@link AnswerAttachment}
  *       (nf_ct_attach); {@link ConntrackProcListing} (/proc/net/nf_conntrack).</li>
  * </ul>
@@ -51,6 +56,8 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
     private final NatReversal natReversal;
     private final AnswerAttachment attachment;
     private final ConntrackProcListing procListing;
+    private final FtpHelper ftpHelper;
+    private final TftpHelper tftpHelper;
 
     /** The packet being tracked and its entry: a NAT binding made for it is published on it at once. */
     private PacketView currentView;
@@ -71,6 +78,8 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
         this.natReversal = new NatReversal(table);
         this.attachment = new AnswerAttachment(table);
         this.procListing = new ConntrackProcListing(table);
+        this.ftpHelper = new FtpHelper(table);
+        this.tftpHelper = new TftpHelper(table);
     }
 
     public ConntrackConfig config() {
@@ -190,7 +199,19 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
                 table.replySport[e] = protocol == ICMP ? sport : dport;
                 table.replyDport[e] = protocol == ICMP ? replyDport : sport;
                 dir = 0;
-                info = ConntrackInfo.NEW;
+                // init_conntrack: an expectation claims the connection before its protocol looks at
+                // the packet (an invalid first packet spends it all the same); else the template's helper
+                int m = table.expectations.claim(src, dst, sport, dport, protocol, table.zones.lookupId());
+                if (m >= 0) {
+                    table.expectedOf(e, m);
+                    if (table.expectations.claimedNatDir >= 0) {
+                        followMaster(e, m, table.expectations.claimedNatDir, table.expectations.claimedSavedPort);
+                    }
+                    info = ConntrackInfo.RELATED;
+                } else {
+                    table.helper[e] = p.template().helper();
+                    info = ConntrackInfo.NEW;
+                }
                 created = true;
             }
             table.ctinfo[e] = info;
@@ -220,6 +241,19 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
         return invalid(p);
     }
 
+    /**
+     * nf_nat_follow_master: an expected connection of a NAT helper is NATed as its master, before
+     * any nat rule sees it (both manips are done): its source becomes where the master's
+     * {@code dir} direction goes, its destination where that direction comes from, at the port the
+     * master's side named.
+     */
+    private void followMaster(int e, int m, int dir, int port) {
+        int source = dir == 0 ? table.replyDst[m] : table.origDst[m];
+        int destination = dir == 0 ? table.replySrc[m] : table.origSrc[m];
+        nat.bind(e, true, source, source, 0, 0, Effects.NAT_MAP_IPS);
+        nat.bind(e, false, destination, destination, port, port, Effects.NAT_MAP_IPS | Effects.NAT_PROTO_SPECIFIED);
+    }
+
     private int invalid(PacketView p) {
         p.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0);
         return INVALID;
@@ -247,6 +281,7 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
                 ? Math.max(0, (table.expires[e] - table.now) / ConntrackTable.SECOND) : 0;
         p.conntrackDetails(info >= ConntrackInfo.IS_REPLY ? 1 : 0, table.origSport[e], table.origDport[e],
                 table.replySport[e], table.replyDport[e], left);
+        p.ctMasterHelper(table.masterHelper[e]);
         p.connection(this, e);
     }
 
@@ -314,6 +349,57 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
     public boolean isRelated(int handle) {
         return table.valid(handle) && (table.ctinfo[handle] == ConntrackInfo.RELATED
                 || table.ctinfo[handle] == ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY);
+    }
+
+    /**
+     * nf_confirm before the confirmation: the entry's helper reads the packet as it leaves the last
+     * hook (an FTP command, a TFTP request), may leave an expectation and, through NAT, rewrite it;
+     * then the sequence numbers of a connection whose segments NAT resized are adjusted (not on
+     * lo). False when the helper drops the packet. ICMP errors travelling against the connection
+     * (RELATED replies) are left alone.
+     *
+     * @param local    the packet is delivered to this host (at INPUT, or leaving by lo)
+     * @param loopback the packet travels through lo
+     */
+    @Override
+    public boolean help(int handle, PacketView p, boolean local, boolean loopback) {
+        if (!table.valid(handle) || (table.status[handle] & EntryStatus.IN_USE) == 0) {
+            return true;
+        }
+        int helper = table.helper[handle];
+        int info = table.ctinfo[handle];
+        if (info == ConntrackInfo.RELATED + ConntrackInfo.IS_REPLY) {
+            return true;
+        }
+        int l4 = p.headerLength();
+        boolean rewrote = false;
+        if (helper != ConntrackHelpers.NONE) {
+            int len = p.length();
+            int tot = p.totalLength();
+            if (tot >= 20 && tot < len) {
+                len = tot;
+            }
+            boolean accept = switch (helper) {
+                case ConntrackHelpers.FTP -> ftpHelper.help(p, handle, info, l4, len, local);
+                case ConntrackHelpers.TFTP -> tftpHelper.help(p, handle, l4, len);
+                default -> true; // attached as the kernel attaches it, but not modelled: it expects nothing
+            };
+            if (!accept) {
+                return false;
+            }
+            rewrote = helper == ConntrackHelpers.FTP && ftpHelper.rewrote();
+        }
+        if ((table.status[handle] & EntryStatus.SEQ_ADJUST) != 0 && !loopback && p.protocol() == TCP
+                && p.length() >= l4 + 20) {
+            int dir = info >= ConntrackInfo.IS_REPLY ? 1 : 0;
+            table.seqadj.adjust(p, handle, dir, l4, rewrote && !local);
+        }
+        return true;
+    }
+
+    /** The entry's helper (a ConntrackHelpers id, 0: none). */
+    public int helper(int handle) {
+        return table.helper[handle];
     }
 
     /**
@@ -478,6 +564,16 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
     /** The table as /proc/net/nf_conntrack prints it (confirmed, unexpired entries), in handle order. */
     public List<String> procLines(long nowNanos) {
         return procListing.lines(nowNanos);
+    }
+
+    /** The expectations as /proc/net/nf_conntrack_expect prints them (unexpired ones, in no meaningful order). */
+    public List<String> expectationLines(long nowNanos) {
+        return table.expectations.lines(nowNanos);
+    }
+
+    /** Expectations in the table (nf_conntrack_expect's count), expired ones until removed. */
+    public int expectationCount() {
+        return table.expectations.count();
     }
 
     /**

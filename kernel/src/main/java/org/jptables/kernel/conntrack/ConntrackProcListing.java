@@ -21,19 +21,16 @@ final class ConntrackProcListing {
         this.table = table;
     }
 
-    /** The confirmed, unexpired entries in handle order; expired ones met on the way are removed. */
+    /** The confirmed, unexpired entries in handle order; the expired ones are removed first. */
     List<String> lines(long nowNanos) {
         table.now = nowNanos;
+        // the expired go first: an expected entry's end must show in its master's use count
+        table.sweepExpired();
         List<String> lines = new ArrayList<>();
         for (int e = 0; e < table.capacity; e++) {
-            if (!table.confirmed(e)) {
-                continue;
+            if (table.confirmed(e)) {
+                lines.add(line(e, nowNanos));
             }
-            if (table.expires[e] - nowNanos <= 0) {
-                table.kill(e);
-                continue;
-            }
-            lines.add(line(e, nowNanos));
         }
         return lines;
     }
@@ -73,7 +70,8 @@ final class ConntrackProcListing {
         if (table.zones.directions[e] == ConntrackZones.BOTH) {
             s.append("zone=").append(table.zones.id[e]).append(' ');
         }
-        s.append("use=2");
+        // one reference of the table's, one of the reader's, one per expected connection alive
+        s.append("use=").append(2 + table.children[e]);
         return s.toString();
     }
 

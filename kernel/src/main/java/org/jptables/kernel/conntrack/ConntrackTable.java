@@ -19,6 +19,11 @@ final class ConntrackTable {
     private static final int INITIAL_CAPACITY = 1024;
     /** early_drop looks at so many entries at most, as the kernel looks at a bounded part of its hash. */
     private static final int EARLY_DROP_SCAN = 1024;
+    /**
+     * nf_conntrack_expect_max of the recording kernel: four per bucket of the expectation hash, which
+     * has one bucket per 256 of the conntrack hash's 262144.
+     */
+    static final int EXPECT_MAX = 4096;
 
     private final int limit;
     private final int maxCapacity;
@@ -26,6 +31,9 @@ final class ConntrackTable {
     final TupleHash hash = new TupleHash(this);
     final ConntrackZones zones = new ConntrackZones();
     final TcpConnectionState tcp = new TcpConnectionState();
+    final ExpectationTable expectations = new ExpectationTable(this, EXPECT_MAX);
+    final FtpLines ftp = new FtpLines();
+    final SeqAdjust seqadj = new SeqAdjust();
 
     int capacity;
     // ---- the tuples: original direction, and reply direction (the inverse, until NAT binds) ----
@@ -48,6 +56,18 @@ final class ConntrackTable {
     int[] ctinfo;
     /** UDP's: when a flow that has seen a reply counts as a stream (nf_conn's proto.udp.stream_ts). */
     long[] udpStreamTs;
+    // ---- helpers and expectations (nf_conn_help, ct->master) ----
+    /** The entry's own helper (a ConntrackHelpers id, 0: none), from the CT template of its first packet. */
+    int[] helper;
+    /** For an expected entry: its master's helper, which xt_helper looks at; else 0. */
+    int[] masterHelper;
+    /** For an expected entry: its master's handle and that handle's generation then; else -1. */
+    int[] master;
+    int[] masterGeneration;
+    /** Expected entries alive that hold a reference on this one (each adds one to its use count). */
+    int[] children;
+    /** How often the handle was freed: tells a master's later occupant from the master itself. */
+    int[] generation;
 
     private int[] freeRing;
     private int freeHead;
@@ -92,6 +112,19 @@ final class ConntrackTable {
         return ref;
     }
 
+    /**
+     * Makes {@code e} an expected connection of master {@code m} (init_conntrack meeting an
+     * expectation): EXPECTED, the master's mark, a reference on the master.
+     */
+    void expectedOf(int e, int m) {
+        status[e] |= EntryStatus.EXPECTED;
+        master[e] = m;
+        masterGeneration[e] = generation[m];
+        masterHelper[e] = helper[m];
+        mark[e] = mark[m];
+        children[m]++;
+    }
+
     /** A new, unconfirmed entry for the tuple, or -1 if the table is full and nothing could be evicted. */
     int newEntry(int src, int dst, int sport, int dport, int protocol) {
         if (count >= limit) {
@@ -132,7 +165,13 @@ final class ConntrackTable {
         zones.assign(e);
         ctinfo[e] = ConntrackInfo.NEW;
         udpStreamTs[e] = 0;
+        helper[e] = 0;
+        masterHelper[e] = 0;
+        master[e] = -1;
+        children[e] = 0;
         tcp.reset(e);
+        ftp.reset(e);
+        seqadj.reset(e);
         return e;
     }
 
@@ -204,6 +243,15 @@ final class ConntrackTable {
     }
 
     private void free(int e) {
+        // nf_ct_destroy: the entry's expectations go with it (also those of an entry never
+        // confirmed: TFTP expects on the first packet), and it lets go of its master
+        expectations.removeOf(e);
+        int m = master[e];
+        if (m >= 0 && generation[m] == masterGeneration[e]) {
+            children[m]--;
+        }
+        master[e] = -1;
+        generation[e]++;
         freeRing[(freeHead + freeCount) % freeRing.length] = e;
         freeCount++;
         count--;
@@ -272,8 +320,16 @@ final class ConntrackTable {
         mark = grow(mark, newCapacity);
         ctinfo = grow(ctinfo, newCapacity);
         udpStreamTs = grow(udpStreamTs, newCapacity);
+        helper = grow(helper, newCapacity);
+        masterHelper = grow(masterHelper, newCapacity);
+        master = grow(master, newCapacity);
+        masterGeneration = grow(masterGeneration, newCapacity);
+        children = grow(children, newCapacity);
+        generation = grow(generation, newCapacity);
         zones.grow(newCapacity);
         tcp.grow(newCapacity);
+        ftp.grow(newCapacity);
+        seqadj.grow(newCapacity);
         // the free ring: keep the queued order, then the new handles
         int[] ring = new int[newCapacity];
         for (int i = 0; i < freeCount; i++) {

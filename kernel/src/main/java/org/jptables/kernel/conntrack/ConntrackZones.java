@@ -30,6 +30,11 @@ final class ConntrackZones {
         lookupDirections = zoneDirections;
     }
 
+    /** The zone id of the packet being looked up (what an expectation's zone is compared with). */
+    int lookupId() {
+        return lookupId;
+    }
+
     /** A new entry takes the zone of the packet that creates it. */
     void assign(int e) {
         id[e] = lookupId;

@@ -11,6 +11,8 @@ final class EntryStatus {
     static final int CONFIRMED = 1 << 3;
     static final int SRC_NAT = 1 << 4;
     static final int DST_NAT = 1 << 5;
+    /** The FTP NAT helper changed a segment's length: sequence numbers are adjusted from now on. */
+    static final int SEQ_ADJUST = 1 << 6;
     static final int SRC_NAT_DONE = 1 << 7;
     static final int DST_NAT_DONE = 1 << 8;
     static final int DYING = 1 << 9;

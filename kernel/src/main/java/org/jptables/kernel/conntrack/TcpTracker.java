@@ -55,7 +55,7 @@ final class TcpTracker {
     TcpTracker(ConntrackTable table, ConntrackConfig config) {
         this.table = table;
         this.tcp = table.tcp;
-        this.window = new TcpWindow(table.tcp, config.tcpBeLiberal());
+        this.window = new TcpWindow(table.tcp, table.seqadj, config.tcpBeLiberal());
         this.timeouts = config.tcpTimeoutTable();
         this.maxRetrans = config.tcpMaxRetrans();
         this.loose = config.tcpLoose();

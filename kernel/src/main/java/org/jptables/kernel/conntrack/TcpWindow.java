@@ -31,6 +31,7 @@ final class TcpWindow {
     private static final int MAX_WSCALE = 14;
 
     private final TcpConnectionState tcp;
+    private final SeqAdjust seqadj;
     /** nf_conntrack_tcp_be_liberal: only out-of-window RSTs are INVALID. */
     private final boolean beLiberal;
 
@@ -38,8 +39,9 @@ final class TcpWindow {
     int optScale;
     int optFlags;
 
-    TcpWindow(TcpConnectionState tcp, boolean beLiberal) {
+    TcpWindow(TcpConnectionState tcp, SeqAdjust seqadj, boolean beLiberal) {
         this.tcp = tcp;
+        this.seqadj = seqadj;
         this.beLiberal = beLiberal;
     }
 
@@ -164,6 +166,10 @@ final class TcpWindow {
         if ((tcp.tdFlags[r] & SACK_PERM) != 0) {
             sack = sackEdge(p, l4, doff, sack);
         }
+        // the receiver acknowledges what NAT's rewrites made of the sender's numbers: take that off
+        int receiverOffset = seqadj.offset(e, 1 - dir, ack - 1);
+        ack -= receiverOffset;
+        sack -= receiverOffset;
         if (tcp.tdMaxWin[s] == 0) {
             if ((flags & F_SYN) != 0) {
                 initSender(p, s, r, dir, l4, doff, end, win);

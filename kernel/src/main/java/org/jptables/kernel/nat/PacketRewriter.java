@@ -99,7 +99,8 @@ public final class PacketRewriter {
         return ~sum & 0xFFFF;
     }
 
-    static int adjust32(int checksum, int oldValue, int newValue) {
+    /** The checksum after a 32-bit field changed from {@code oldValue} to {@code newValue} (RFC 1624). */
+    public static int adjust32(int checksum, int oldValue, int newValue) {
         int c = adjust16(checksum, oldValue >>> 16, newValue >>> 16);
         return adjust16(c, oldValue & 0xFFFF, newValue & 0xFFFF);
     }

@@ -40,6 +40,8 @@ public final class Ipv4Builder {
     private byte[] quote;
     private boolean icmpFieldsSet;
     private int payloadLength;
+    /** The payload's bytes, or null for {@link #payloadLength} zeros. */
+    private byte[] payload;
     private int ttl = 64;
     private int tos;
     private int id = 0x1234;
@@ -69,7 +71,9 @@ public final class Ipv4Builder {
     public Ipv4Builder icmpSequence(int seq) { this.icmpSequence = seq; this.icmpFieldsSet = true; return this; }
     /** For ICMP errors: the packet to quote (its IP header and first 8 bytes after it). */
     public Ipv4Builder quote(byte[] inner) { this.quote = inner.clone(); return this; }
-    public Ipv4Builder payloadLength(int length) { this.payloadLength = length; return this; }
+    public Ipv4Builder payloadLength(int length) { this.payloadLength = length; this.payload = null; return this; }
+    /** The bytes after the transport header (instead of {@link #payloadLength} zeros). */
+    public Ipv4Builder payload(byte[] data) { this.payload = data.clone(); this.payloadLength = data.length; return this; }
     public Ipv4Builder ttl(int ttl) { this.ttl = ttl; return this; }
     public Ipv4Builder tos(int tos) { this.tos = tos; return this; }
     public Ipv4Builder id(int id) { this.id = id; return this; }
@@ -103,6 +107,15 @@ public final class Ipv4Builder {
     }
 
     private byte[] transport() {
+        byte[] l4 = headers();
+        if (payload != null) {
+            System.arraycopy(payload, 0, l4, l4.length - payloadLength, payloadLength);
+        }
+        return l4;
+    }
+
+    /** The transport header with room for the payload after it (zeros). */
+    private byte[] headers() {
         if (fragmentOffset != 0) {
             return new byte[payloadLength];
         }

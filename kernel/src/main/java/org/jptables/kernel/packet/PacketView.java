@@ -33,8 +33,8 @@ public final class PacketView implements Packet {
     private int ctReplySourcePort;
     private int ctReplyDestinationPort;
     private long ctExpires;
-    private int ctZoneId;
-    private int ctZoneDirections = 3;
+    private final ConntrackTemplate template = new ConntrackTemplate();
+    private int ctMasterHelper;
     private long timeNanos;
     private int packetType;
     private int cpu;
@@ -126,6 +126,31 @@ public final class PacketView implements Packet {
         bytes = grown;
         offset = 0;
         length += count;
+        return true;
+    }
+
+    /**
+     * Replaces the {@code oldLength} bytes at {@code at} by the first {@code newLength} bytes of
+     * {@code with}, moving what follows (the NAT helpers' mangle_contents). Only the bytes change:
+     * the caller sets the lengths and checksums. False, changing nothing, past the end.
+     */
+    public boolean replace(int at, int oldLength, byte[] with, int newLength) {
+        if (at < 0 || oldLength < 0 || at + oldLength > length || newLength < 0) {
+            return false;
+        }
+        int delta = newLength - oldLength;
+        int tail = length - at - oldLength;
+        if (offset + length + delta > bytes.length) {
+            byte[] grown = new byte[length + delta];
+            System.arraycopy(bytes, offset, grown, 0, at);
+            System.arraycopy(bytes, offset + at + oldLength, grown, at + newLength, tail);
+            bytes = grown;
+            offset = 0;
+        } else {
+            System.arraycopy(bytes, offset + at + oldLength, bytes, offset + at + newLength, tail);
+        }
+        System.arraycopy(with, 0, bytes, offset + at, newLength);
+        length += delta;
         return true;
     }
 
@@ -315,7 +340,19 @@ public final class PacketView implements Packet {
         this.ctReplySourcePort = 0;
         this.ctReplyDestinationPort = 0;
         this.ctExpires = 0;
+        this.ctMasterHelper = 0;
         return this;
+    }
+
+    /** Sets the helper of the master of the packet's connection (a ConntrackHelpers id, 0: none). */
+    public PacketView ctMasterHelper(int helper) {
+        this.ctMasterHelper = helper;
+        return this;
+    }
+
+    @Override
+    public int ctMasterHelper() {
+        return ctMasterHelper;
     }
 
     /** Sets the rest of what connection tracking knows: direction, the tuples' ports, time left. */
@@ -462,23 +499,36 @@ public final class PacketView implements Packet {
 
     @Override
     public void conntrackZone(int id, int directions) {
-        this.ctZoneId = id;
-        this.ctZoneDirections = directions;
+        template.zone(id, directions);
     }
 
     /** The zone a CT target asked for (0 when none). */
     public int zoneId() {
-        return ctZoneId;
+        return template.zoneId();
     }
 
     /** The directions the zone applies to: bit 0 original, bit 1 reply (3 when none was asked). */
     public int zoneDirections() {
-        return ctZoneDirections;
+        return template.zoneDirections();
+    }
+
+    @Override
+    public void conntrackTemplate(int zoneId, int zoneDirections, int helper) {
+        if (template.attach()) {
+            template.set(zoneId, zoneDirections, helper);
+        }
+    }
+
+    /** What CT and NOTRACK targets left for conntrack (cleared for each new packet by the path). */
+    public ConntrackTemplate template() {
+        return template;
     }
 
     @Override
     public void untrack() {
-        conntrack(ConnState.UNTRACKED, 0, 0, 0, 0, 0, 0);
+        if (template.attach()) {
+            conntrack(ConnState.UNTRACKED, 0, 0, 0, 0, 0, 0);
+        }
     }
 
     @Override

@@ -65,6 +65,14 @@ public interface ConnectionTracking {
     void tuple(int handle, boolean reply, int[] out);
 
     /**
+     * Runs the entry's conntrack helper on the packet as it leaves the last hook (nf_confirm, before
+     * the confirmation), and the sequence number adjustment NAT's rewrites call for: false when the
+     * helper drops the packet. {@code local}: the packet is delivered to this host (INPUT, or out
+     * by lo); {@code loopback}: it travels through lo.
+     */
+    boolean help(int handle, PacketView packet, boolean local, boolean loopback);
+
+    /**
      * Makes the entry permanent (the last hook passed with ACCEPT); false when a confirmed entry
      * already holds one of its tuples, so the packet is dropped.
      */

@@ -51,7 +51,8 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
             new Field("id", "ICMP query id (1; 0 in an error with quote)"),
             new Field("icmp_seq", "ICMP query sequence number (1; 0 in an error with quote)"),
             new Field("quote", "for an ICMP error: the packet it quotes, an object of these fields"),
-            new Field("len", "bytes of data after the transport header (0)"),
+            new Field("len", "bytes of data after the transport header, zeros (0)"),
+            new Field("data", "instead of len: the data after the transport header as text, one byte a character"),
             new Field("ttl", "IPv4 time-to-live (64)"),
             new Field("tos", "IPv4 TOS byte (0)"),
             new Field("ipid", "IPv4 identification, the IP ID (4660, 0x1234)"),
@@ -187,10 +188,34 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
                 b.quote(build(n.get("quote")));
             }
         }
-        b.payloadLength(n.path("len").asInt(0));
+        if (n.has("data")) {
+            if (n.has("len")) {
+                throw new IllegalArgumentException("data: a packet has either data or len, not both");
+            }
+            b.payload(data(n.get("data")));
+        } else {
+            b.payloadLength(n.path("len").asInt(0));
+        }
         b.ttl(n.path("ttl").asInt(64)).tos(n.path("tos").asInt(0));
         b.id(n.has("ipid") ? n.get("ipid").asInt() : 0x1234).dontFragment(n.path("df").asBoolean(false));
         return b.build();
+    }
+
+    /** The text's characters as bytes: each must be 0-255 (Latin-1), as the recorder encodes them. */
+    private static byte[] data(JsonNode v) {
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("data: not a text");
+        }
+        String text = v.asText();
+        byte[] out = new byte[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0xFF) {
+                throw new IllegalArgumentException("data: character " + (i + 1) + " is not a byte (0-255)");
+            }
+            out[i] = (byte) c;
+        }
+        return out;
     }
 
     static int protocol(String text) {

@@ -238,6 +238,9 @@ public final class PacketPath implements PacketEffects {
         view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("").socket(LocalSocket.NONE);
         if (looped) {
             view.linkHeader(0, 0);
+            if (loopedCt >= 0 || loopedCt == ConnectionTracking.UNTRACKED) {
+                view.template().keep();
+            }
         } else {
             view.setMark(0);
             view.setPriority(0);
@@ -245,7 +248,7 @@ public final class PacketPath implements PacketEffects {
             view.linkHeader(host.mac(dev), arrivingMac >= 0 ? arrivingMac : host.senderMac(dev, view.source()));
             arrivingMac = -1;
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
-            view.conntrackZone(0, 3);
+            view.template().clear();
         }
         if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
             return "DROP";
@@ -299,7 +302,7 @@ public final class PacketPath implements PacketEffects {
                     || nat(ct, Hook.INPUT, true) != Verdict.ACCEPT) {
                 return dropped(ct);
             }
-            if (!confirm(ct)) {
+            if (!confirm(ct, true, "lo".equals(in))) {
                 return "DROP";
             }
             if (observer != null) {
@@ -355,7 +358,7 @@ public final class PacketPath implements PacketEffects {
         view.setPriority(0); // the sending socket's sk_priority, 0 as no SO_PRIORITY is modelled
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
-        view.conntrackZone(0, 3);
+        view.template().clear();
         int attached = cause >= 0 && conntrack != null ? conntrack.attach(view, cause) : NO_CAUSE;
         int out = routing.output(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));
@@ -389,12 +392,14 @@ public final class PacketPath implements PacketEffects {
             dropped(ct);
             return false;
         }
-        ip = view.bytes();
-        length = view.length();
-        if (!confirm(ct)) {
+        boolean lo = out == host.indexOf("lo");
+        if (!confirm(ct, lo, lo)) {
             return false;
         }
-        if (out == host.indexOf("lo")) {
+        // the helpers may have rewritten the packet (a NATed FTP command): the view has the bytes
+        ip = view.bytes();
+        length = view.length();
+        if (lo) {
             // to the host itself: back in through lo, as loopback_xmit hands it to ip_rcv
             boolean delivered = "ACCEPT".equals(receive(ip, length, "lo", ct));
             if (delivered && localStack != null && stackDepth < 3) {
@@ -452,15 +457,22 @@ public final class PacketPath implements PacketEffects {
     }
 
     /**
-     * Confirms the connection at the last hook; false when its tuples clash with a connection
-     * confirmed meanwhile (a NAT binding that found no free tuple): the kernel drops that packet.
+     * Confirms the connection at the last hook, after its helper (which may drop or rewrite the
+     * packet) and the sequence adjustment; false when the helper drops it or its tuples clash with
+     * a connection confirmed meanwhile (a NAT binding that found no free tuple): the kernel drops
+     * that packet. {@code local}: delivered to this host; {@code loopback}: through lo.
      */
-    private boolean confirm(int ct) {
-        // only the original direction confirms: a REJECT answer attached as a reply never does
-        if (ct >= 0 && !conntrack.isReply(ct)) {
-            return conntrack.confirm(ct);
+    private boolean confirm(int ct, boolean local, boolean loopback) {
+        if (ct < 0) {
+            return true;
         }
-        return true;
+        // nf_confirm: the connection's helper reads the packet first, and may drop it
+        if (!conntrack.help(ct, view, local, loopback)) {
+            dropped(ct);
+            return false;
+        }
+        // only the original direction confirms: a REJECT answer attached as a reply never does
+        return conntrack.isReply(ct) || conntrack.confirm(ct);
     }
 
     /**

@@ -25,7 +25,7 @@ class PacketDescriptionTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> read("{\"src\":\"192.0.2.1\",\"dst\":\"198.18.0.1\",\"protocol\":\"udp\"}"));
         assertEquals("unknown packet field \"protocol\" (valid: in, src, dst, proto, sport, dport, flags, seq, ack, "
-                + "window, mss, type, code, id, icmp_seq, quote, len, ttl, tos, ipid, df, frame, ip, time, socket, uid, gid, "
+                + "window, mss, type, code, id, icmp_seq, quote, len, data, ttl, tos, ipid, df, frame, ip, time, socket, uid, gid, "
                 + "groups)", e.getMessage());
         assertTrue(e.getMessage().indexOf('\n') < 0);
     }
@@ -36,7 +36,7 @@ class PacketDescriptionTest {
             Map.entry("sport", 1234), Map.entry("dport", 22), Map.entry("flags", "SA"), Map.entry("seq", 5),
             Map.entry("ack", 6), Map.entry("window", 100), Map.entry("mss", 1400), Map.entry("len", 3),
             Map.entry("ttl", 9), Map.entry("tos", 16), Map.entry("ipid", 0xBEEF), Map.entry("df", true),
-            Map.entry("time", 1.5));
+            Map.entry("time", 1.5), Map.entry("data", "PASV\r\n"));
 
     @Test
     void everyListedFieldIsAccepted() throws Exception {
@@ -67,6 +67,26 @@ class PacketDescriptionTest {
         assertEquals(0xBEEF, p.identification());
         assertTrue(p.dontFragment());
         assertEquals(List.of(9, 16, 20 + 20 + 3), List.of(p.ttl(), p.tos(), p.totalLength()));
+    }
+
+    @Test
+    void dataIsThePayloadOneByteACharacter() throws Exception {
+        PacketDescription tcp = read("{\"src\":\"198.18.0.2\",\"dst\":\"198.18.1.2\",\"dport\":21,\"flags\":\"PA\","
+                + "\"data\":\"PORT 1,2\\r\\n\\u00ff\"}");
+        PacketView p = new PacketView().wrap(tcp.ip());
+        assertEquals(20 + 20 + 11, p.totalLength());
+        assertEquals('P', p.u8(40));
+        assertEquals('\r', p.u8(48));
+        assertEquals(0xFF, p.u8(50));
+        PacketDescription udp = read("{\"src\":\"198.18.0.2\",\"dst\":\"198.18.1.2\",\"proto\":\"udp\",\"dport\":69,"
+                + "\"data\":\"\\u0000\\u0001f\\u0000\"}");
+        PacketView u = new PacketView().wrap(udp.ip());
+        assertEquals(8 + 4, u.u16(24), "the UDP length counts the data");
+        assertEquals(1, u.u16(28));
+        assertEquals("data: a packet has either data or len, not both", assertThrows(IllegalArgumentException.class,
+                () -> read("{\"src\":\"192.0.2.1\",\"dst\":\"198.18.0.1\",\"len\":3,\"data\":\"x\"}")).getMessage());
+        assertEquals("data: character 2 is not a byte (0-255)", assertThrows(IllegalArgumentException.class,
+                () -> read("{\"src\":\"192.0.2.1\",\"dst\":\"198.18.0.1\",\"data\":\"x\\u0100\"}")).getMessage());
     }
 
     @Test

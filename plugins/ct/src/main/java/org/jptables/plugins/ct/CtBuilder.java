@@ -1,7 +1,7 @@
 package org.jptables.plugins.ct;
 
 import java.util.List;
-import java.util.Set;
+import org.jptables.api.ConntrackHelpers;
 import org.jptables.api.RuleContext;
 import org.jptables.api.RuleException;
 import org.jptables.api.Target;
@@ -18,10 +18,6 @@ final class CtBuilder implements TargetBuilder {
 
     static final String NO_SUCH_NAME = "No chain/target/match by that name.";
     static final String INVALID = "Invalid argument. Run `dmesg' for more information.";
-
-    /** The conntrack helpers registered on the recording kernel (name, layer-4 protocol). */
-    static final Set<String> HELPERS = Set.of("ftp/6", "irc/6", "sip/6", "sip/17", "tftp/17", "RAS/17",
-            "Q.931/6", "pptp/6", "amanda/17", "netbios-ns/17", "snmp/17", "snmp_trap/17", "sane/6");
 
     private final RuleContext rule;
     private int flags;
@@ -51,11 +47,14 @@ final class CtBuilder implements TargetBuilder {
 
     @Override
     public Target build() throws RuleException {
-        CtTarget target = new CtTarget(flags, zone, ctEvents, expEvents, helper, timeout);
+        // xt_ct_find_proto: the rule's protocol, none when it is inverted
+        int proto = rule.protocolInverted() ? 0 : rule.protocol();
+        int helperId = helper.isEmpty() ? ConntrackHelpers.NONE : ConntrackHelpers.find(helper, proto);
+        CtTarget target = new CtTarget(flags, zone, ctEvents, expEvents, helper, helperId, timeout);
         // out of the raw table the placement check refuses first (xt_check_target before checkentry)
         if ((flags & CtTarget.NOTRACK) == 0 && "raw".equals(rule.table())) {
-            int proto = rule.protocolInverted() ? 0 : rule.protocol();
-            if (!helper.isEmpty() && (proto == 0 || !HELPERS.contains(helper + "/" + proto))) {
+            if (!helper.isEmpty() && helperId == ConntrackHelpers.NONE) {
+                // "You must specify a L4 protocol..." or "No such helper": both ENOENT
                 throw RuleException.refusedByKernel(NO_SUCH_NAME);
             }
             if (!timeout.isEmpty()) {

@@ -21,7 +21,9 @@ import org.jptables.api.TargetExtension;
  *       accepted and printed) and does not switch connection tracking on.</li>
  *   <li>{@code --helper name}: kept to 15 characters; the kernel needs a rule protocol ({@code -p},
  *       not inverted) and a helper of that name for it, else "No chain/target/match by that name".
- *       The helpers known are those built into the recording kernel (ftp, irc, sip, ...).</li>
+ *       The helpers known are those built into the recording kernel ({@code ConntrackHelpers}:
+ *       ftp, tftp, irc, sip, ...); the name is resolved to the helper's id when the rule is
+ *       loaded.</li>
  *   <li>{@code --timeout name}: iptables 1.8.9 keeps only its first 4 characters. jptables has no
  *       timeout policies (none exist on the recording kernel either), so the kernel's answer is
  *       "Invalid argument" without a rule protocol and "No chain/target/match by that name" with.</li>
@@ -30,11 +32,13 @@ import org.jptables.api.TargetExtension;
  *       {@code mark}; the directions add up and the last ID wins, as in libxt_CT.</li>
  * </ul>
  *
- * <p>At packet time {@code --notrack} and the zones act: the packet's connection is looked up and
- * created in that zone (for one direction with {@code --zone-orig}/{@code --zone-reply}). jptables
- * has no conntrack helpers, events or timeout policies: those options are kept, listed and saved,
- * and the rule otherwise lets the packet go on (Verdict.CONTINUE) and switches connection tracking
- * on, as xt_CT's nf_ct_netns_get does.
+ * <p>At packet time {@code --notrack}, the zones and the helper act: the packet's connection is
+ * looked up and created in that zone (for one direction with {@code --zone-orig}/{@code
+ * --zone-reply}), and a connection it creates gets the helper ({@code Packet.conntrackHelper}:
+ * jptables' conntrack runs ftp and tftp, which expect the data connections they see announced;
+ * the others are attached but expect nothing). jptables has no conntrack events or timeout
+ * policies: those options are kept, listed and saved. The rule lets the packet go on
+ * (Verdict.CONTINUE) and switches connection tracking on, as xt_CT's nf_ct_netns_get does.
  */
 @org.pf4j.Extension
 public final class CtExtension implements TargetExtension {

@@ -1,15 +1,16 @@
 package org.jptables.plugins.ct;
 
 import java.util.List;
+import org.jptables.api.ConntrackHelpers;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
 /**
- * One rule's CT (or NOTRACK) target: xt_ct_target_info_v1's fields. The notrack flag and the zone
- * act on packets; see {@link CtExtension} for the others (helpers, events and timeouts do nothing
- * in jptables).
+ * One rule's CT (or NOTRACK) target: xt_ct_target_info_v1's fields. The notrack flag, the zone and
+ * the helper act on packets; see {@link CtExtension} for the others (events and timeouts do
+ * nothing in jptables).
  */
 final class CtTarget implements Target {
     /** XT_CT_* flags. */
@@ -30,20 +31,23 @@ final class CtTarget implements Target {
     private final int ctEvents;
     private final int expEvents;
     private final String helper;
+    /** The helper's ConntrackHelpers id, resolved when the rule was loaded (NONE: none). */
+    private final int helperId;
     private final String timeout;
 
-    CtTarget(int flags, int zone, int ctEvents, int expEvents, String helper, String timeout) {
+    CtTarget(int flags, int zone, int ctEvents, int expEvents, String helper, int helperId, String timeout) {
         this.flags = flags;
         this.zone = zone;
         this.ctEvents = ctEvents;
         this.expEvents = expEvents;
         this.helper = helper;
+        this.helperId = helperId;
         this.timeout = timeout;
     }
 
     /** {@code -j NOTRACK}. */
     static CtTarget notrackAlias() {
-        return new CtTarget(NOTRACK | NOTRACK_ALIAS, 0, 0, 0, "", "");
+        return new CtTarget(NOTRACK | NOTRACK_ALIAS, 0, 0, 0, "", ConntrackHelpers.NONE, "");
     }
 
     int flags() {
@@ -66,6 +70,10 @@ final class CtTarget implements Target {
         return helper;
     }
 
+    int helperId() {
+        return helperId;
+    }
+
     String timeout() {
         return timeout;
     }
@@ -83,9 +91,8 @@ final class CtTarget implements Target {
         int dir = flags & (ZONE_DIR_ORIG | ZONE_DIR_REPL);
         int directions = dir == ZONE_DIR_ORIG ? 1 : dir == ZONE_DIR_REPL ? 2 : 3;
         int id = (flags & ZONE_MARK) != 0 ? packet.mark() & 0xFFFF : zone;
-        if (id != 0 || directions != 3) {
-            packet.conntrackZone(id, directions);
-        }
+        // the template, also with no option that acts: it keeps a later CT or NOTRACK from acting
+        packet.conntrackTemplate(id, directions, helperId);
         return Verdict.CONTINUE;
     }
 

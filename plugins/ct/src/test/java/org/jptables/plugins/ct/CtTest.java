@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jptables.api.ConnState;
+import org.jptables.api.ConntrackHelpers;
 import org.jptables.api.Hook;
 import org.jptables.api.Placement;
 import org.jptables.api.RuleException;
@@ -79,6 +80,50 @@ class CtTest {
         assertEquals(before, p.ctState());
         assertTrue(t.needsConnectionTracking());
         assertTrue(ct(TestContext.of("raw", "OUTPUT")).needsConnectionTracking());
+    }
+
+    @Test
+    void theHelperIsResolvedAtLoadTimeForTheRulesProtocol() throws RuleException {
+        assertEquals(ConntrackHelpers.FTP,
+                ct(TestContext.of("raw", "PREROUTING").withProtocol(6), "--helper", "ftp").helperId());
+        assertEquals(ConntrackHelpers.TFTP,
+                ct(TestContext.of("raw", "OUTPUT").withProtocol(17), "--helper", "tftp").helperId());
+        assertEquals(ConntrackHelpers.NONE, ct(TestContext.of("raw", "PREROUTING").withProtocol(6)).helperId());
+        RuleException e = org.junit.jupiter.api.Assertions.assertThrows(RuleException.class,
+                () -> ct(TestContext.of("raw", "PREROUTING").withProtocol(17), "--helper", "ftp"));
+        assertEquals(CtBuilder.NO_SUCH_NAME, e.getMessage().strip());
+    }
+
+    @Test
+    void theTemplateCarriesZoneAndHelperForTheConnectionToBe() throws RuleException {
+        PacketView p = TestPackets.tcp("192.0.2.1", 5000, "198.51.100.2", 21).view();
+        ct(TestContext.of("raw", "PREROUTING").withProtocol(6), "--helper", "ftp", "--zone", "4").apply(p);
+        assertEquals(ConntrackHelpers.FTP, p.template().helper());
+        assertEquals(4, p.zoneId());
+    }
+
+    @Test
+    void theFirstCtOrNotrackAPacketMeetsIsTheOneThatCounts() throws RuleException {
+        TestContext tcp = TestContext.of("raw", "PREROUTING").withProtocol(6);
+        PacketView p = TestPackets.tcp("192.0.2.1", 5000, "198.51.100.2", 21).view();
+        ct(tcp, "--helper", "ftp").apply(p);
+        ct(tcp, "--zone", "7").apply(p);
+        CtTarget.notrackAlias().apply(p);
+        assertEquals(ConntrackHelpers.FTP, p.template().helper());
+        assertEquals(0, p.zoneId());
+        assertFalse((p.ctState() & ConnState.UNTRACKED) != 0, "NOTRACK after CT: still tracked");
+
+        PacketView q = TestPackets.tcp("192.0.2.1", 5000, "198.51.100.2", 21).view();
+        ct(tcp, "--notrack").apply(q);
+        ct(tcp, "--helper", "ftp", "--zone", "3").apply(q);
+        assertEquals(ConnState.UNTRACKED, q.ctState());
+        assertEquals(ConntrackHelpers.NONE, q.template().helper());
+        assertEquals(0, q.zoneId());
+
+        PacketView plain = TestPackets.tcp("192.0.2.1", 5000, "198.51.100.2", 21).view();
+        ct(tcp, "--ctevents", "new").apply(plain);
+        ct(tcp, "--helper", "ftp").apply(plain);
+        assertEquals(ConntrackHelpers.NONE, plain.template().helper(), "a CT with no acting option is a template too");
     }
 
     @Test
