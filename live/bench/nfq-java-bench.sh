@@ -52,7 +52,8 @@ run() {
     ip netns exec $S $w/send s0 $b $frame >/dev/null; left=$(( left - b )); done=$(( done + b ))
     for i in $(seq 100); do [ "$(counted)" -ge "$done" ] && break; sleep 0.1; done; done
   ip netns exec $S $w/send s0 $cnt $frame >/dev/null
-  sleep $settle; kill $c 2>/dev/null; wait $c 2>/dev/null
+  # a consumer that did not get all its packets is stopped, with what /usr/bin/time runs
+  sleep $settle; kill $(pgrep -P $c) $c 2>/dev/null; wait $c 2>/dev/null
   echo "$name: $(cat $w/out) counted=$(counted)"
 }
 jrun="${BENCH_JAVA_WRAP:-} $java --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -cp $classes org.jptables.live.nfqueue.AcceptAllBench"
