@@ -119,6 +119,13 @@ public final class NfQueue implements AutoCloseable {
     }
 
     private void configure() {
+        // The buffer before binding, so that the first burst finds it; but one too small for the
+        // four acknowledgements (an overrun test asks for the kernel's minimum) only after them.
+        int buffer = options.receiveBufferBytes();
+        boolean tiny = buffer > 0 && buffer < 16384;
+        if (buffer > 0 && !tiny) {
+            socket.receiveBuffer(buffer);
+        }
         if (options.receiveTimeoutMillis() > 0) {
             socket.receiveTimeout(options.receiveTimeoutMillis());
         }
@@ -144,9 +151,8 @@ public final class NfQueue implements AutoCloseable {
         QueueRequests.copyPackets(out, queue, options.copyRange(), nextSequence++);
         socket.send(out.buffer(), out.length());
         awaitAcknowledgements(first, nextSequence - 1);
-        // Only now: a buffer smaller than four acknowledgements would have lost some of them.
-        if (options.receiveBufferBytes() > 0) {
-            socket.receiveBuffer(options.receiveBufferBytes());
+        if (tiny) {
+            socket.receiveBuffer(buffer);
         }
     }
 
