@@ -5,14 +5,17 @@
 # two namespaces of this script's own joined by a veth; COUNT identical UDP frames
 # (198.18.0.2:40000 -> 198.18.0.1:9) arrive on fw's eth0 in one burst, raw PREROUTING queues them to
 # queue 0, the consumer answers ACCEPT (one verdict per packet, then one batch per 64) and times
-# first to last packet. Java runs twice: cold (the timed burst is its first traffic) and warm
-# (a burst of WARMUP packets first, answered but not timed; at most the queue length 65536).
+# first to last packet, and the CPU time it spends per packet (C: user+sys of the whole process by
+# /usr/bin/time; Java: the consumer thread's while timed). Java runs twice: cold (the timed burst
+# is its first traffic) and warm (WARMUP packets first, in bursts of 50000, answered but not timed: enough reads and verdicts
+# for the JIT's last tier, as in a daemon that runs for days).
 # REPEAT=N runs each consumer N times (the machine is shared: compare the best of several);
-# BENCH_JAVA_OPTS adds JVM options. Needs gcc and libnetfilter-queue-dev.
+# BENCH_JAVA_OPTS adds JVM options, BENCH_JAVA_WRAP a command before java (perf record...).
+# Needs gcc and libnetfilter-queue-dev.
 set -u
 here=$(cd "$(dirname "$0")" && pwd); repo=$(cd "$here/../.." && pwd)
 yard=${NFQ_YARDSTICK:-$repo/../shared/live}; [ -f "$yard/nfq_accept.c" ] || yard=/work/shared/live
-cnt=${1:-60000}; warm=${2:-50000}
+cnt=${1:-60000}; warm=${2:-200000}
 java=""; for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25* /usr/lib/jvm/java-25* /usr/lib/jvm/jdk-25*; do
   [ -n "$j" ] && [ -x "$j/bin/java" ] && "$j/bin/java" -version 2>&1 | grep -q '"2[5-9]' && { java=$j/bin/java; break; }; done
 [ -n "$java" ] || { echo "needs JDK 25 (JAVA_HOME)"; exit 1; }
@@ -44,16 +47,21 @@ run() {
   ip netns exec $F iptables-legacy -Z
   ip netns exec $F "$@" > $w/out 2> $w/err & local c=$!
   ready $w/err || sleep 0.5
-  if [ "$warmup" -gt 0 ]; then ip netns exec $S $w/send s0 $warmup $frame >/dev/null; sleep 2; fi
+  # the warm-up in bursts the queue (65536) holds whole, each answered before the next is sent
+  local left=$warmup done=0; while [ "$left" -gt 0 ]; do local b=$(( left < 50000 ? left : 50000 ))
+    ip netns exec $S $w/send s0 $b $frame >/dev/null; left=$(( left - b )); done=$(( done + b ))
+    for i in $(seq 100); do [ "$(counted)" -ge "$done" ] && break; sleep 0.1; done; done
   ip netns exec $S $w/send s0 $cnt $frame >/dev/null
-  sleep $settle; kill $c 2>/dev/null; wait $c 2>/dev/null
+  # a consumer that did not get all its packets is stopped, with what /usr/bin/time runs
+  sleep $settle; kill $(pgrep -P $c) $c 2>/dev/null; wait $c 2>/dev/null
   echo "$name: $(cat $w/out) counted=$(counted)"
 }
-jrun="$java --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -cp $classes org.jptables.live.nfqueue.AcceptAllBench"
+jrun="${BENCH_JAVA_WRAP:-} $java --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -cp $classes org.jptables.live.nfqueue.AcceptAllBench"
 for r in $(seq ${REPEAT:-1}); do
   for mode in "" batch; do
     m=${mode:-per-packet}
-    run "C nfq_accept $m" 2 0 $w/nfq_accept 0 $cnt $mode
+    run "C nfq_accept $m" 2 0 /usr/bin/time -f "cpu/packet=%U+%Ss/$cnt" -o $w/time $w/nfq_accept 0 $cnt $mode
+    echo "  C $(python3 -c "import re;u,s,c=re.findall(r'[0-9.]+',open('$w/time').read().split('=')[1]);print('cpu/packet=%.2fus (user %.2f)'%((float(u)+float(s))/float(c)*1e6,float(u)/float(c)*1e6))" 2>/dev/null)"
     run "Java cold    $m" 3 0 $jrun 0 $cnt $mode
     run "Java warm    $m" 3 $warm $jrun 0 $cnt $mode --warmup $warm
   done

@@ -5,6 +5,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
@@ -16,8 +17,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * The few C library calls live mode needs (socket, bind, setsockopt, send, recv, close), bound once
- * through the Foreign Function and Memory API. Every call captures errno, so that a failure is
+ * The few C library calls live mode needs (socket, bind, setsockopt, send, recv, recvmmsg, close),
+ * bound once through the Foreign Function and Memory API. Every call captures errno, so that a failure is
  * reported with the kernel's reason and a would-block read is told from an error.
  */
 public final class Libc {
@@ -36,6 +37,8 @@ public final class Libc {
     public static final int NETLINK_CAP_ACK = 10;
     public static final int NETLINK_EXT_ACK = 11;
     public static final int MSG_DONTWAIT = 0x40;
+    public static final int MSG_TRUNC = 0x20;
+    public static final int MSG_WAITFORONE = 0x10000;
     public static final int EINTR = 4;
     public static final int EAGAIN = 11;
     public static final int ENOBUFS = 105;
@@ -54,6 +57,8 @@ public final class Libc {
     private static final MethodHandle SENDTO =
             bind("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle RECV = bind("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle RECVMMSG =
+            bind("recvmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle CLOSE = bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
     private Libc() {
@@ -70,6 +75,14 @@ public final class Libc {
 
         public CallState(Arena arena) {
             this.state = arena.allocate(CALL_STATE);
+        }
+
+        /**
+         * A state placed by {@code allocator}: a hot path puts it next to its other buffers, so
+         * that one memory page serves them all after a system call.
+         */
+        public CallState(SegmentAllocator allocator) {
+            this.state = allocator.allocate(CALL_STATE);
         }
 
         /** errno as the last failed call on this state left it. */
@@ -129,6 +142,18 @@ public final class Libc {
     public static long recv(CallState cs, int fd, MemorySegment buffer, long length, int flags) {
         try {
             return (long) RECV.invokeExact(cs.state, fd, buffer, length, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * recvmmsg(2) without timeout: up to {@code count} datagrams into the struct mmsghdr array
+     * {@code vector}; the number read, or -1 with errno.
+     */
+    public static int recvmmsg(CallState cs, int fd, MemorySegment vector, int count, int flags) {
+        try {
+            return (int) RECVMMSG.invokeExact(cs.state, fd, vector, count, flags, MemorySegment.NULL);
         } catch (Throwable t) {
             throw rethrow(t);
         }

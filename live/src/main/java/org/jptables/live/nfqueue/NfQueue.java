@@ -2,6 +2,7 @@ package org.jptables.live.nfqueue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import org.jptables.live.netlink.Libc;
 import org.jptables.live.netlink.MessageWriter;
 import org.jptables.live.netlink.NetlinkException;
@@ -10,8 +11,9 @@ import org.jptables.live.netlink.NetlinkSocket;
 /**
  * One nfnetlink queue bound by this process: packets that a rule sends there ({@code -j NFQUEUE
  * --queue-num N}) are read with {@link #receive} and answered with {@link #verdict} or
- * {@link #batchVerdict}. Spoken directly over a NETLINK_NETFILTER socket, one recv per packet (or
- * per datagram of several) and one send per verdict or batch; nothing is allocated per packet.
+ * {@link #batchVerdict}. Spoken directly over a NETLINK_NETFILTER socket: at most one read per
+ * packet (one recvmmsg brings every packet already waiting, up to {@link
+ * QueueOptions#receiveBatch()}) and one send per verdict or batch; nothing is allocated per packet.
  *
  * <p>Use from one thread at a time (the socket's errno state and the buffers are shared by the
  * calls), and close from that thread too: closing a netlink socket does not wake a thread blocked
@@ -34,8 +36,8 @@ public final class NfQueue implements AutoCloseable {
     /** "Leave the mark as it is": marks are 32 bits unsigned, this is none of them. */
     public static final long NO_MARK = -1L;
 
-    /** A recv buffer larger than any packet message: a 65531-byte payload plus its metadata. */
-    private static final int RECEIVE_BUFFER = 128 * 1024;
+    /** Room in a datagram's buffer for what comes with the payload (headers, devices, conntrack...). */
+    private static final int METADATA_ROOM = 4096;
     /** A verdict: headers (16 + 4), verdict header (12), mark (8), payload (4 + 65531, padded). */
     private static final int SEND_BUFFER = 65536 + 256;
     /** NF_MAX_VERDICT: verdicts above NF_STOP the kernel refuses. */
@@ -45,10 +47,21 @@ public final class NfQueue implements AutoCloseable {
     private final QueueOptions options;
     private final int queue;
     private final NetlinkSocket socket;
-    private final Arena arena;
-    private final MemorySegment in;
+    private final int fd;
+    /** The datagram buffers, freed by close(). */
+    private final Arena slotArena;
+    /**
+     * What system calls take as arguments, freed with this object: a shared arena would cost two
+     * atomic updates per argument and call, and a confined one would tie the queue to a thread.
+     */
+    private final Arena callArena;
+    private final Libc.CallState sendErrno;
     private final MessageWriter out;
-    private final PacketDecoder decoder;
+    private final DatagramBatch batch;
+    private final PacketDecoder[] decoders;
+    /** Datagrams the last read brought, and the one being walked. */
+    private int datagrams;
+    private int current;
     private int nextSequence = 1;
     private boolean closed;
 
@@ -56,6 +69,7 @@ public final class NfQueue implements AutoCloseable {
     private long verdictsSent;
     private long batchVerdictsSent;
     private long overruns;
+    private long truncatedDatagrams;
     private long refusedVerdicts;
     private int lastRefusedId;
     private int lastRefusedErrno;
@@ -64,10 +78,21 @@ public final class NfQueue implements AutoCloseable {
         this.options = options;
         this.queue = options.queueNumber();
         this.socket = socket;
-        this.arena = Arena.ofShared();
-        this.in = arena.allocate(RECEIVE_BUFFER, 8);
-        this.out = new MessageWriter(arena.allocate(SEND_BUFFER, 8));
-        this.decoder = new PacketDecoder(in);
+        this.fd = socket.fd();
+        this.slotArena = Arena.ofShared();
+        this.callArena = Arena.ofAuto();
+        int capacity = options.receiveBatch();
+        // the call states and the recvmmsg vector side by side (one page up to 48 datagrams): after
+        // a system call has flushed the TLB (PTI), fewer pages touched is less time
+        MemorySegment control = callArena.allocate(64 + DatagramBatch.controlBytes(capacity), 4096);
+        this.sendErrno = new Libc.CallState(SegmentAllocator.slicingAllocator(control.asSlice(0, 64)));
+        int slotBytes = (Math.min(options.copyRange(), QueueProtocol.MAX_COPY_RANGE) + METADATA_ROOM + 4095) & ~4095;
+        this.batch = new DatagramBatch(fd, capacity, control.asSlice(64), slotArena, slotBytes);
+        this.out = new MessageWriter(callArena.allocate(SEND_BUFFER, 4096));
+        this.decoders = new PacketDecoder[capacity];
+        for (int i = 0; i < capacity; i++) {
+            decoders[i] = new PacketDecoder(batch.slot(i));
+        }
     }
 
     /**
@@ -94,6 +119,13 @@ public final class NfQueue implements AutoCloseable {
     }
 
     private void configure() {
+        // The buffer before binding, so that the first burst finds it; but one too small for the
+        // four acknowledgements (an overrun test asks for the kernel's minimum) only after them.
+        int buffer = options.receiveBufferBytes();
+        boolean tiny = buffer > 0 && buffer < 16384;
+        if (buffer > 0 && !tiny) {
+            socket.receiveBuffer(buffer);
+        }
         if (options.receiveTimeoutMillis() > 0) {
             socket.receiveTimeout(options.receiveTimeoutMillis());
         }
@@ -119,9 +151,8 @@ public final class NfQueue implements AutoCloseable {
         QueueRequests.copyPackets(out, queue, options.copyRange(), nextSequence++);
         socket.send(out.buffer(), out.length());
         awaitAcknowledgements(first, nextSequence - 1);
-        // Only now: a buffer smaller than four acknowledgements would have lost some of them.
-        if (options.receiveBufferBytes() > 0) {
-            socket.receiveBuffer(options.receiveBufferBytes());
+        if (tiny) {
+            socket.receiveBuffer(buffer);
         }
     }
 
@@ -134,35 +165,29 @@ public final class NfQueue implements AutoCloseable {
         QueuedPacket scratch = new QueuedPacket();
         int acknowledged = first - 1;
         while (acknowledged < last) {
-            long n = socket.receive(in, false);
-            if (n == -Libc.ENOBUFS) {
-                overruns++;
-                continue;
-            }
-            if (n < 0) {
+            int r = next(scratch, false);
+            if (r == PacketDecoder.END) {
                 throw new IllegalStateException("queue " + queue + ": the kernel's answer to request "
                         + (acknowledged + 2 - first) + " of " + (last + 1 - first) + " never came");
             }
-            decoder.load(n);
-            for (int r = decoder.advance(scratch); r != PacketDecoder.END; r = decoder.advance(scratch)) {
-                if (r == PacketDecoder.PACKET) {
-                    if (acknowledged == last - 1) {
-                        // Packets flow only once the last request (copy mode) has taken effect:
-                        // its acknowledgement is behind them. Leave this packet to receive().
-                        decoder.unread();
-                        return;
-                    }
-                    throw new IllegalStateException("queue " + queue + ": a packet came before the queue was configured");
+            if (r == PacketDecoder.PACKET) {
+                if (acknowledged == last - 1) {
+                    // Packets flow only once the last request (copy mode) has taken effect: its
+                    // acknowledgement is behind them. Leave this packet to receive().
+                    decoders[current].unread();
+                    return;
                 }
-                int seq = decoder.replySequence();
-                if (seq < first || seq > last) {
-                    continue;
-                }
-                if (decoder.replyErrno() != 0) {
-                    throw refusal(seq - first, decoder.replyErrno());
-                }
-                acknowledged = Math.max(acknowledged, seq);
+                throw new IllegalStateException("queue " + queue + ": a packet came before the queue was configured");
             }
+            PacketDecoder d = decoders[current];
+            int seq = d.replySequence();
+            if (seq < first || seq > last) {
+                continue;
+            }
+            if (d.replyErrno() != 0) {
+                throw refusal(seq - first, d.replyErrno());
+            }
+            acknowledged = Math.max(acknowledged, seq);
         }
     }
 
@@ -188,30 +213,53 @@ public final class NfQueue implements AutoCloseable {
 
     /**
      * Reads the next packet into {@code into}: 1 when it holds one, 0 when none is waiting
-     * ({@code wait} false) or the receive timeout of the options passed. Messages of one
-     * datagram are handed out one per call before the socket is read again. A full socket buffer
+     * ({@code wait} false) or the receive timeout of the options passed. The messages of the
+     * datagrams one read brought are handed out one per call before the socket is read again
+     * (waiting, the read returns as soon as one packet is there). A full socket buffer
      * (ENOBUFS) is counted in {@link #overruns()} and reading goes on; a refused verdict is
      * counted in {@link #refusedVerdicts()}.
      */
     public int receive(QueuedPacket into, boolean wait) {
         checkOpen();
         while (true) {
-            int r = decoder.advance(into);
+            int r = next(into, wait);
             if (r == PacketDecoder.PACKET) {
                 packetsReceived++;
                 return 1;
             }
-            if (r == PacketDecoder.REPLY) {
-                if (decoder.replyErrno() != 0) {
-                    refusedVerdicts++;
-                    lastRefusedId = decoder.replySequence();
-                    lastRefusedErrno = decoder.replyErrno();
-                }
-                continue; // an acknowledgement of a configuration request, or a refusal counted
+            if (r == PacketDecoder.END) {
+                return 0; // nothing waiting, or the receive timeout passed
             }
-            long n;
+            PacketDecoder d = decoders[current];
+            if (d.replyErrno() != 0) {
+                refusedVerdicts++;
+                lastRefusedId = d.replySequence();
+                lastRefusedErrno = d.replyErrno();
+            }
+            // else the acknowledgement of a configuration request: nothing to do
+        }
+    }
+
+    /**
+     * The next message that matters ({@link PacketDecoder#PACKET} or {@link PacketDecoder#REPLY},
+     * then read from {@code decoders[current]}), reading the socket once the datagrams read so
+     * far are used up; {@link PacketDecoder#END} when nothing is waiting.
+     */
+    private int next(QueuedPacket into, boolean wait) {
+        while (true) {
+            if (current < datagrams) {
+                int r = decoders[current].advance(into);
+                if (r != PacketDecoder.END) {
+                    return r;
+                }
+                if (++current < datagrams) {
+                    load(current);
+                }
+                continue;
+            }
+            int n;
             try {
-                n = socket.receive(in, wait);
+                n = batch.receive(wait);
             } catch (NetlinkException e) {
                 throw new NetlinkException("queue " + queue + ": receive", e.errno());
             }
@@ -219,10 +267,21 @@ public final class NfQueue implements AutoCloseable {
                 overruns++;
                 continue;
             }
-            if (n < 0) {
-                return 0; // EAGAIN: nothing waiting, or the receive timeout passed
+            if (n <= 0) {
+                return PacketDecoder.END;
             }
-            decoder.load(n);
+            datagrams = n;
+            current = 0;
+            load(0);
+        }
+    }
+
+    private void load(int i) {
+        if (batch.truncated(i)) {
+            truncatedDatagrams++; // cannot happen with slots of copy range plus metadata room
+            decoders[i].load(0);
+        } else {
+            decoders[i].load(batch.length(i));
         }
     }
 
@@ -267,10 +326,11 @@ public final class NfQueue implements AutoCloseable {
     }
 
     private void send(String what, int id) {
-        try {
-            socket.send(out.buffer(), out.length());
-        } catch (NetlinkException e) {
-            throw new NetlinkException("queue " + queue + ": " + what + " " + Integer.toUnsignedString(id), e.errno());
+        while (Libc.send(sendErrno, fd, out.buffer(), out.length(), 0) < 0) {
+            int e = sendErrno.errno();
+            if (e != Libc.EINTR) {
+                throw new NetlinkException("queue " + queue + ": " + what + " " + Integer.toUnsignedString(id), e);
+            }
         }
     }
 
@@ -348,7 +408,11 @@ public final class NfQueue implements AutoCloseable {
 
     /** Messages that were cut or inconsistent and so skipped (never from a sane kernel). */
     public long receiveErrors() {
-        return decoder.malformed();
+        long malformed = truncatedDatagrams;
+        for (PacketDecoder d : decoders) {
+            malformed += d.malformed();
+        }
+        return malformed;
     }
 
     /**
@@ -364,7 +428,7 @@ public final class NfQueue implements AutoCloseable {
         try {
             out.reset();
             QueueRequests.command(out, queue, QueueProtocol.NFQNL_CFG_CMD_UNBIND, nextSequence++, false);
-            socket.send(out.buffer(), out.length());
+            send("unbind, request", nextSequence - 1);
         } finally {
             release();
         }
@@ -373,6 +437,6 @@ public final class NfQueue implements AutoCloseable {
     private void release() {
         closed = true;
         socket.close();
-        arena.close();
+        slotArena.close();
     }
 }

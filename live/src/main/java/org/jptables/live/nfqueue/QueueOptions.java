@@ -17,6 +17,9 @@ package org.jptables.live.nfqueue;
  *     0 leaves the system's default
  * @param receiveTimeoutMillis how long a waiting {@link NfQueue#receive} blocks before it returns 0
  *     (SO_RCVTIMEO), so that a reader thread can notice a stop request; 0 blocks until a packet
+ * @param receiveBatch how many datagrams (packets) one system call may read when several are
+ *     waiting (recvmmsg); each has a buffer of its own of about the copy range, so this bounds the
+ *     memory too. 1 reads one at a time
  * @param failOpen NFQA_CFG_F_FAIL_OPEN: when the queue or the socket is full, the kernel accepts
  *     packets instead of dropping them
  * @param gso NFQA_CFG_F_GSO: the kernel may queue GSO packets whole (larger than the MTU, checksum
@@ -25,10 +28,12 @@ package org.jptables.live.nfqueue;
  * @param uidGid NFQA_CFG_F_UID_GID: packets of a local socket carry its owner's uid and gid
  */
 public record QueueOptions(int queueNumber, int copyRange, int maxLength, int receiveBufferBytes, long receiveTimeoutMillis,
-                           boolean failOpen, boolean gso, boolean conntrack, boolean uidGid) {
+                           int receiveBatch, boolean failOpen, boolean gso, boolean conntrack, boolean uidGid) {
     public static final int DEFAULT_COPY_RANGE = 0xFFFF;
     public static final int DEFAULT_MAX_LENGTH = 65536;
     public static final int DEFAULT_RECEIVE_BUFFER = 64 << 20;
+    public static final int DEFAULT_RECEIVE_BATCH = 32;
+    public static final int MAX_RECEIVE_BATCH = 1024;
 
     public QueueOptions {
         if (queueNumber < 0 || queueNumber > 0xFFFF) {
@@ -45,48 +50,68 @@ public record QueueOptions(int queueNumber, int copyRange, int maxLength, int re
             throw new IllegalArgumentException("queue " + queueNumber + ": receive buffer " + receiveBufferBytes
                     + " must be 0 (system default) or more");
         }
+        if (receiveBatch < 1 || receiveBatch > MAX_RECEIVE_BATCH) {
+            throw new IllegalArgumentException("queue " + queueNumber + ": receive batch " + receiveBatch
+                    + " must be 1.." + MAX_RECEIVE_BATCH);
+        }
         if (receiveTimeoutMillis < 0) {
             throw new IllegalArgumentException("queue " + queueNumber + ": receive timeout " + receiveTimeoutMillis
                     + " ms must be 0 (wait forever) or more");
         }
     }
 
-    /** Queue {@code queueNumber} with the defaults: whole packets, 65536 queued, 64 MiB, no flags. */
+    /**
+     * Queue {@code queueNumber} with the defaults: whole packets, 65536 queued, 64 MiB, up to 32
+     * packets per read, no flags.
+     */
     public static QueueOptions of(int queueNumber) {
         return new QueueOptions(queueNumber, DEFAULT_COPY_RANGE, DEFAULT_MAX_LENGTH, DEFAULT_RECEIVE_BUFFER, 0,
-                false, false, false, false);
+                DEFAULT_RECEIVE_BATCH, false, false, false, false);
+    }
+
+    public QueueOptions withReceiveBatch(int datagrams) {
+        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, receiveTimeoutMillis, datagrams,
+                failOpen, gso, conntrack, uidGid);
     }
 
     public QueueOptions withCopyRange(int bytes) {
-        return new QueueOptions(queueNumber, bytes, maxLength, receiveBufferBytes, receiveTimeoutMillis, failOpen, gso, conntrack, uidGid);
+        return new QueueOptions(queueNumber, bytes, maxLength, receiveBufferBytes, receiveTimeoutMillis, receiveBatch,
+                failOpen, gso, conntrack, uidGid);
     }
 
     public QueueOptions withMaxLength(int packets) {
-        return new QueueOptions(queueNumber, copyRange, packets, receiveBufferBytes, receiveTimeoutMillis, failOpen, gso, conntrack, uidGid);
+        return new QueueOptions(queueNumber, copyRange, packets, receiveBufferBytes, receiveTimeoutMillis, receiveBatch,
+                failOpen, gso, conntrack, uidGid);
     }
 
     public QueueOptions withReceiveBuffer(int bytes) {
-        return new QueueOptions(queueNumber, copyRange, maxLength, bytes, receiveTimeoutMillis, failOpen, gso, conntrack, uidGid);
+        return new QueueOptions(queueNumber, copyRange, maxLength, bytes, receiveTimeoutMillis, receiveBatch,
+                failOpen, gso, conntrack, uidGid);
     }
 
     public QueueOptions withReceiveTimeout(long millis) {
-        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, millis, failOpen, gso, conntrack, uidGid);
+        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, millis, receiveBatch,
+                failOpen, gso, conntrack, uidGid);
     }
 
     public QueueOptions withFailOpen(boolean on) {
-        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, receiveTimeoutMillis, on, gso, conntrack, uidGid);
+        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, receiveTimeoutMillis, receiveBatch,
+                on, gso, conntrack, uidGid);
     }
 
     public QueueOptions withGso(boolean on) {
-        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, receiveTimeoutMillis, failOpen, on, conntrack, uidGid);
+        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, receiveTimeoutMillis, receiveBatch,
+                failOpen, on, conntrack, uidGid);
     }
 
     public QueueOptions withConntrack(boolean on) {
-        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, receiveTimeoutMillis, failOpen, gso, on, uidGid);
+        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, receiveTimeoutMillis, receiveBatch,
+                failOpen, gso, on, uidGid);
     }
 
     public QueueOptions withUidGid(boolean on) {
-        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, receiveTimeoutMillis, failOpen, gso, conntrack, on);
+        return new QueueOptions(queueNumber, copyRange, maxLength, receiveBufferBytes, receiveTimeoutMillis, receiveBatch,
+                failOpen, gso, conntrack, on);
     }
 
     /** The NFQA_CFG_FLAGS value these options ask for. */

@@ -14,6 +14,7 @@ class QueueOptionsTest {
         assertEquals(65536, o.maxLength());
         assertEquals(64 << 20, o.receiveBufferBytes());
         assertEquals(0, o.receiveTimeoutMillis());
+        assertEquals(32, o.receiveBatch());
         assertEquals(0, o.flags());
     }
 
@@ -30,7 +31,8 @@ class QueueOptionsTest {
     @Test
     void withersChangeOneValue() {
         QueueOptions o = QueueOptions.of(1).withCopyRange(128).withMaxLength(10).withReceiveBuffer(0).withReceiveTimeout(50);
-        assertEquals(new QueueOptions(1, 128, 10, 0, 50, false, false, false, false), o);
+        assertEquals(new QueueOptions(1, 128, 10, 0, 50, 32, false, false, false, false), o);
+        assertEquals(4, o.withReceiveBatch(4).receiveBatch());
     }
 
     @Test
@@ -42,5 +44,7 @@ class QueueOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> QueueOptions.of(2).withMaxLength(0));
         assertThrows(IllegalArgumentException.class, () -> QueueOptions.of(2).withReceiveBuffer(-1));
         assertThrows(IllegalArgumentException.class, () -> QueueOptions.of(2).withReceiveTimeout(-1));
+        assertEquals("queue 2: receive batch 0 must be 1..1024",
+                assertThrows(IllegalArgumentException.class, () -> QueueOptions.of(2).withReceiveBatch(0)).getMessage());
     }
 }
