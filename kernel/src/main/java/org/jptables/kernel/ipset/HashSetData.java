@@ -279,14 +279,13 @@ abstract class HashSetData extends IpSetData {
         });
     }
 
-    /** The next collection and the region it takes, for the state file. */
-    final synchronized long[] gcState() {
-        return new long[] {gcNext, gcRegion};
+    @Override
+    int gcCursor() {
+        return gcRegion;
     }
 
-    /** Puts back the collection schedule a state file kept. */
-    final synchronized void gcState(long next, int region) {
-        gcNext = next;
-        gcRegion = Math.max(0, Math.min(region, gcRegions()));
+    @Override
+    void gcCursor(int cursor) {
+        gcRegion = Math.max(0, Math.min(cursor, gcRegions()));
     }
 }

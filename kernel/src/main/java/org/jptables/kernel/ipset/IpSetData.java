@@ -211,6 +211,14 @@ public abstract class IpSetData {
     /** mtype_same_set: what create -exist compares, besides the type. */
     abstract boolean sameAs(IpSetData other);
 
+    /** The garbage collection's region cursor (hash types); 0 for the others. */
+    int gcCursor() {
+        return 0;
+    }
+
+    void gcCursor(int cursor) {
+    }
+
     /** Releases what the set holds of other sets (list:set members), when it is destroyed. */
     void release(SetStore store) {
     }

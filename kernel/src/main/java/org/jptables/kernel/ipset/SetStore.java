@@ -288,4 +288,86 @@ public final class SetStore implements IpSets {
         }
         return out;
     }
+
+    // ---- the state file --------------------------------------------------------------------
+
+    /** One stored entry of a set: its element and extensions, deadline, and place in a hash table. */
+    public record StoredEntry(SetAttributes element, long deadline, int bucket, int bucketSize, int slot) {
+    }
+
+    /** Every stored entry of the set at {@code slot}, expired ones too, in its own order. */
+    public List<StoredEntry> stored(SetSlot slot) {
+        IpSetData set = slot.data();
+        long now = now();
+        List<StoredEntry> out = new ArrayList<>();
+        synchronized (set) {
+            if (set instanceof HashSetData h) {
+                h.stored((a, d, b, size, place) -> out.add(new StoredEntry(a, d, b, size, place)), now);
+            } else if (set instanceof BitmapSetData b) {
+                b.stored((a, d) -> out.add(new StoredEntry(a, d, -1, 0, -1)), now);
+            } else if (set instanceof ListSet l) {
+                l.stored((a, d) -> out.add(new StoredEntry(a, d, -1, 0, -1)), now);
+            }
+        }
+        return out;
+    }
+
+    /** Puts back an entry of the state file; false when it does not fit the set. */
+    public boolean restore(SetSlot slot, StoredEntry e) {
+        IpSetData set = slot.data();
+        synchronized (set) {
+            if (set instanceof HashSetData h) {
+                return h.restore(e.element(), e.deadline(), e.bucket(), e.bucketSize(), e.slot());
+            } else if (set instanceof BitmapSetData b) {
+                return b.restore(e.element(), e.deadline());
+            } else if (set instanceof ListSet l) {
+                return l.restore(e.element(), e.deadline(), this);
+            }
+            return false;
+        }
+    }
+
+    /** The next garbage collection (jiffies) and region of the set at {@code slot}. */
+    public long[] collection(SetSlot slot) {
+        IpSetData set = slot.data();
+        synchronized (set) {
+            return new long[] {set.gcNext, set.gcCursor()};
+        }
+    }
+
+    /** Puts back the collection schedule the state file kept. */
+    public void collection(SetSlot slot, long next, int cursor) {
+        IpSetData set = slot.data();
+        synchronized (set) {
+            set.gcNext = next;
+            set.gcCursor(cursor);
+        }
+    }
+
+    /** Moves the set named {@code name} to index {@code index} when that index is free (a reload). */
+    public synchronized boolean moveTo(String name, int index) {
+        SetSlot s = slot(name);
+        if (s == null || index < 0 || index >= LIMIT) {
+            return false;
+        }
+        if (s.index() == index) {
+            return true;
+        }
+        while (slots.size() <= index) {
+            slots.add(null);
+        }
+        if (slots.get(index) != null) {
+            return false;
+        }
+        while (max < slots.size()) {
+            max += INCREMENT;
+        }
+        slots.set(s.index(), null);
+        SetSlot moved = new SetSlot(index, s.data());
+        slots.set(index, moved);
+        for (int i = s.references(); i > 0; i--) {
+            moved.hold();
+        }
+        return true;
+    }
 }
