@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code jptables} command: iptables' syntax, plus the tools {@code save} and {@code restore}
- * (what bin/jptables-save and bin/jptables-restore run).
+ * The {@code jptables} command: iptables' syntax, plus the tools {@code save}, {@code restore} and
+ * {@code ipset} (what bin/jptables-save, bin/jptables-restore and bin/jptables-ipset run).
  */
 public final class Main {
     private Main() {
@@ -50,6 +50,8 @@ public final class Main {
                     return new SaveTool(env, out, err).run(rest);
                 case "restore":
                     return new RestoreTool(env, out, err).run(rest);
+                case "ipset":
+                    return new IpsetCommand(env, out, err, System.in).run(rest);
                 case "replay":
                     return new ReplayTool(env, out, err).run(rest);
                 case "--packet", "packet":

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jptables.api.Names;
 import org.jptables.kernel.extension.ExtensionRegistry;
 import org.jptables.kernel.extension.PluginLoader;
+import org.jptables.kernel.ipset.SetStore;
 import org.jptables.language.CommandParser;
 import org.jptables.language.names.SystemNames;
 
@@ -21,6 +22,8 @@ final class Session {
     final ExtensionRegistry registry;
     final Names names;
     final Map<String, Object> shared = new HashMap<>();
+    /** The sets of ipset, filled from the state file when the ruleset is loaded. */
+    final SetStore sets = new SetStore();
 
     Session(Settings settings, java.io.PrintStream err) {
         this.settings = settings;
@@ -33,6 +36,6 @@ final class Session {
     }
 
     CommandParser parser(boolean restore) {
-        return new CommandParser(registry, names, shared, restore);
+        return new CommandParser(registry, names, shared, restore, sets);
     }
 }

@@ -13,7 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.ArrayList;
 import org.jptables.api.Names;
+import org.jptables.ipset.SetState;
+import org.jptables.kernel.ipset.SetStore;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
@@ -24,7 +27,9 @@ import org.jptables.language.SaveWriter;
 
 /**
  * The ruleset kept between invocations, in iptables-save -c format (so it is readable, and
- * restorable with iptables-restore -c as it is). A command holds an exclusive lock on
+ * restorable with iptables-restore -c as it is), with the sets of ipset first, on comment lines of
+ * their own ({@link SetState}): they are part of the kernel's state as the rules are, and a rule
+ * naming a set can only be loaded once the set exists. A command holds an exclusive lock on
  * {@code FILE.lock} from reading to writing, so two concurrent commands never lose an update;
  * writing goes to a temporary file renamed over the state, so a crash never leaves half a file.
  */
@@ -36,6 +41,11 @@ public final class StateStore implements AutoCloseable {
     private TableKind loadedTable;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    /** The sets' lines as the file (or the initial ruleset) had them, prefix included. */
+    private List<String> setLines = List.of();
+    /** The sets the rules were loaded with, once loaded; written back instead of {@link #setLines}. */
+    private SetStore sets;
+    private Names setNames;
 
     private StateStore(Path file, Path initial, FileChannel lockChannel, FileLock lock) {
         this.file = file;
@@ -90,6 +100,7 @@ public final class StateStore implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new IOException("initial ruleset " + source + ": No such file or directory", e);
         }
+        loadSets(lines, parser, names, (stored ? "state file " : "initial ruleset ") + source);
         try {
             new RestoreReader(parser, names, true, false, false, null).restore(lines, ruleset);
         } catch (RestoreException e) {
@@ -109,6 +120,7 @@ public final class StateStore implements AutoCloseable {
             return load(parser, names);
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        loadSets(lines, parser, names, "state file " + file);
         sections = Section.split(lines);
         loadedTable = kind;
         Ruleset ruleset = new Ruleset();
@@ -125,9 +137,71 @@ public final class StateStore implements AutoCloseable {
         return ruleset;
     }
 
+    /**
+     * Fills the parser's set store from the sets' lines, before any rule is parsed; once per
+     * command. A parser without a set store leaves the lines to be written back as they are.
+     */
+    private void loadSets(List<String> lines, CommandParser parser, Names names, String where) throws IOException {
+        List<String> mine = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(SetState.PREFIX)) {
+                mine.add(lines.get(i));
+                at.add(i + 1);
+            }
+        }
+        if (sets != null) {
+            return;
+        }
+        setLines = List.copyOf(mine);
+        if (!(parser.sets() instanceof SetStore target)) {
+            return;
+        }
+        List<String> bare = new ArrayList<>();
+        for (String l : mine) {
+            bare.add(l.substring(SetState.PREFIX.length()));
+        }
+        try {
+            SetState.read(bare, target, names);
+        } catch (SetState.Corrupt e) {
+            throw new IOException(where + " is corrupt at line " + at.get(e.index()) + ": " + e.getMessage(), e);
+        }
+        sets = target;
+        setNames = names;
+    }
+
+    /** The sets' lines to write: the loaded sets as they are now, else the lines as they were. */
+    private void writeSets(StringBuilder out) {
+        if (sets != null) {
+            for (String l : SetState.write(sets, setNames)) {
+                out.append(SetState.PREFIX).append(l).append('\n');
+            }
+        } else {
+            setLines.forEach(l -> out.append(l).append('\n'));
+        }
+    }
+
+    /**
+     * Writes the sets anew and every table as the file had it (the ipset tool, which changes only
+     * the sets); before any state exists, the initial ruleset's tables are written as they were.
+     */
+    public void storeSets() throws IOException {
+        Path source = Files.exists(file) ? file : initial;
+        List<String> lines = source == null ? List.of() : Files.readAllLines(source, StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        writeSets(out);
+        for (String l : lines) {
+            if (!l.startsWith(SetState.PREFIX)) {
+                out.append(l).append('\n');
+            }
+        }
+        replace(out);
+    }
+
     /** Writes the ruleset atomically (after {@link #loadTable}: that table anew, the others as they were). */
     public void store(Ruleset ruleset) throws IOException {
         StringBuilder out = new StringBuilder();
+        writeSets(out);
         String date = SaveWriter.date(ZonedDateTime.now());
         if (sections == null) {
             for (Table t : ruleset.tables()) {
@@ -149,6 +223,11 @@ public final class StateStore implements AutoCloseable {
                 SaveWriter.write(ruleset.existing(loadedTable), true, date, "1.8.9", true, out);
             }
         }
+        replace(out);
+    }
+
+    /** The file replaced by {@code out}: a temporary file renamed over it, so no half file is ever seen. */
+    private void replace(StringBuilder out) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + ProcessHandle.current().pid());
         Files.writeString(tmp, out, StandardCharsets.UTF_8);
         try {
