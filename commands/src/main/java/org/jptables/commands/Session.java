@@ -36,6 +36,11 @@ final class Session {
     }
 
     CommandParser parser(boolean restore) {
-        return new CommandParser(registry, names, shared, restore, sets);
+        return parser(restore, sets);
+    }
+
+    /** A parser whose rules find their sets through {@code ipSets} (the same store, reached another way). */
+    CommandParser parser(boolean restore, org.jptables.api.IpSets ipSets) {
+        return new CommandParser(registry, names, shared, restore, ipSets);
     }
 }

@@ -92,6 +92,7 @@ public final class StateStore implements AutoCloseable {
         boolean stored = Files.exists(file);
         Path source = stored ? file : initial;
         if (source == null) {
+            loadSets(List.of(), setsOf(parser), names, "no state");
             return ruleset;
         }
         List<String> lines;
@@ -100,7 +101,7 @@ public final class StateStore implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new IOException("initial ruleset " + source + ": No such file or directory", e);
         }
-        loadSets(lines, parser, names, (stored ? "state file " : "initial ruleset ") + source);
+        loadSets(lines, setsOf(parser), names, (stored ? "state file " : "initial ruleset ") + source);
         try {
             new RestoreReader(parser, names, true, false, false, null).restore(lines, ruleset);
         } catch (RestoreException e) {
@@ -108,6 +109,19 @@ public final class StateStore implements AutoCloseable {
                     + e.line() + ": " + e.getMessage(), e);
         }
         return ruleset;
+    }
+
+    /**
+     * Only the stored sets, into {@code target}: for a command whose rules are parsed before the
+     * ruleset is loaded, or come from elsewhere (a replay's rules file), but name the state's sets.
+     * Once per store: a later {@link #load} or {@link #loadTable} keeps these sets.
+     */
+    public void loadSets(SetStore target, Names names) throws IOException {
+        boolean stored = Files.exists(file);
+        Path source = stored ? file : initial;
+        List<String> lines = source == null || !Files.exists(source) ? List.of()
+                : Files.readAllLines(source, StandardCharsets.UTF_8);
+        loadSets(lines, target, names, (stored ? "state file " : "initial ruleset ") + source);
     }
 
     /**
@@ -120,7 +134,7 @@ public final class StateStore implements AutoCloseable {
             return load(parser, names);
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        loadSets(lines, parser, names, "state file " + file);
+        loadSets(lines, setsOf(parser), names, "state file " + file);
         sections = Section.split(lines);
         loadedTable = kind;
         Ruleset ruleset = new Ruleset();
@@ -137,29 +151,32 @@ public final class StateStore implements AutoCloseable {
         return ruleset;
     }
 
+    /** The parser's set store, or null when its sets are not the kernel's (then nothing is loaded). */
+    private static SetStore setsOf(CommandParser parser) {
+        return parser.sets() instanceof SetStore s ? s : null;
+    }
+
     /**
-     * Fills the parser's set store from the sets' lines, before any rule is parsed; once per
-     * command. A parser without a set store leaves the lines to be written back as they are.
+     * Fills {@code target} from the sets' lines, before any rule is parsed; once per store. Without
+     * a target the lines are kept to be written back as they are.
      */
-    private void loadSets(List<String> lines, CommandParser parser, Names names, String where) throws IOException {
-        List<String> mine = new ArrayList<>();
-        List<Integer> at = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(SetState.PREFIX)) {
-                mine.add(lines.get(i));
-                at.add(i + 1);
-            }
-        }
+    private void loadSets(List<String> lines, SetStore target, Names names, String where) throws IOException {
         if (sets != null) {
             return;
         }
-        setLines = List.copyOf(mine);
-        if (!(parser.sets() instanceof SetStore target)) {
-            return;
-        }
         List<String> bare = new ArrayList<>();
-        for (String l : mine) {
-            bare.add(l.substring(SetState.PREFIX.length()));
+        List<Integer> at = new ArrayList<>();
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(SetState.PREFIX)) {
+                mine.add(lines.get(i));
+                bare.add(lines.get(i).substring(SetState.PREFIX.length()));
+                at.add(i + 1);
+            }
+        }
+        setLines = List.copyOf(mine);
+        if (target == null) {
+            return;
         }
         try {
             SetState.read(bare, target, names);
