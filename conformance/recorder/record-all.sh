@@ -65,11 +65,15 @@ for d in "${dirs[@]}"; do
     echo "skipped $name: quiet-host mode needs nftables' nft, which could not be installed"
     continue
   fi
+  if [ -f "$d/sets" ] && ! command -v ipset >/dev/null 2>&1; then
+    echo "skipped $name: its sets need ipset, which is not installed"
+    continue
+  fi
   mkdir -p "$out/$name"
   if python3 "$here/record.py" "$d" -o "$out/$name/kernel.json" 2>"$out/$name/record.err"; then
     n=$(grep -c . "$d/packets.jsonl")
     # the case's inputs beside the recording, so that the folder is a case of its own
-    for f in ruleset.rules packets.jsonl listen mode; do
+    for f in ruleset.rules packets.jsonl listen mode sets; do
       [ -f "$d/$f" ] && cp "$d/$f" "$out/$name/"
     done
     packets=$((packets + n)); ok=$((ok + 1)); rm -f "$out/$name/record.err"
