@@ -39,6 +39,9 @@ fi
 if ! command -v nft >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   apt-get install -y nftables >/dev/null 2>&1   # only quiet-host cases need it
 fi
+if ! command -v ipset >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  apt-get install -y ipset >/dev/null 2>&1   # only cases with sets need it
+fi
 probe="jprec-$$-probe"
 ip netns add "$probe" >/dev/null 2>&1 || skip "ip netns add failed"
 trap 'ip netns del "$probe" >/dev/null 2>&1' EXIT
@@ -66,7 +69,7 @@ for d in "${dirs[@]}"; do
     continue
   fi
   if [ -f "$d/sets" ] && ! command -v ipset >/dev/null 2>&1; then
-    echo "skipped $name: its sets need ipset, which is not installed"
+    echo "skipped $name: its sets need ipset, which could not be installed"
     continue
   fi
   mkdir -p "$out/$name"
