@@ -39,6 +39,9 @@ fi
 if ! command -v nft >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   apt-get install -y nftables >/dev/null 2>&1   # only quiet-host cases need it
 fi
+if ! command -v ipset >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  apt-get install -y ipset >/dev/null 2>&1   # only cases with sets need it
+fi
 probe="jprec-$$-probe"
 ip netns add "$probe" >/dev/null 2>&1 || skip "ip netns add failed"
 trap 'ip netns del "$probe" >/dev/null 2>&1' EXIT
@@ -65,11 +68,15 @@ for d in "${dirs[@]}"; do
     echo "skipped $name: quiet-host mode needs nftables' nft, which could not be installed"
     continue
   fi
+  if [ -f "$d/sets" ] && ! command -v ipset >/dev/null 2>&1; then
+    echo "skipped $name: its sets need ipset, which could not be installed"
+    continue
+  fi
   mkdir -p "$out/$name"
   if python3 "$here/record.py" "$d" -o "$out/$name/kernel.json" 2>"$out/$name/record.err"; then
     n=$(grep -c . "$d/packets.jsonl")
     # the case's inputs beside the recording, so that the folder is a case of its own
-    for f in ruleset.rules packets.jsonl listen mode; do
+    for f in ruleset.rules packets.jsonl listen mode sets; do
       [ -f "$d/$f" ] && cp "$d/$f" "$out/$name/"
     done
     packets=$((packets + n)); ok=$((ok + 1)); rm -f "$out/$name/record.err"

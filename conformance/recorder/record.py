@@ -3,9 +3,10 @@
 
     record.py CASE_DIR [-o OUT.json]
 
-CASE_DIR holds ruleset.rules, packets.jsonl, and optionally listen and mode (see
+CASE_DIR holds ruleset.rules, packets.jsonl, and optionally listen, mode and sets (see
 conformance/README.md). Builds three network namespaces src - fw - dst as the shared conformance
-README describes, loads the ruleset into fw with iptables-legacy-restore, sends each packet and
+README describes, loads the sets (ipset restore) and the ruleset (iptables-legacy-restore) into
+fw, sends each packet and
 writes kernel.json (to OUT.json, or stdout). Needs root, `ip netns`, iptables-legacy; python3
 standard library only. Every namespace it makes is deleted again, whatever happens.
 """
@@ -345,11 +346,11 @@ def read_case(case):
         for line in f:
             if line.strip():
                 packets.append(json.loads(line))
-    return rules, packets, opt("listen"), opt("mode")
+    return rules, packets, opt("listen"), opt("mode"), opt("sets")
 
 
 def record(case):
-    rules, packets, listen, mode = read_case(case)
+    rules, packets, listen, mode, sets = read_case(case)
     if mode not in ("", "quiet-host"):
         raise ValueError("unknown mode %r" % mode)
     frames = [packet.build_frame(p) for p in packets]  # fail early on a bad packet
@@ -362,6 +363,9 @@ def record(case):
         write_sysctl("net.netfilter.nf_log_all_netns", 1)
         lab.build()
         setns(lab.path("fw"))
+        if sets:
+            # the sets first: a rule naming a set can only be loaded once the set exists
+            run(["ipset", "restore"], stdin=sets + "\n")
         run(["iptables-legacy-restore", "-w"], stdin=rules)
         if listen:
             lab.listen(listen)
@@ -382,7 +386,11 @@ def record(case):
                             "emitted": emitted, "log": kmsg.read(), "conntrack": conntrack(),
                             "expect": expectations()})
         final = save()
-        return {"backend": "legacy", "rules": rules, "packets": results, "final_save": final}
+        result = {"backend": "legacy", "rules": rules, "packets": results, "final_save": final}
+        if sets:
+            result["sets"] = sets + "\n"
+            result["final_sets"] = run(["ipset", "save"]).stdout
+        return result
     finally:
         if kmsg:
             kmsg.close()
@@ -401,7 +409,7 @@ def _die(signum, _frame):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("case", help="case directory (ruleset.rules, packets.jsonl, listen, mode)")
+    ap.add_argument("case", help="case directory (ruleset.rules, packets.jsonl, listen, mode, sets)")
     ap.add_argument("-o", "--output", help="kernel.json to write (default: stdout)")
     args = ap.parse_args()
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):

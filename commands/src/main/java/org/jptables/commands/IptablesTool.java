@@ -2,6 +2,7 @@ package org.jptables.commands;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.jptables.api.Extension;
@@ -68,9 +69,18 @@ final class IptablesTool {
             out.print(PluginList.describe(session.registry));
             return 0;
         }
+        try (StateSets state = new StateSets(settings, session)) {
+            return run(settings, session, state);
+        } catch (UncheckedIOException e) {
+            err.print(PROGRAM + ": " + e.getCause().getMessage() + "\n");
+            return 4;
+        }
+    }
+
+    private int run(Settings settings, Session session, StateSets state) {
         ParsedCommand cmd;
         try {
-            cmd = session.parser(false).parse(settings.args());
+            cmd = session.parser(false, state).parse(settings.args());
         } catch (ParameterException e) {
             return Messages.parameterProblem(PROGRAM, e, 0, err);
         }
@@ -90,7 +100,8 @@ final class IptablesTool {
             }
             return 0;
         }
-        try (StateStore store = StateStore.open(settings.state(), settings.initial())) {
+        try {
+            StateStore store = state.store();
             TableKind kind = TableKind.named(cmd.table());
             // only the table the command names is read, as iptables reads only that one
             Ruleset ruleset = kind == null ? store.load(session.parser(true), session.names)

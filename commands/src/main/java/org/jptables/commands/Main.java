@@ -14,9 +14,9 @@ import org.jptables.commands.control.DaemonCommands;
 import org.jptables.commands.control.DaemonForwarding;
 
 /**
- * The {@code jptables} command: iptables' syntax, plus the tools {@code save} and {@code restore}
- * (what bin/jptables-save and bin/jptables-restore run), the offline tools (replay, graph, ...) and
- * {@code daemon}.
+ * The {@code jptables} command: iptables' syntax, plus the tools {@code save}, {@code restore} and
+ * {@code ipset} (what bin/jptables-save, bin/jptables-restore and bin/jptables-ipset run), the
+ * offline tools (replay, graph, ...) and {@code daemon}.
  */
 public final class Main {
     private Main() {
@@ -60,6 +60,8 @@ public final class Main {
                     return onRuleset("save", rest, env, out, err, stdin);
                 case "restore":
                     return onRuleset("restore", rest, env, out, err, stdin);
+                case "ipset":
+                    return new IpsetCommand(env, out, err, stdin).run(rest);
                 case "replay":
                     return new ReplayTool(env, out, err).run(rest);
                 case "--packet", "packet":

@@ -34,6 +34,7 @@ import org.jptables.kernel.path.FrameSummary;
 import org.jptables.kernel.path.PacketDescription;
 import org.jptables.kernel.path.PacketPath;
 import org.jptables.kernel.path.PacketResult;
+import org.jptables.language.CommandParser;
 import org.jptables.language.RestoreException;
 import org.jptables.language.RestoreReader;
 import org.jptables.language.listing.Listing;
@@ -120,8 +121,10 @@ final class ReplayTool {
                 Ruleset ruleset;
                 if (rules != null) {
                     ruleset = new Ruleset();
+                    CommandParser parser = session.parser(true);
+                    store.loadSets(session.sets, session.names);
                     try {
-                        new RestoreReader(session.parser(true), session.names, true, false,
+                        new RestoreReader(parser, session.names, true, false,
                                 false, null).restore(Files.readAllLines(rules), ruleset);
                     } catch (RestoreException e) {
                         err.print(PROGRAM + ": " + rules + ": line " + e.line() + ": " + e.getMessage() + "\n");

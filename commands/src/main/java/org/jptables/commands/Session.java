@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jptables.api.Names;
 import org.jptables.kernel.extension.ExtensionRegistry;
 import org.jptables.kernel.extension.PluginLoader;
+import org.jptables.kernel.ipset.SetStore;
 import org.jptables.language.CommandParser;
 import org.jptables.language.names.SystemNames;
 
@@ -25,6 +26,8 @@ public final class Session {
     final ExtensionRegistry registry;
     final Names names;
     final Map<String, Object> shared = new HashMap<>();
+    /** The sets of ipset, filled from the state file when the ruleset is loaded. */
+    final SetStore sets = new SetStore();
 
     /** The extensions of {@code settings}' plugins directory; their warnings go to {@code err}. */
     public Session(Settings settings, PrintStream err) {
@@ -38,7 +41,12 @@ public final class Session {
 
     /** A parser for command lines ({@code restore} false) or for restore files and the state file. */
     public CommandParser parser(boolean restore) {
-        return new CommandParser(registry, names, shared, restore);
+        return parser(restore, sets);
+    }
+
+    /** A parser whose rules find their sets through {@code ipSets} (the same store, reached another way). */
+    public CommandParser parser(boolean restore, org.jptables.api.IpSets ipSets) {
+        return new CommandParser(registry, names, shared, restore, ipSets);
     }
 
     public ExtensionRegistry registry() {

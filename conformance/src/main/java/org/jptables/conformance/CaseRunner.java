@@ -1,17 +1,25 @@
 package org.jptables.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jptables.api.Addresses;
+import org.jptables.api.IpSets;
 import org.jptables.api.Names;
 import org.jptables.kernel.conntrack.ConnectionTracker;
+import org.jptables.ipset.IpsetTool;
 import org.jptables.kernel.host.Host;
+import org.jptables.kernel.ipset.SetStore;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.path.LocalStack;
@@ -36,17 +44,18 @@ import org.jptables.language.SaveWriter;
  */
 public final class CaseRunner {
     private static final long GAP_NANOS = 150_000_000L;
-    private final Supplier<CommandParser> parsers;
+    /** A parser whose rules find their sets in the given ones (the case's own). */
+    private final Function<IpSets, CommandParser> parsers;
     private final Names names;
     private final Host host;
     private final EvalMode eval;
 
-    public CaseRunner(Supplier<CommandParser> parsers, Names names, Host host) {
+    public CaseRunner(Function<IpSets, CommandParser> parsers, Names names, Host host) {
         this(parsers, names, host, EvalMode.COMPILED);
     }
 
     /** {@code eval}: how chains are evaluated; a case must agree with the kernel either way. */
-    public CaseRunner(Supplier<CommandParser> parsers, Names names, Host host, EvalMode eval) {
+    public CaseRunner(Function<IpSets, CommandParser> parsers, Names names, Host host, EvalMode eval) {
         this.parsers = parsers;
         this.names = names;
         this.host = host;
@@ -60,9 +69,17 @@ public final class CaseRunner {
     /** Runs the case; the packets {@code known} lists may differ without failing it. */
     public CaseReport run(RecordedCase c, KnownDeviations known) {
         CaseReport report = new CaseReport(c.name());
+        // the sets live on the packets' clock: the case starts at 0, packet i comes at i gaps
+        long[] clock = {0};
+        SetStore sets = new SetStore(() -> clock[0]);
+        String refused = restoreSets(c.sets(), sets);
+        if (refused != null) {
+            report.difference("sets: " + refused);
+            return report;
+        }
         Ruleset ruleset = new Ruleset();
         try {
-            new RestoreReader(parsers.get(), names, true, false, false, null).restore(c.rules(), ruleset);
+            new RestoreReader(parsers.apply(sets), names, true, false, false, null).restore(c.rules(), ruleset);
         } catch (RestoreException e) {
             report.difference("ruleset.rules: line " + e.line() + ": " + e.getMessage().strip());
             return report;
@@ -77,6 +94,7 @@ public final class CaseRunner {
         for (int i = 0; i < c.packets().size(); i++) {
             JsonNode recorded = c.recorded().get(i);
             long now = i * GAP_NANOS;
+            clock[0] = now;
             PacketDescription packet;
             try {
                 packet = PacketDescription.of(c.packets().get(i));
@@ -155,7 +173,34 @@ public final class CaseRunner {
                 report.difference("final save -c: kernel " + expected + " jptables " + actual);
             }
         }
+        if (c.finalSets() != null) {
+            // a hash's order is its seed's (random unless the case gives initval): compare the lines as sets
+            List<String> expected = c.finalSets().lines().sorted().toList();
+            List<String> actual = ipsetSave(sets).lines().sorted().toList();
+            if (!expected.equals(actual) && !known.coversAny(c.name())) {
+                report.difference("final ipset save: kernel " + expected + " jptables " + actual);
+            }
+        }
         return report;
+    }
+
+    /** {@code ipset restore} of the case's sets; null when it went well, else what ipset said. */
+    private String restoreSets(List<String> lines, SetStore sets) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        byte[] in = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        int status = new IpsetTool(sets, names, new ByteArrayInputStream(in), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(".")).run(List.of("restore"));
+        return status == 0 ? null : err.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    private String ipsetSave(SetStore sets) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new IpsetTool(sets, names, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()), Path.of(".")).run(List.of("save"));
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private void collect(PacketResult result, List<EmittedFrame> emitted, List<String> log) {

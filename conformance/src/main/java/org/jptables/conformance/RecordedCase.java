@@ -23,9 +23,13 @@ import java.util.stream.Stream;
  * @param recorded  kernel.json's {@code packets}, one per packet
  * @param finalSave {@code iptables-save -c} after the last packet, or null when not recorded
  * @param listening the sockets fw had open (file {@code listen}: "tcp:22,udp:53")
+ * @param sets      the sets of ipset fw had before the ruleset, in {@code ipset restore} format (file
+ *                  {@code sets}; empty when the case has none)
+ * @param finalSets {@code ipset save} at the end, or null when the case has no sets
  */
 public record RecordedCase(String name, List<String> rules, List<JsonNode> packets, boolean quietHost,
-                           List<JsonNode> recorded, String finalSave, Set<String> listening) {
+                           List<JsonNode> recorded, String finalSave, Set<String> listening, List<String> sets,
+                           String finalSets) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the case in {@code dir}; what is missing or malformed is named with its file. */
@@ -78,8 +82,12 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
                 }
             }
         }
+        Path setsFile = dir.resolve("sets");
+        List<String> sets = Files.exists(setsFile) ? Files.readAllLines(setsFile, StandardCharsets.UTF_8)
+                : kernel.path("sets").asText().lines().toList();
+        String finalSets = kernel.has("final_sets") ? kernel.get("final_sets").asText() : null;
         return new RecordedCase(dir.getFileName().toString(), rules, List.copyOf(packets), quiet,
-                List.copyOf(recorded), finalSave, Set.copyOf(listening));
+                List.copyOf(recorded), finalSave, Set.copyOf(listening), List.copyOf(sets), finalSets);
     }
 
     /** The case folders at or below {@code root}: a folder holding kernel.json is a case. */

@@ -3,6 +3,7 @@ package org.jptables.language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jptables.api.IpSets;
 import org.jptables.api.MatchExtension;
 import org.jptables.api.Names;
 import org.jptables.api.Numbers;
@@ -25,12 +26,25 @@ public final class CommandParser {
     private final Names names;
     private final Map<String, Object> shared;
     private final boolean restore;
+    private final IpSets sets;
 
     public CommandParser(ExtensionRegistry registry, Names names, Map<String, Object> shared, boolean restore) {
+        this(registry, names, shared, restore, IpSets.NONE);
+    }
+
+    /** A parser whose rules may name the sets of {@code sets} ({@code -m set}, {@code -j SET}). */
+    public CommandParser(ExtensionRegistry registry, Names names, Map<String, Object> shared, boolean restore,
+                         IpSets sets) {
         this.registry = registry;
         this.names = names;
         this.shared = shared;
         this.restore = restore;
+        this.sets = sets;
+    }
+
+    /** The sets this parser's rules may name. */
+    public IpSets sets() {
+        return sets;
     }
 
     public ParsedCommand parse(List<String> args) throws ParameterException {
@@ -49,7 +63,7 @@ public final class CommandParser {
 
         Run(List<String> args) {
             this.words = new Words(args);
-            cmd.context = new DraftContext(names, shared);
+            cmd.context = new DraftContext(names, shared, sets);
             this.commands = new CommandOptions(cmd, words, registry);
             this.extensions = new RuleExtensions(registry, names, cmd);
         }
@@ -383,9 +397,15 @@ public final class CommandParser {
                 }
                 for (int i = 1; i < option.arguments(); i++) {
                     if (!words.hasMore() || words.peek().startsWith("-") || words.peek().startsWith("!")) {
-                        // the extensions' own words: libxt_tcp ends its sentence, libxt_sctp does not
-                        String end = option.name().equals("--tcp-flags") ? "." : "";
-                        throw new ParameterException(option.name() + " requires two args" + end);
+                        // the extensions' own words: libxt_tcp and libxt_set end their sentence,
+                        // libxt_sctp does not
+                        String end = switch (option.name()) {
+                            case "--tcp-flags", "--match-set", "--set", "--add-set", "--del-set", "--map-set" -> ".";
+                            default -> "";
+                        };
+                        // libxt_set's deprecated --set falls through to --match-set's words
+                        String said = option.name().equals("--set") ? "--match-set" : option.name();
+                        throw new ParameterException(said + " requires two args" + end);
                     }
                     values.add(words.take());
                 }

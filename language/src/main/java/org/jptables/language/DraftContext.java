@@ -2,6 +2,7 @@ package org.jptables.language;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jptables.api.IpSets;
 import org.jptables.api.Names;
 import org.jptables.api.RuleContext;
 
@@ -18,9 +19,17 @@ final class DraftContext implements RuleContext {
     /** The rule's matches as -S prints them, set before the target is built. */
     java.util.List<String> savedMatches = java.util.List.of();
 
-    DraftContext(Names names, Map<String, Object> shared) {
+    private final IpSets sets;
+
+    DraftContext(Names names, Map<String, Object> shared, IpSets sets) {
         this.names = names;
         this.shared = shared;
+        this.sets = sets;
+    }
+
+    @Override
+    public IpSets ipSets() {
+        return sets;
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class RestoreReader {
         Table table = null;
         int lineNo = 0;
         boolean skipping = false;
+        boolean refusedAtCommit = false;
         for (String raw : lines) {
             lineNo++;
             String line = raw.strip();
@@ -68,7 +69,7 @@ public final class RestoreReader {
                 continue;
             }
             if (line.equals("COMMIT")) {
-                if (table == null) {
+                if (table == null || refusedAtCommit) {
                     throw new RestoreException(lineNo, null);
                 }
                 try {
@@ -90,6 +91,7 @@ public final class RestoreReader {
                 continue;
             }
             List<String> words;
+            ParsedCommand cmd = null;
             try {
                 words = new ArrayList<>(Tokenizer.split(line));
                 long[] lineCounters = null;
@@ -104,7 +106,7 @@ public final class RestoreReader {
                 }
                 words.add(0, "-t");
                 words.add(1, table.name());
-                ParsedCommand cmd = parser.parse(words);
+                cmd = parser.parse(words);
                 if (cmd.ignored()) {
                     continue;
                 }
@@ -115,6 +117,12 @@ public final class RestoreReader {
             } catch (ParameterException e) {
                 throw new RestoreException(lineNo, e);
             } catch (KernelException e) {
+                if (cmd != null && cmd.kernelRefusal != null && cmd.kernelRefusal.equals(e.getMessage())) {
+                    // libiptc hands the table to the kernel only at COMMIT: a rule the kernel's
+                    // checkentry refuses fails the COMMIT line, not its own
+                    refusedAtCommit = true;
+                    continue;
+                }
                 throw new RestoreException(lineNo, null);
             }
         }

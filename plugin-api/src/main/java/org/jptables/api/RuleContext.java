@@ -35,6 +35,14 @@ public interface RuleContext {
     <T> T shared(String key, Supplier<T> factory);
 
     /**
+     * The sets of ipset the rule may name ({@code -m set}, {@code -j SET}). None unless the caller
+     * keeps sets.
+     */
+    default IpSets ipSets() {
+        return IpSets.NONE;
+    }
+
+    /**
      * A warning iptables prints on standard error while still accepting the rule (for example
      * "Warning: weird character in interface ...").
      */

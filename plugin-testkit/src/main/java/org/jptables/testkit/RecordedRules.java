@@ -137,7 +137,18 @@ public final class RecordedRules {
      * @param row the rule and iptables' answer
      */
     public static void check(Row row) {
-        RuleTester t = RuleTester.of(row.table(), row.chain());
+        check(row, org.jptables.api.IpSets.NONE);
+    }
+
+    /**
+     * {@link #check(Row)} for rules that name sets of ipset: the rule is loaded with {@code sets}
+     * (the same sets the recording made, {@link TestSets}).
+     *
+     * @param row  the rule and iptables' answer
+     * @param sets the sets the rule may name
+     */
+    public static void check(Row row, org.jptables.api.IpSets sets) {
+        RuleTester t = RuleTester.of(row.table(), row.chain()).with(sets);
         if (row.accepted()) {
             // byte for byte: some extensions end their saved options with a space (dccp's empty --dccp-types)
             String saved = row.saved().isEmpty() ? "-A " + row.chain() : "-A " + row.chain() + " " + row.saved();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 
 import org.jptables.api.Hook;
+import org.jptables.api.IpSets;
 import org.jptables.api.Packet;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.eval.ChainEvaluator;
@@ -41,10 +42,21 @@ public final class RuleTester {
     private static final ExtensionRegistry REGISTRY = PluginLoader.load(Path.of("target", "no-plugins-dir"));
     private final String table;
     private final String chain;
+    private final IpSets sets;
 
     private RuleTester(String table, String chain) {
+        this(table, chain, IpSets.NONE);
+    }
+
+    private RuleTester(String table, String chain, IpSets sets) {
         this.table = table;
         this.chain = chain;
+        this.sets = sets;
+    }
+
+    /** The same tester, its rules naming the sets of {@code sets} ({@link TestSets}). */
+    public RuleTester with(IpSets ipSets) {
+        return new RuleTester(table, chain, ipSets);
     }
 
     /** Rules appended to filter INPUT. */
@@ -71,7 +83,7 @@ public final class RuleTester {
         var names = SystemNames.fromEtc();
         List<String> args = new ArrayList<>(List.of("-t", table, "-A", chain));
         args.addAll(Tokenizer.split(rule));
-        ParsedCommand cmd = new CommandParser(REGISTRY, names, new HashMap<>(), false).parse(args);
+        ParsedCommand cmd = new CommandParser(REGISTRY, names, new HashMap<>(), false, sets).parse(args);
         new CommandExecutor(names).execute(cmd, ruleset, new StringBuilder());
         return ruleset;
     }

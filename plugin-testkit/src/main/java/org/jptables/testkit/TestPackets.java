@@ -27,6 +27,7 @@ public final class TestPackets {
     private String out = "";
     private Hook hook = Hook.INPUT;
     private int mark;
+    private long timeNanos;
     private Connection connection;
 
     private TestPackets() {
@@ -82,6 +83,12 @@ public final class TestPackets {
         return this;
     }
 
+    /** The packet's arrival time in nanoseconds (default 0), the clock ipset's timeouts run on. */
+    public TestPackets at(long nanos) {
+        this.timeNanos = nanos;
+        return this;
+    }
+
     public TestPackets mark(int mark) {
         this.mark = mark;
         return this;
@@ -121,6 +128,7 @@ public final class TestPackets {
     public PacketView view() {
         byte[] bytes = ip.build();
         view.wrap(bytes).inInterface(in).outInterface(out).hook(hook).setMark(mark);
+        view.timeNanos(timeNanos);
         attach();
         return view;
     }
@@ -129,6 +137,7 @@ public final class TestPackets {
     public PacketView truncated(int length) {
         byte[] bytes = ip.build();
         view.wrap(bytes, 0, Math.min(length, bytes.length)).inInterface(in).outInterface(out).hook(hook).setMark(mark);
+        view.timeNanos(timeNanos);
         attach();
         return view;
     }

@@ -2,6 +2,7 @@ package org.jptables.commands.state;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jptables.ipset.SetState;
 
 /**
  * One table of the state file as text: its {@code *name} to {@code COMMIT} lines with the comments
@@ -13,7 +14,10 @@ import java.util.List;
  */
 record Section(String table, int first, List<String> lines) {
 
-    /** The file's tables in order; lines outside any table go with the table after them (or the last). */
+    /**
+     * The file's tables in order; lines outside any table go with the table after them (or the last).
+     * The sets' lines ({@link SetState#PREFIX}) belong to no table and are left out.
+     */
     static List<Section> split(List<String> file) {
         List<Section> sections = new ArrayList<>();
         List<String> pending = new ArrayList<>();
@@ -24,6 +28,9 @@ record Section(String table, int first, List<String> lines) {
         boolean committed = false;
         for (int i = 0; i < file.size(); i++) {
             String line = file.get(i);
+            if (line.startsWith(SetState.PREFIX)) {
+                continue;
+            }
             if (current != null && committed && !line.startsWith("# Completed")) {
                 sections.add(new Section(table, first, current));
                 current = null;

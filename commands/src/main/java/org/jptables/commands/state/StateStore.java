@@ -13,7 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.ArrayList;
 import org.jptables.api.Names;
+import org.jptables.ipset.SetState;
+import org.jptables.kernel.ipset.SetStore;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
@@ -24,7 +27,9 @@ import org.jptables.language.SaveWriter;
 
 /**
  * The ruleset kept between invocations, in iptables-save -c format (so it is readable, and
- * restorable with iptables-restore -c as it is). A command holds an exclusive lock on
+ * restorable with iptables-restore -c as it is), with the sets of ipset first, on comment lines of
+ * their own ({@link SetState}): they are part of the kernel's state as the rules are, and a rule
+ * naming a set can only be loaded once the set exists. A command holds an exclusive lock on
  * {@code FILE.lock} from reading to writing, so two concurrent commands never lose an update;
  * writing goes to a temporary file renamed over the state, so a crash never leaves half a file.
  */
@@ -36,6 +41,11 @@ public final class StateStore implements AutoCloseable {
     private TableKind loadedTable;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    /** The sets' lines as the file (or the initial ruleset) had them, prefix included. */
+    private List<String> setLines = List.of();
+    /** The sets the rules were loaded with, once loaded; written back instead of {@link #setLines}. */
+    private SetStore sets;
+    private Names setNames;
 
     private StateStore(Path file, Path initial, FileChannel lockChannel, FileLock lock) {
         this.file = file;
@@ -82,6 +92,7 @@ public final class StateStore implements AutoCloseable {
         boolean stored = Files.exists(file);
         Path source = stored ? file : initial;
         if (source == null) {
+            loadSets(List.of(), setsOf(parser), names, "no state");
             return ruleset;
         }
         List<String> lines;
@@ -90,6 +101,7 @@ public final class StateStore implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new IOException("initial ruleset " + source + ": No such file or directory", e);
         }
+        loadSets(lines, setsOf(parser), names, (stored ? "state file " : "initial ruleset ") + source);
         try {
             new RestoreReader(parser, names, true, false, false, null).restore(lines, ruleset);
         } catch (RestoreException e) {
@@ -97,6 +109,19 @@ public final class StateStore implements AutoCloseable {
                     + e.line() + ": " + e.getMessage(), e);
         }
         return ruleset;
+    }
+
+    /**
+     * Only the stored sets, into {@code target}: for a command whose rules are parsed before the
+     * ruleset is loaded, or come from elsewhere (a replay's rules file), but name the state's sets.
+     * Once per store: a later {@link #load} or {@link #loadTable} keeps these sets.
+     */
+    public void loadSets(SetStore target, Names names) throws IOException {
+        boolean stored = Files.exists(file);
+        Path source = stored ? file : initial;
+        List<String> lines = source == null || !Files.exists(source) ? List.of()
+                : Files.readAllLines(source, StandardCharsets.UTF_8);
+        loadSets(lines, target, names, (stored ? "state file " : "initial ruleset ") + source);
     }
 
     /**
@@ -109,6 +134,7 @@ public final class StateStore implements AutoCloseable {
             return load(parser, names);
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        loadSets(lines, setsOf(parser), names, "state file " + file);
         sections = Section.split(lines);
         loadedTable = kind;
         Ruleset ruleset = new Ruleset();
@@ -125,9 +151,74 @@ public final class StateStore implements AutoCloseable {
         return ruleset;
     }
 
+    /** The parser's set store, or null when its sets are not the kernel's (then nothing is loaded). */
+    private static SetStore setsOf(CommandParser parser) {
+        return parser.sets() instanceof SetStore s ? s : null;
+    }
+
+    /**
+     * Fills {@code target} from the sets' lines, before any rule is parsed; once per store. Without
+     * a target the lines are kept to be written back as they are.
+     */
+    private void loadSets(List<String> lines, SetStore target, Names names, String where) throws IOException {
+        if (sets != null) {
+            return;
+        }
+        List<String> bare = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(SetState.PREFIX)) {
+                mine.add(lines.get(i));
+                bare.add(lines.get(i).substring(SetState.PREFIX.length()));
+                at.add(i + 1);
+            }
+        }
+        setLines = List.copyOf(mine);
+        if (target == null) {
+            return;
+        }
+        try {
+            SetState.read(bare, target, names);
+        } catch (SetState.Corrupt e) {
+            throw new IOException(where + " is corrupt at line " + at.get(e.index()) + ": " + e.getMessage(), e);
+        }
+        sets = target;
+        setNames = names;
+    }
+
+    /** The sets' lines to write: the loaded sets as they are now, else the lines as they were. */
+    private void writeSets(StringBuilder out) {
+        if (sets != null) {
+            for (String l : SetState.write(sets, setNames)) {
+                out.append(SetState.PREFIX).append(l).append('\n');
+            }
+        } else {
+            setLines.forEach(l -> out.append(l).append('\n'));
+        }
+    }
+
+    /**
+     * Writes the sets anew and every table as the file had it (the ipset tool, which changes only
+     * the sets); before any state exists, the initial ruleset's tables are written as they were.
+     */
+    public void storeSets() throws IOException {
+        Path source = Files.exists(file) ? file : initial;
+        List<String> lines = source == null ? List.of() : Files.readAllLines(source, StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        writeSets(out);
+        for (String l : lines) {
+            if (!l.startsWith(SetState.PREFIX)) {
+                out.append(l).append('\n');
+            }
+        }
+        replace(out);
+    }
+
     /** Writes the ruleset atomically (after {@link #loadTable}: that table anew, the others as they were). */
     public void store(Ruleset ruleset) throws IOException {
         StringBuilder out = new StringBuilder();
+        writeSets(out);
         String date = SaveWriter.date(ZonedDateTime.now());
         if (sections == null) {
             for (Table t : ruleset.tables()) {
@@ -149,6 +240,11 @@ public final class StateStore implements AutoCloseable {
                 SaveWriter.write(ruleset.existing(loadedTable), true, date, "1.8.9", true, out);
             }
         }
+        replace(out);
+    }
+
+    /** The file replaced by {@code out}: a temporary file renamed over it, so no half file is ever seen. */
+    private void replace(StringBuilder out) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + ProcessHandle.current().pid());
         Files.writeString(tmp, out, StandardCharsets.UTF_8);
         try {
