@@ -27,6 +27,10 @@ public final class HostSpec {
     public String hostSource;
     /** The captures' bytes where known: what the balancer spreads over the tasks. */
     public long bytes;
+    /** Replayed split by connection (else by one task, whole). */
+    public boolean split;
+    /** Why this host is replayed as it is, for the summary: {@code conntrack only, no shared state}. */
+    public String splitReason;
 
     public HostSpec() {
     }
