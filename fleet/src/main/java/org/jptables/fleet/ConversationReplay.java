@@ -1,9 +1,13 @@
 package org.jptables.fleet;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.functions.MapPartitionFunction;
 import org.apache.flink.util.Collector;
 import org.jptables.capture.CaptureRecord;
@@ -15,9 +19,10 @@ import org.jptables.kernel.path.PacketPath;
 
 /**
  * The replaying operator of hosts split by connection. Its input is this task's share of the
- * frames, sorted by (host, conversation, file, offset): each conversation's frames come together,
- * in the order of the host's captures, which is the order one kernel replaying the host sees
- * them in. Each conversation runs through a kernel of its own (a new packet path and connection
+ * frames, in whatever order the readers sent them; it groups them by host and conversation and
+ * puts each conversation's frames back in the order of the host's captures (file, then offset),
+ * which is the order one kernel replaying the host sees them in. The task's share is held in
+ * memory until its input ends (the frames of the host divided by the tasks). Each conversation runs through a kernel of its own (a new packet path and connection
  * tracker), on the ruleset the task keeps per host: no extension of an exact split keeps state
  * outside the tracker, and counters add up. At the end the task emits, per host, the sums of its
  * conversations' figures, and the peaks of the connection table and reassembly queues that the
@@ -25,6 +30,9 @@ import org.jptables.kernel.path.PacketPath;
  */
 final class ConversationReplay implements MapPartitionFunction<SplitPacket, FleetRecord> {
     private static final long serialVersionUID = 1L;
+    /** The per-host replay's order: the host's captures one after the other, each from its start. */
+    private static final Comparator<SplitPacket> CAPTURE_ORDER =
+            Comparator.comparingInt((SplitPacket p) -> p.file).thenComparingLong(p -> p.offset);
     private final FleetOptions options;
     private final Map<String, HostSpec> hosts;
 
@@ -126,32 +134,26 @@ final class ConversationReplay implements MapPartitionFunction<SplitPacket, Flee
 
     @Override
     public void mapPartition(Iterable<SplitPacket> packets, Collector<FleetRecord> out) throws Exception {
+        // grouped here, in memory, rather than by a sort stage before: the order within a conversation is
+        // what exactness rests on, and a sort here is one this class can vouch for
+        Map<String, Map<Long, List<SplitPacket>>> byHost = new TreeMap<>();
+        for (SplitPacket p : packets) {
+            byHost.computeIfAbsent(p.host, h -> new TreeMap<>()).computeIfAbsent(p.key, k -> new ArrayList<>()).add(p);
+        }
         Path plugins = EmbeddedPlugins.directory(options.plugins());
         CaptureRecord r = new CaptureRecord();
-        HostPart part = null;
-        Conversation conversation = null;
-        long key = 0;
-        for (SplitPacket p : packets) {
-            if (part == null || !part.name.equals(p.host)) {
-                if (part != null) {
-                    conversation.end(part);
-                    finish(part, out);
+        for (var host : byHost.entrySet()) {
+            HostPart part = new HostPart(hosts.get(host.getKey()), plugins);
+            for (List<SplitPacket> frames : host.getValue().values()) {
+                frames.sort(CAPTURE_ORDER);
+                Conversation conversation = new Conversation(part);
+                for (SplitPacket p : frames) {
+                    r.set(p.frame, p.frame.length, p.timeNanos, p.linkType, p.originalLength, p.offset);
+                    conversation.run(part, r);
                 }
-                part = new HostPart(hosts.get(p.host), plugins);
-                conversation = null;
+                conversation.end(part);
             }
-            if (conversation == null || key != p.key) {
-                if (conversation != null) {
-                    conversation.end(part);
-                }
-                conversation = new Conversation(part);
-                key = p.key;
-            }
-            r.set(p.frame, p.frame.length, p.timeNanos, p.linkType, p.originalLength, p.offset);
-            conversation.run(part, r);
-        }
-        if (part != null) {
-            conversation.end(part);
+            host.getValue().clear();
             finish(part, out);
         }
     }

@@ -5,10 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.Partitioner;
-import org.apache.flink.api.common.operators.Order;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -18,13 +16,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  *   byte ranges of the captures --[round robin]--> read (RangeReader: frames keyed by conversation)
- *     --[by host and conversation]--> sort each task's frames by (host, conversation, file, offset)
- *     --> replay each conversation in that order (ConversationReplay) --> per-host records
+ *     --[by host and conversation]--> replay each conversation, its frames put back in capture order
+ *     (ConversationReplay) --> per-host records
  * </pre>
  *
- * The sort is what makes the split exact: a task receives frames from every reader in any order,
- * and Flink's sort (external, spilling to disk) gives each conversation its frames back in the
- * order of the host's captures, which is the per-host replay's order.
+ * The order is what makes the split exact: a task receives frames from every reader in any order,
+ * and puts each conversation's frames back in the order of the host's captures (file, offset),
+ * which is the per-host replay's order.
  */
 final class SplitStages {
     private SplitStages() {
@@ -41,8 +39,6 @@ final class SplitStages {
                 .returns(SplitPacket.class);
         DataStream<FleetRecord> checks = frames.getSideOutput(RangeReader.CHECKS);
         DataStream<FleetRecord> replayed = frames.partitionCustom(new ByConversation(), new Conversation())
-                .fullWindowPartition().sortPartition(new CaptureOrder(), Order.ASCENDING).name("sort by conversation")
-                .setParallelism(parallelism)
                 .fullWindowPartition().mapPartition(new ConversationReplay(options, byName)).name("replay conversations")
                 .setParallelism(parallelism).returns(FleetRecord.class);
         return replayed.union(checks);
@@ -82,16 +78,6 @@ final class SplitStages {
         public int partition(Long key, int partitions) {
             long k = key * 0xBF58476D1CE4E5B9L;
             return (int) Math.floorMod(k ^ (k >>> 29), (long) partitions);
-        }
-    }
-
-    /** The order a task replays its frames in: by host, conversation, then capture order. */
-    static final class CaptureOrder implements KeySelector<SplitPacket, Tuple4<String, Long, Integer, Long>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple4<String, Long, Integer, Long> getKey(SplitPacket p) {
-            return Tuple4.of(p.host, p.key, p.file, p.offset);
         }
     }
 }
