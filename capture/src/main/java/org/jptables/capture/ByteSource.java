@@ -12,7 +12,13 @@ final class ByteSource implements AutoCloseable {
     private boolean eof;
 
     ByteSource(ReadableByteChannel channel) {
+        this(channel, 0);
+    }
+
+    /** A channel already positioned at {@code offset} of its file: offsets are told as the file's. */
+    ByteSource(ReadableByteChannel channel, long offset) {
         this.channel = channel;
+        this.offset = offset;
         buffer.flip();
     }
 

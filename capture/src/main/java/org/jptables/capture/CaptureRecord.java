@@ -25,4 +25,23 @@ public final class CaptureRecord {
     public long destinationMac = -1;
     /** Byte offset of the record in the file, for messages. */
     public long fileOffset;
+
+    /**
+     * Makes this record the frame given, as read by another reader (a split's, its bytes shipped
+     * to where they are replayed), and decodes its link layer as a reader does.
+     */
+    public void set(byte[] frame, int frameLength, long time, int link, int original, long offset)
+            throws CaptureException {
+        if (data.length < frameLength) {
+            data = new byte[frameLength];
+        }
+        System.arraycopy(frame, 0, data, 0, frameLength);
+        length = frameLength;
+        timeNanos = time;
+        linkType = link;
+        originalLength = original;
+        fileOffset = offset;
+        interfaceName = null;
+        LinkTypes.decode(this);
+    }
 }

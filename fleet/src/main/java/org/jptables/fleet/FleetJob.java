@@ -3,6 +3,7 @@ package org.jptables.fleet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -27,6 +28,8 @@ import org.apache.flink.util.CloseableIterator;
  * whatever environment {@code flink run} provides.
  */
 public final class FleetJob {
+    /** The kind of the record that tells how a host was replayed, and why ({@link SplitPlanner}). */
+    public static final String SPLIT = "split";
     private FleetJob() {
     }
 
@@ -58,18 +61,39 @@ public final class FleetJob {
         restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
         restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
         env.configure(restart);
-        DataStream<FleetRecord> perHost = env.fromData(hosts, TypeInformation.of(HostSpec.class)).name("hosts")
-                .partitionCustom(new HostBalancer(hosts, parallelism), (HostSpec h) -> h.name)
-                .process(new HostReplayFunction(options)).name("replay").setParallelism(parallelism)
-                .returns(FleetRecord.class);
-        DataStream<FleetRecord> fleetWide = perHost.map(FleetRecord::fleetWide).name("fleet-wide")
+        List<HostSpec> whole = hosts.stream().filter(h -> !h.split).toList();
+        List<HostSpec> split = hosts.stream().filter(h -> h.split).toList();
+        DataStream<FleetRecord> perHost = null;
+        if (!whole.isEmpty()) {
+            perHost = env.fromData(whole, TypeInformation.of(HostSpec.class)).name("hosts")
+                    .partitionCustom(new HostBalancer(whole, parallelism), (HostSpec h) -> h.name)
+                    .process(new HostReplayFunction(options)).name("replay").setParallelism(parallelism)
+                    .returns(FleetRecord.class);
+        }
+        if (!split.isEmpty()) {
+            DataStream<FleetRecord> conversations = SplitStages.build(env, split, options, parallelism);
+            perHost = perHost == null ? conversations : perHost.union(conversations);
+        }
+        DataStream<FleetRecord> fleetWide = perHost.filter(r -> !SplitChecks.isCheck(r)).name("figures")
+                .setParallelism(parallelism).map(FleetRecord::fleetWide).name("fleet-wide")
                 .setParallelism(parallelism).returns(FleetRecord.class);
-        List<FleetRecord> records = new ArrayList<>();
+        List<FleetRecord> collected = new ArrayList<>();
         try (CloseableIterator<FleetRecord> it = perHost.union(fleetWide)
                 .keyBy(FleetRecord::groupKey)
                 .reduce(FleetRecord::sum).name("sum").setParallelism(parallelism)
                 .executeAndCollect("jptables fleet " + (options.diff() ? "diff" : "replay"))) {
-            it.forEachRemaining(records::add);
+            it.forEachRemaining(collected::add);
+        }
+        List<FleetRecord> records = new ArrayList<>();
+        List<FleetRecord> checks = new ArrayList<>();
+        for (FleetRecord r : collected) {
+            (SplitChecks.isCheck(r) ? checks : records).add(r);
+        }
+        Map<String, String> proofs = SplitChecks.verify(checks);
+        for (HostSpec h : hosts) {
+            String proof = proofs.get(h.name);
+            records.add(new FleetRecord(SPLIT, h.name, "rules", h.splitReason == null ? "per host"
+                    : h.splitReason + (proof != null ? "; " + proof : ""), 0, 0, 0));
         }
         return records;
     }

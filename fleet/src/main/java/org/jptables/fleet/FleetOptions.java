@@ -15,9 +15,22 @@ import org.jptables.kernel.eval.EvalMode;
  * @param diffPcaps   folder for each host's differing packets as HOST.pcap, or null for none
  * @param progress    tell on standard error as each host starts and ends
  * @param eval        how chains are evaluated (the results are the same either way)
+ * @param rangeBytes  the size of the byte ranges a host split by connection is read in
  */
 public record FleetOptions(boolean diff, String plugins, boolean checksums, boolean quietHost, String diffPcaps,
-                           boolean progress, EvalMode eval) implements Serializable {
+                           boolean progress, EvalMode eval, long rangeBytes) implements Serializable {
+    /** 32 MiB ranges: a few per core for a host of some GB, each read in well under a second. */
+    public static final long RANGE_BYTES = 32L << 20;
+
+    public FleetOptions(boolean diff, String plugins, boolean checksums, boolean quietHost, String diffPcaps,
+                        boolean progress, EvalMode eval) {
+        this(diff, plugins, checksums, quietHost, diffPcaps, progress, eval, RANGE_BYTES);
+    }
+
+    /** The same options with ranges of {@code bytes}. */
+    public FleetOptions withRangeBytes(long bytes) {
+        return new FleetOptions(diff, plugins, checksums, quietHost, diffPcaps, progress, eval, bytes);
+    }
 
     /** With chains compiled, the default. */
     public FleetOptions(boolean diff, String plugins, boolean checksums, boolean quietHost, String diffPcaps,

@@ -27,6 +27,8 @@ final class FleetSummary {
             out.append(String.format(", %.0f packets/s, %.1f MB/s", ipv4[0] / seconds, ipv4[1] / seconds / 1e6));
         }
         out.append('\n');
+        results.records().stream().filter(r -> r.kind.equals(FleetJob.SPLIT))
+                .forEach(r -> out.append(String.format("host %s: %s%n", r.host, r.key)));
         for (String ruleset : diff ? List.of("rules", "candidate") : List.of("rules")) {
             if (diff) {
                 out.append(ruleset.equals("rules") ? "\n== each host's own ruleset\n" : "\n== the candidate ruleset\n");

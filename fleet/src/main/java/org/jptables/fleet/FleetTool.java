@@ -99,6 +99,7 @@ public final class FleetTool {
             boolean ignoreChecksums = false;
             boolean progress = true;
             EvalMode eval = settings.eval();
+            SplitMode split = SplitMode.AUTO;
             for (int i = 0; i < rest.size(); i++) {
                 String a = rest.get(i);
                 switch (a) {
@@ -109,6 +110,7 @@ public final class FleetTool {
                     case "--ignore-checksums" -> ignoreChecksums = true;
                     case "--quiet" -> progress = false;
                     case "--eval" -> eval = Settings.evalMode(value(rest, ++i, a));
+                    case "--split" -> split = splitMode(value(rest, ++i, a));
                     default -> {
                         if (a.startsWith("-") || manifestFile != null) {
                             throw new Settings.UsageError("fleet: unknown argument \"" + a + "\"");
@@ -123,13 +125,20 @@ public final class FleetTool {
             FleetManifest manifest = FleetManifest.read(manifestFile);
             Path base = manifestFile.toAbsolutePath().getParent();
             List<HostSpec> hosts = manifest.specs(base, diff);
+            Path plugins = EmbeddedPlugins.directory(where.plugins(settings.plugins()));
             for (HostSpec h : hosts) {
-                HostKernel.check(h, EmbeddedPlugins.directory(where.plugins(settings.plugins())));
+                HostKernel.check(h, plugins);
             }
             Files.createDirectories(outDir);
             FleetOptions options = new FleetOptions(diff, where.plugins(settings.plugins()),
                     manifest.checksummed() && !ignoreChecksums, manifest.quiet() || quietHost,
                     diff && pcaps ? outDir.resolve("differing").toAbsolutePath().toString() : null, progress, eval);
+            for (HostSpec h : hosts) {
+                SplitPlanner.plan(h, split, SplitPlanner.THRESHOLD, options, plugins);
+                if (progress) {
+                    err.printf("fleet: %s: %s%n", h.name, h.splitReason);
+                }
+            }
             FleetResults results;
             double seconds;
             try (Where w = where) {
@@ -173,6 +182,7 @@ public final class FleetTool {
         return """
                 Usage: jptables fleet [replay|diff] MANIFEST.yaml [--out DIR] [--parallelism N] [--pcaps]
                                       [--quiet-host] [--ignore-checksums] [--quiet] [--eval linear|compiled]
+                                      [--split auto|host|connection]
                        jptables fleet generate DIR [--hosts N] [--size SIZE] [--files N] [--seed N]
 
                 Replays every host's captures, in order, through its own ruleset on Flink (the MiniCluster
@@ -181,8 +191,19 @@ public final class FleetTool {
                 candidate ruleset, and the packets it treats otherwise (--pcaps: DIR/differing/HOST.pcap).
                 Writes DIR/fleet.jsonl and DIR/fleet.csv (DIR: fleet-results) and prints a summary.
                 generate: a fleet of hosts with different rulesets and generated office traffic, its
-                manifest DIR/fleet.yaml and a candidate ruleset. See docs/fleet.md.
+                manifest DIR/fleet.yaml and a candidate ruleset. --split: a host whose ruleset keeps no
+                state shared between connections may be read in byte ranges and replayed by conversation
+                on every task, with the same results (auto: hosts of 256 MiB or more). See docs/fleet.md.
                 """;
+    }
+
+    private static SplitMode splitMode(String text) throws Settings.UsageError {
+        return switch (text) {
+            case "auto" -> SplitMode.AUTO;
+            case "host" -> SplitMode.HOST;
+            case "connection" -> SplitMode.CONNECTION;
+            default -> throw new Settings.UsageError("fleet: --split wants auto, host or connection, not \"" + text + "\"");
+        };
     }
 
     private static String value(List<String> args, int i, String option) throws Settings.UsageError {

@@ -87,9 +87,18 @@ final class HostKernel {
 
     /** The packet path as {@code jptables replay} makes it, with the default tracker settings. */
     static PacketPath path(Ruleset ruleset, Host host, FleetOptions options) {
-        ConntrackConfig conntrack = ConntrackConfig.defaults().withChecksum(options.checksums());
-        return new PacketPath(ruleset, host, new ConnectionTracker(conntrack))
+        return path(ruleset, host, options, tracker(options));
+    }
+
+    /** The path with the tracker given (a split replay reads its count). */
+    static PacketPath path(Ruleset ruleset, Host host, FleetOptions options, ConnectionTracker tracker) {
+        return new PacketPath(ruleset, host, tracker)
                 .checkIpHeaders(options.checksums()).quietHost(options.quietHost()).evaluation(options.eval());
+    }
+
+    /** A connection tracker with the default settings, as {@code jptables replay}'s. */
+    static ConnectionTracker tracker(FleetOptions options) {
+        return new ConnectionTracker(ConntrackConfig.defaults().withChecksum(options.checksums()));
     }
 
     private static Names names() {

@@ -60,19 +60,7 @@ final class HostReplay {
             for (String capture : spec.captures) {
                 try (CaptureReader reader = CaptureSource.open(capture)) {
                     while (reader.next(r)) {
-                        String verdict = own.process(r);
-                        String candidateVerdict = candidate.process(r);
-                        if (verdict == null) {
-                            continue; // not IPv4: passed through by both
-                        }
-                        PacketResult a = own.result();
-                        PacketResult b = candidate.result();
-                        if (verdict.equals(candidateVerdict) && ownLabels.samePath(a.trace, candidateLabels, b.trace)) {
-                            continue;
-                        }
-                        tally.add(r.data, r.network, r.length - r.network, verdict, candidateVerdict,
-                                ownLabels.decider(a.trace, verdict), candidateLabels.decider(b.trace, candidateVerdict));
-                        if (differing != null) {
+                        if (compare(r, own, ownLabels, candidate, candidateLabels, tally) && differing != null) {
                             differing.write(r.timeNanos, r.data, 0, r.length);
                         }
                     }
@@ -85,6 +73,27 @@ final class HostReplay {
         ReplayRecords.emit(spec.name, "candidate", candidateRules, candidate.summary(), out);
         tally.emit(spec.name, out);
         return own.summary().packets();
+    }
+
+    /**
+     * One frame through both kernels; a frame they treat otherwise (another verdict, or other rules
+     * on the way) is counted in {@code tally}. Returns whether it differed.
+     */
+    static boolean compare(CaptureRecord r, CaptureReplay own, RuleLabels ownLabels, CaptureReplay candidate,
+                           RuleLabels candidateLabels, DiffTally tally) throws IOException {
+        String verdict = own.process(r);
+        String candidateVerdict = candidate.process(r);
+        if (verdict == null) {
+            return false; // not IPv4: passed through by both
+        }
+        PacketResult a = own.result();
+        PacketResult b = candidate.result();
+        if (verdict.equals(candidateVerdict) && ownLabels.samePath(a.trace, candidateLabels, b.trace)) {
+            return false;
+        }
+        tally.add(r.data, r.network, r.length - r.network, verdict, candidateVerdict,
+                ownLabels.decider(a.trace, verdict), candidateLabels.decider(b.trace, candidateVerdict));
+        return true;
     }
 
     /** As jptables replay tells a capture it cannot read: the system's words for a missing or forbidden file. */
@@ -100,8 +109,12 @@ final class HostReplay {
 
     /** A replay that writes nothing: no pcaps of verdicts or answers, no LOG lines (a fleet's would be too many). */
     private CaptureReplay replay(Ruleset rules, Host host) {
-        return new CaptureReplay(HostKernel.path(rules, host, options), host, null, null, null, null)
-                .checkIpHeaders(options.checksums());
+        return replay(HostKernel.path(rules, host, options), host, options);
+    }
+
+    /** A replay that writes nothing, on the path given. */
+    static CaptureReplay replay(org.jptables.kernel.path.PacketPath path, Host host, FleetOptions options) {
+        return new CaptureReplay(path, host, null, null, null, null).checkIpHeaders(options.checksums());
     }
 
     /** HOST.pcap in the folder asked for (made anew: a task run again writes the same file again), or null. */

@@ -10,9 +10,10 @@ import java.util.Objects;
  * machine needs only the captures and the plugins.
  *
  * <p>A Flink POJO (public fields, a constructor without arguments): Flink serializes it with its
- * own serializer instead of Kryo.
+ * own serializer instead of Kryo. Serializable too: the split replay's function carries its hosts.
  */
-public final class HostSpec {
+public final class HostSpec implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     public String name;
     public String[] captures;
     /** iptables-save text (a state file is one too: its counters are set to zero before the replay). */
@@ -27,6 +28,10 @@ public final class HostSpec {
     public String hostSource;
     /** The captures' bytes where known: what the balancer spreads over the tasks. */
     public long bytes;
+    /** Replayed split by connection (else by one task, whole). */
+    public boolean split;
+    /** Why this host is replayed as it is, for the summary: {@code conntrack only, no shared state}. */
+    public String splitReason;
 
     public HostSpec() {
     }

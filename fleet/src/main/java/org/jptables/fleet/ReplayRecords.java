@@ -19,6 +19,12 @@ final class ReplayRecords {
     }
 
     static void emit(String host, String ruleset, Ruleset rules, ReplaySummary summary, Consumer<FleetRecord> out) {
+        emitSummary(host, ruleset, summary, out);
+        emitCounters(host, ruleset, rules, out);
+    }
+
+    /** The totals, verdicts and dropped sources of one replay. */
+    static void emitSummary(String host, String ruleset, ReplaySummary summary, Consumer<FleetRecord> out) {
         out.accept(new FleetRecord("total", host, ruleset, "ipv4", 0, summary.packets(), summary.bytes()));
         out.accept(new FleetRecord("total", host, ruleset, "passed", 0, summary.passedThroughPackets(),
                 summary.passedThroughBytes()));
@@ -28,6 +34,10 @@ final class ReplayRecords {
                 out.accept(new FleetRecord("verdict", host, ruleset, verdict, 0, v[0], v[1])));
         summary.droppedBySource().forEach((source, v) ->
                 out.accept(new FleetRecord("dropped-source", host, ruleset, Addresses.format(source), 0, v[0], v[1])));
+    }
+
+    /** Every rule's and policy's counters, as iptables-save -c prints them. */
+    static void emitCounters(String host, String ruleset, Ruleset rules, Consumer<FleetRecord> out) {
         for (Table t : rules.tables()) {
             for (Chain c : t.chains()) {
                 if (c.isBuiltin()) {

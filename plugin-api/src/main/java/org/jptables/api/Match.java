@@ -42,6 +42,18 @@ public interface Match {
     }
 
     /**
+     * How far the state this rule's use of the extension keeps reaches (see {@link StateScope}):
+     * {@link StateScope#NONE} if the packet alone decides, {@link StateScope#CONNECTION} if it
+     * remembers per connection only (in the tracker's entry), {@link StateScope#SHARED} if one
+     * connection's packets can change what another's get. Declare the narrowest scope that is true
+     * for these options; the default, {@code SHARED}, is the safe answer for an extension that
+     * does not say: a ruleset using it is never split by connection.
+     */
+    default StateScope stateScope() {
+        return StateScope.SHARED;
+    }
+
+    /**
      * Whether this rule's use of the extension is allowed in {@code table} at {@code hook}, for
      * extensions whose placement depends on their options (addrtype's --limit-iface-in). Checked
      * with the extension's {@link Extension#placement()} at every hook the rule is reachable from.

@@ -42,6 +42,8 @@ final class Defragmenter {
     }
 
     private final Map<Key, Queue> queues = new LinkedHashMap<>();
+    /** The most datagrams ever waiting at once: a split replay proves with it that the queue limit never bit. */
+    private int peak;
 
     /** Whether the packet is a fragment (MF set or a non-zero offset). */
     static boolean isFragment(byte[] ip) {
@@ -66,6 +68,7 @@ final class Defragmenter {
             }
             q = new Queue(now);
             queues.put(key, q);
+            peak = Math.max(peak, queues.size());
         }
         if ((more && (dataLength & 7) != 0) || offset + dataLength > 65535 - ihl
                 || (!more && q.end >= 0 && offset + dataLength != q.end)) {
@@ -165,6 +168,16 @@ final class Defragmenter {
             out.add(f);
         }
         return out;
+    }
+
+    /** The most datagrams that waited for their fragments at once, so far. */
+    int peak() {
+        return peak;
+    }
+
+    /** The limit on datagrams waiting at once (ipfrag_high_thresh, as a count): beyond it the oldest is forgotten. */
+    static int maxQueues() {
+        return MAX_QUEUES;
     }
 
     private void expire(long now) {

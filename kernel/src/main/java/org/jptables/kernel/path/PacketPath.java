@@ -139,6 +139,18 @@ public final class PacketPath implements PacketEffects {
     }
 
     /**
+     * The most IPv4 datagrams that waited for their fragments at once so far, against
+     * {@link #MAX_PENDING_DATAGRAMS}: a replay split by conversation adds up its parts' peaks to
+     * prove that the limit, shared by all conversations, never forgot a datagram.
+     */
+    public int peakPendingDatagrams() {
+        return defragmenter.peak();
+    }
+
+    /** How many datagrams may wait for their fragments at once; beyond, the oldest is forgotten. */
+    public static final int MAX_PENDING_DATAGRAMS = Defragmenter.maxQueues();
+
+    /**
      * Whether Linux would track connections for this ruleset: only while the nat table exists or a
      * rule's match or target asks for it (nf_ct_netns_get); otherwise packets pass with no entry.
      */

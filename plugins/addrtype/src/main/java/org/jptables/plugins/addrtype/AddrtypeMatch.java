@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * Matches when the source and destination address types are (or, inverted, are not) in the
@@ -101,5 +102,11 @@ final class AddrtypeMatch implements Match {
         if (limitOut) {
             out.append(" --limit-iface-out");
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

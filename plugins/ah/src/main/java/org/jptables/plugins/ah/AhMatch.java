@@ -3,6 +3,7 @@ package org.jptables.plugins.ah;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * ipt_ah's ah_mt: never matches a fragment; drops a packet whose 12-byte Ah header cannot
@@ -31,5 +32,11 @@ record AhMatch(SpiRange spis) implements Match {
     @Override
     public void save(StringBuilder out) {
         spis.save(out);
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -8,6 +8,7 @@ import org.jptables.api.Packet;
 import org.jptables.api.Placement;
 import org.jptables.api.RuleContext;
 import org.jptables.api.RuleException;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.TargetBuilder;
 import org.jptables.api.TargetExtension;
@@ -86,6 +87,12 @@ public final class AuditExtension implements TargetExtension {
 
         AuditTarget(String word) {
             this.word = word;
+        }
+
+        /** It acts on this packet alone and keeps nothing for later packets. */
+        @Override
+        public StateScope stateScope() {
+            return StateScope.NONE;
         }
 
         /** audit_tg: the audit record is not modelled; XT_CONTINUE. */

@@ -9,6 +9,7 @@ import org.jptables.api.Packet;
 import org.jptables.api.Placement;
 import org.jptables.api.RuleContext;
 import org.jptables.api.RuleException;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.TargetBuilder;
 import org.jptables.api.TargetExtension;
@@ -72,6 +73,12 @@ public final class ChecksumExtension implements TargetExtension {
     /** The one CHECKSUM target there is: XT_CHECKSUM_OP_FILL. */
     enum ChecksumTarget implements Target {
         FILL;
+
+        /** It acts on this packet alone and keeps nothing for later packets. */
+        @Override
+        public StateScope stateScope() {
+            return StateScope.NONE;
+        }
 
         @Override
         public int apply(Packet packet) {

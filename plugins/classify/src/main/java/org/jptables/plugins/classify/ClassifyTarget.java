@@ -2,6 +2,7 @@ package org.jptables.plugins.classify;
 
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -55,5 +56,11 @@ final class ClassifyTarget implements Target {
     @Override
     public int hashCode() {
         return priority;
+    }
+
+    /** It acts on this packet alone and keeps nothing for later packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -10,6 +10,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * A comment: matches every packet, lists as <code>&#47;* TEXT *&#47;</code> and saves as
@@ -65,5 +66,11 @@ final class CommentMatch implements Match {
     public void save(StringBuilder out) {
         out.append(" --comment ");
         SavedStrings.append(out, text);
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

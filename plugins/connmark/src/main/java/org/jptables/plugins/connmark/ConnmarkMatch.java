@@ -5,6 +5,7 @@ import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Numbers;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * Matches when the masked connection mark equals the value, {@code ((ctmark & mask) == value) ^ invert}
@@ -60,5 +61,11 @@ record ConnmarkMatch(int value, int mask, boolean inverted) implements Match {
         if (mask != -1) {
             out.append('/').append(Numbers.hex(mask & 0xFFFFFFFFL));
         }
+    }
+
+    /** The connection's mark lives in its tracker entry: only its own packets set it. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.CONNECTION;
     }
 }

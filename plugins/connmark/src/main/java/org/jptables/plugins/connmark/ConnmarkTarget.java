@@ -3,6 +3,7 @@ package org.jptables.plugins.connmark;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Numbers;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -111,5 +112,11 @@ record ConnmarkTarget(int mode, int ctmark, int ctmask, int nfmask, int shiftDir
 
     private static String hex(int v) {
         return Numbers.hex(v & 0xFFFFFFFFL);
+    }
+
+    /** It reads and writes the connection's mark, kept in the connection's tracker entry. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.CONNECTION;
     }
 }

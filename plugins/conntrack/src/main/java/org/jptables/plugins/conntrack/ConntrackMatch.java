@@ -5,6 +5,7 @@ import org.jptables.api.ConnState;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * One rule's conntrack match, evaluated in the order of the kernel's conntrack_mt (revision 3):
@@ -205,5 +206,11 @@ final class ConntrackMatch implements Match {
     @Override
     public boolean needsConnectionTracking() {
         return true;
+    }
+
+    /** Everything it tests lives in the connection's tracker entry. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.CONNECTION;
     }
 }

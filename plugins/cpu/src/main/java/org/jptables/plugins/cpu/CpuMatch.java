@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_cpu's cpu_mt: the packet's CPU equals the rule's, or differs from it when inverted. A CPU
@@ -32,5 +33,11 @@ record CpuMatch(int cpu, boolean inverted) implements Match {
     @Override
     public void save(StringBuilder out) {
         out.append(inverted ? " !" : "").append(" --cpu ").append(Integer.toUnsignedString(cpu));
+    }
+
+    /** It reads the CPU the packet is handled on, given per packet. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.jptables.api.ConntrackHelpers;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -167,5 +168,14 @@ final class CtTarget implements Target {
                 sep = ",";
             }
         }
+    }
+
+    /**
+     * Zones, notrack and the entry's template apply to this packet's connection; helpers and timeouts are
+     * not modelled.
+     */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.CONNECTION;
     }
 }

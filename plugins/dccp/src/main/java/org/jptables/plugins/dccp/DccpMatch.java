@@ -3,6 +3,7 @@ package org.jptables.plugins.dccp;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_dccp's dccp_mt: never matches a fragment, drops a packet without its 12-byte generic header;
@@ -125,5 +126,11 @@ record DccpMatch(PortRange source, PortRange destination, int types, boolean typ
         if (option >= 0) {
             out.append(optionInverted ? " !" : "").append(" --dccp-option ").append(option);
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -6,6 +6,7 @@ import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.NamedValueMask;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_devgroup's devgroup_mt: each group given must equal the interface's group under the mask
@@ -79,5 +80,11 @@ record DevgroupMatch(Group source, Group destination) implements Match {
         if (destination != null) {
             destination.show(out, "--", "dst-group", destination.name());
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

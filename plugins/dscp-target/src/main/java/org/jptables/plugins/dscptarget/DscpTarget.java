@@ -3,6 +3,7 @@ package org.jptables.plugins.dscptarget;
 import org.jptables.api.Dsfield;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -56,5 +57,11 @@ public final class DscpTarget implements Target {
     @Override
     public int hashCode() {
         return dscp;
+    }
+
+    /** It acts on this packet alone and keeps nothing for later packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

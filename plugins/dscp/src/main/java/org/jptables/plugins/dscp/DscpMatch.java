@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /** The upper six bits of the TOS byte equal the code point, inverted with {@code !}. */
 public final class DscpMatch implements Match {
@@ -55,5 +56,11 @@ public final class DscpMatch implements Match {
 
     private void hex(StringBuilder out) {
         out.append("0x").append(Character.forDigit(dscp >> 4, 16)).append(Character.forDigit(dscp & 0xF, 16));
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

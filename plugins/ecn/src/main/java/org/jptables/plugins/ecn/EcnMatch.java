@@ -3,6 +3,7 @@ package org.jptables.plugins.ecn;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_ecn's ecn_mt4: the IPv4 ECN field first, then the TCP flags. The TCP header is read at the
@@ -62,5 +63,11 @@ record EcnMatch(boolean ece, boolean eceInverted, boolean cwr, boolean cwrInvert
         if (ect >= 0) {
             out.append(ectInverted ? " !" : "").append(" --ecn-ip-ect ").append(ect);
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -2,6 +2,7 @@ package org.jptables.plugins.ecn;
 
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -102,5 +103,11 @@ record EcnTarget(int ece, int cwr, int ect) implements Target {
         if (ect >= 0) {
             out.append(" --ecn-ip-ect ").append(ect);
         }
+    }
+
+    /** It acts on this packet alone and keeps nothing for later packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -3,6 +3,7 @@ package org.jptables.plugins.esp;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_esp's esp_mt: never matches a fragment; drops a packet whose 8-byte Esp header cannot
@@ -31,5 +32,11 @@ record EspMatch(SpiRange spis) implements Match {
     @Override
     public void save(StringBuilder out) {
         spis.save(out);
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

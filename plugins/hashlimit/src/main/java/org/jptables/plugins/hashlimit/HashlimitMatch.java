@@ -3,6 +3,7 @@ package org.jptables.plugins.hashlimit;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * One rule's -m hashlimit: the flow key of a packet (hashlimit_init_dst, from the table's mode
@@ -89,5 +90,11 @@ final class HashlimitMatch implements Match {
     @Override
     public void save(StringBuilder out) {
         cfg.save(out);
+    }
+
+    /** Buckets per group of addresses or ports, drained by every connection in the group. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.SHARED;
     }
 }

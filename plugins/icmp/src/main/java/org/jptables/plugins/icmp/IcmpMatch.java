@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /** ip_tables' icmp_match: fragments never match, a packet without its 8-byte ICMP header is dropped. */
 record IcmpMatch(IcmpType icmp, boolean inverted) implements Match {
@@ -67,5 +68,11 @@ record IcmpMatch(IcmpType icmp, boolean inverted) implements Match {
         if (icmp.codeMin() != 0 || icmp.codeMax() != 0xFF) {
             out.append('/').append(icmp.codeMin());
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -2,6 +2,7 @@ package org.jptables.plugins.idletimer;
 
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -50,5 +51,11 @@ final class IdletimerTarget implements Target {
     @Override
     public int hashCode() {
         return (timeout * 31 + label.hashCode()) * 2 + (alarm ? 1 : 0);
+    }
+
+    /** The label's timer is not modelled and changes no packet's fate. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
 import org.jptables.api.RuleHeader;
+import org.jptables.api.StateScope;
 
 /**
  * The interfaces of the rule header (ip_packet_match's iniface/outiface comparison). It prints
@@ -45,5 +46,11 @@ final class InterfaceMatch implements Match {
         if (out != null) {
             header.outInterface(out.text(), out.inverted());
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
 import org.jptables.api.RuleHeader;
+import org.jptables.api.StateScope;
 
 /**
  * One rule's IP header fields, compared as the kernel's ip_packet_match does: the protocol
@@ -78,5 +79,11 @@ final class HeaderMatch implements Match {
         if (fragment) {
             header.fragment(fragmentInverted);
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -3,6 +3,7 @@ package org.jptables.plugins.ipcomp;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Uint32Range;
 
 /**
@@ -59,5 +60,11 @@ record IpcompMatch(long min, long max, boolean inverted, boolean reserved) imple
         if (reserved) {
             out.append(" --compres");
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /** Matches when each given range holds (or, inverted, does not hold) the packet's address. */
 final class IprangeMatch implements Match {
@@ -62,5 +63,11 @@ final class IprangeMatch implements Match {
         if (destination != null) {
             out.append(destinationInverted ? " !" : "").append(" --dst-range ").append(destination);
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

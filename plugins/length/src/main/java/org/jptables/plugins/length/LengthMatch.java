@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /** length_mt: the IPv4 header's total length field within [min, max], flipped by {@code !}. */
 record LengthMatch(int min, int max, boolean inverted) implements Match {
@@ -37,5 +38,11 @@ record LengthMatch(int min, int max, boolean inverted) implements Match {
         if (min != max) {
             out.append(':').append(max);
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

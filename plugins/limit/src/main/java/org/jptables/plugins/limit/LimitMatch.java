@@ -3,6 +3,7 @@ package org.jptables.plugins.limit;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * One rule's bucket. The bucket starts full; the kernel starts its clock when the rule is loaded,
@@ -61,5 +62,11 @@ final class LimitMatch implements Match {
         if (burst != LimitBuilder.DEFAULT_BURST) {
             out.append(" --limit-burst ").append(burst);
         }
+    }
+
+    /** One token bucket per rule, drained by every connection's packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.SHARED;
     }
 }

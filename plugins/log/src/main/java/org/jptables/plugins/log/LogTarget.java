@@ -3,6 +3,7 @@ package org.jptables.plugins.log;
 import org.jptables.api.SavedStrings;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -75,5 +76,14 @@ public final class LogTarget implements Target {
                 out.append(' ').append(f.option());
             }
         }
+    }
+
+    /**
+     * A log line per packet; LOG has no rate limit of its own (a -m limit before it is a rule's match,
+     * declared by limit).
+     */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

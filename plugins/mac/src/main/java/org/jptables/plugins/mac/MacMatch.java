@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * The packet's Ethernet source equals the address, inverted with {@code !}. A packet without an
@@ -59,5 +60,11 @@ public final class MacMatch implements Match {
             out.append(" !");
         }
         out.append(" --mac-source ").append(text);
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -5,6 +5,7 @@ import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Numbers;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * Matches when the masked packet mark equals the value, {@code ((mark & mask) == value) ^ invert}
@@ -57,5 +58,11 @@ final class MarkMatch implements Match {
         if (mask != -1) {
             out.append('/').append(Numbers.hex(mask & 0xFFFFFFFFL));
         }
+    }
+
+    /** The packet's mark (skb->mark) is the packet's own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -3,6 +3,7 @@ package org.jptables.plugins.mark;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Numbers;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -47,5 +48,11 @@ final class MarkTarget implements Target {
 
     private static String hex(int v) {
         return Numbers.hex(v & 0xFFFFFFFFL);
+    }
+
+    /** The packet's mark (skb->mark) is the packet's own; the connection's mark is CONNMARK's. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_multiport's multiport_mt (revision 1): fragments never match, a packet whose two port
@@ -82,5 +83,11 @@ record MultiportMatch(Direction direction, PortList ports, boolean inverted, Str
         }
         out.append(' ').append(direction.option).append(' ');
         ports.append(out, protocol, new ListingFormat(true, null));
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -3,6 +3,7 @@ package org.jptables.plugins.nat;
 import org.jptables.api.Effects;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -73,5 +74,14 @@ public final class NatTarget implements Target {
     @Override
     public boolean needsConnectionTracking() {
         return true;
+    }
+
+    /**
+     * SNAT, DNAT, MASQUERADE and REDIRECT bind tuples from a pool: a port in use by one connection moves
+     * another's (nf_nat_used_tuple).
+     */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.SHARED;
     }
 }

@@ -5,6 +5,7 @@ import org.jptables.api.Effects;
 import org.jptables.api.Hook;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -86,5 +87,11 @@ final class NetmapTarget implements Target {
     @Override
     public int hashCode() {
         return minAddress * 31 + maxAddress;
+    }
+
+    /** A 1:1 address mapping, bound in the connection's entry: no pool shared with other connections. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.CONNECTION;
     }
 }

@@ -3,6 +3,7 @@ package org.jptables.plugins.nflog;
 import org.jptables.api.SavedStrings;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -51,5 +52,11 @@ public record NflogTarget(int group, String prefix, long length, boolean size, i
         if (threshold != 0) {
             out.append(' ').append(dashes).append("nflog-threshold ").append(threshold);
         }
+    }
+
+    /** A copy per packet to the log group; nothing kept for later packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -2,6 +2,7 @@ package org.jptables.plugins.nfqueue;
 
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -50,5 +51,14 @@ public record NfqueueTarget(int first, int total, boolean bypass, boolean fanout
         if (fanout) {
             out.append(fanoutText);
         }
+    }
+
+    /**
+     * The queue's verdict is per packet (the bypass and fail-open rules included); queue balancing hashes
+     * the packet's own addresses.
+     */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -3,6 +3,7 @@ package org.jptables.plugins.owner;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_owner revision 1 as the kernel decides it. {@code flags} are the options given (xt_owner's
@@ -89,5 +90,11 @@ public record OwnerMatch(int flags, int inverted, long uidMin, long uidMax, long
         } else {
             out.append(' ').append(name != null ? name : Long.toString(min));
         }
+    }
+
+    /** It reads the socket of the host that sent this packet. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

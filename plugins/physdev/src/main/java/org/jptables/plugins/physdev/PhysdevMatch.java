@@ -4,6 +4,7 @@ import org.jptables.api.Hook;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_physdev's decision. Only a packet the bridge hands to iptables (br_netfilter) carries bridge
@@ -68,5 +69,11 @@ public record PhysdevMatch(int bitmask, int invert, String in, String out) imple
         }
         text.append(option);
         return true;
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

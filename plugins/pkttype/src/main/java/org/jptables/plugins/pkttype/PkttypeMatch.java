@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * The packet's link-layer type equals the rule's, inverted with {@code !}. A looped-back packet
@@ -50,5 +51,11 @@ public final class PkttypeMatch implements Match {
     @Override
     public void save(StringBuilder out) {
         out.append(inverted ? " ! --pkt-type " : " --pkt-type ").append(PacketType.name(type));
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -5,6 +5,7 @@ import org.jptables.api.Hook;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_policy's decision. A packet has an IPsec policy only when the host has xfrm states and
@@ -66,5 +67,11 @@ public record PolicyMatch(boolean in, boolean none, boolean strict, List<PolicyE
         if (strict) {
             out.append(' ').append(prefix).append("strict");
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -6,6 +6,7 @@ import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
 import org.jptables.api.RuleException;
+import org.jptables.api.StateScope;
 
 /**
  * xt_quota's quota_mt: while the bytes left cover the packet (skb->len, the IPv4 total length)
@@ -83,5 +84,11 @@ final class QuotaMatch implements Match {
     @Override
     public void save(StringBuilder out) {
         out.append(inverted ? " !" : "").append(" --quota ").append(Long.toUnsignedString(quota));
+    }
+
+    /** One byte counter per rule, spent by every connection's packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.SHARED;
     }
 }

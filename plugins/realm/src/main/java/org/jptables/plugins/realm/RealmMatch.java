@@ -5,6 +5,7 @@ import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.NamedValueMask;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_realm's realm_mt: the rule's value equals the route's realm under the mask (the value
@@ -37,5 +38,11 @@ record RealmMatch(NamedValueMask realm, String name, boolean inverted) implement
     public void save(StringBuilder out) {
         out.append(inverted ? " !" : "").append(" --realm");
         realm.print(out, name);
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

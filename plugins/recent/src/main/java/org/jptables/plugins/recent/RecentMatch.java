@@ -5,6 +5,7 @@ import org.jptables.api.Hook;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * One rule's use of a recent list, evaluated as xt_recent's recent_mt: look the (masked) address
@@ -133,5 +134,11 @@ final class RecentMatch implements Match {
         }
         out.append(" --name ").append(name).append(" --mask ").append(Addresses.format(mask));
         out.append(destination ? " --rdest" : " --rsource");
+    }
+
+    /** Address lists that any connection's packets add to and are tested against. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.SHARED;
     }
 }

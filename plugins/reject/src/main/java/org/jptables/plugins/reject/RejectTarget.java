@@ -2,6 +2,7 @@ package org.jptables.plugins.reject;
 
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -35,5 +36,14 @@ public final class RejectTarget implements Target {
     @Override
     public void save(StringBuilder out) {
         out.append(" --reject-with ").append(type.text());
+    }
+
+    /**
+     * The answer is made from this packet alone (the host's ICMP rate limit belongs to the kernel's path,
+     * not to REJECT).
+     */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

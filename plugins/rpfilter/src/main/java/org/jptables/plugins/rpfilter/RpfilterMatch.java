@@ -3,6 +3,7 @@ package org.jptables.plugins.rpfilter;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * ipt_rpfilter's test. A packet that came in on lo passes; so does one from 0.0.0.0/8 to the
@@ -80,5 +81,11 @@ public record RpfilterMatch(int flags) implements Match {
         if ((flags & INVERT) != 0) {
             out.append(' ').append(prefix).append("invert");
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

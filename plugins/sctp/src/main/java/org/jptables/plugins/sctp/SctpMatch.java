@@ -3,6 +3,7 @@ package org.jptables.plugins.sctp;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_sctp's sctp_mt: never matches a non-first fragment, drops a packet whose 12-byte common
@@ -144,5 +145,11 @@ record SctpMatch(int[] source, boolean sourceInverted, int[] destination, boolea
         if (range[0] != range[1]) {
             out.append(':').append(range[1]);
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

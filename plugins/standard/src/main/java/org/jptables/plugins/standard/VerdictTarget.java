@@ -1,6 +1,7 @@
 package org.jptables.plugins.standard;
 
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 
 /** A target that only answers its verdict: nothing printed, nothing saved after -j NAME. */
@@ -14,5 +15,11 @@ final class VerdictTarget implements Target {
     @Override
     public int apply(Packet packet) {
         return verdict;
+    }
+
+    /** It acts on this packet alone and keeps nothing for later packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * Matches when the packet's connection state is one of the listed ones (xt_conntrack with the
@@ -45,5 +46,14 @@ final class StateMatch implements Match {
     @Override
     public boolean needsConnectionTracking() {
         return true;
+    }
+
+    /**
+     * The state comes from the connection's tracker entry, which only its own packets (and the ICMP errors
+     * quoting them) change.
+     */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.CONNECTION;
     }
 }

@@ -3,6 +3,7 @@ package org.jptables.plugins.statistic;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * {@code --mode nth}: a counter that runs 0..n-1 and matches when it wraps to 0, starting at
@@ -45,5 +46,11 @@ final class NthMatch implements Match {
         if (packet != 0 || !prefix.isEmpty()) {
             out.append(' ').append(prefix).append("packet ").append(packet);
         }
+    }
+
+    /** A counter per rule across every packet that reaches it. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.SHARED;
     }
 }

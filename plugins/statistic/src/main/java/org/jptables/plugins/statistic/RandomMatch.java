@@ -3,6 +3,7 @@ package org.jptables.plugins.statistic;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * {@code --mode random}: matches when 31 random bits fall below the fixed-point probability, as
@@ -57,5 +58,11 @@ final class RandomMatch implements Match {
     private void text(StringBuilder out, String prefix) {
         out.append(' ').append(prefix).append("mode random").append(inverted ? " !" : "").append(' ').append(prefix)
                 .append("probability ").append(Probability.format(probability));
+    }
+
+    /** One random sequence per rule: which packet draws which number depends on every other packet. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.SHARED;
     }
 }

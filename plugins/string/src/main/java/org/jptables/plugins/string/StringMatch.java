@@ -3,6 +3,7 @@ package org.jptables.plugins.string;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_string's string_mt: skb_find_text over the packet from --from (an offset from the IPv4
@@ -50,5 +51,11 @@ record StringMatch(byte[] pattern, String algo, int from, int to, boolean icase,
         if (icase) {
             out.append(" --icase");
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_tcpudp's tcp_mt: never matches a fragment (and drops the "evil" offset-1 fragment that
@@ -116,5 +117,11 @@ record TcpMatch(PortRange source, PortRange destination, int flagMask, int flagC
             out.append(flagsInverted ? " !" : "").append(" --tcp-flags ").append(TcpFlags.format(flagMask))
                     .append(' ').append(TcpFlags.format(flagCompare));
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

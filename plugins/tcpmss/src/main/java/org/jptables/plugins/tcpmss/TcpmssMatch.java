@@ -3,6 +3,7 @@ package org.jptables.plugins.tcpmss;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * tcpmss_mt: the first MSS option of the TCP header, compared with the range. A packet without
@@ -78,5 +79,11 @@ public final class TcpmssMatch implements Match {
         if (min != max) {
             out.append(':').append(max);
         }
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -3,6 +3,7 @@ package org.jptables.plugins.tcpmss;
 import org.jptables.api.Hook;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -143,5 +144,11 @@ public final class TcpmssTarget implements Target {
         } else {
             out.append(" --set-mss ").append(mss);
         }
+    }
+
+    /** It acts on this packet alone and keeps nothing for later packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -2,6 +2,7 @@ package org.jptables.plugins.tcpoptstrip;
 
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -97,5 +98,11 @@ record TcpoptstripTarget(long[] strip) implements Target {
             out.append(" --strip-options ");
             list(out, true);
         }
+    }
+
+    /** It acts on this packet alone and keeps nothing for later packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

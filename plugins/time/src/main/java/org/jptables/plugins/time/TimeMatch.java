@@ -3,6 +3,7 @@ package org.jptables.plugins.time;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /**
  * xt_time's time_mt on the packet's own timestamp (whole seconds since 1970): the date range,
@@ -87,5 +88,11 @@ record TimeMatch(TimeInfo info, int minutesWest) implements Match {
     @Override
     public void save(StringBuilder out) {
         info.save(out);
+    }
+
+    /** It reads the packet's own timestamp. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

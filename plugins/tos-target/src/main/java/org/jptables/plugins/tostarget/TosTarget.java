@@ -3,6 +3,7 @@ package org.jptables.plugins.tostarget;
 import org.jptables.api.Dsfield;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.TosSymbol;
 import org.jptables.api.Verdict;
@@ -87,5 +88,11 @@ public final class TosTarget implements Target {
     @Override
     public int hashCode() {
         return value * 256 + mask;
+    }
+
+    /** It acts on this packet alone and keeps nothing for later packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.TosSymbol;
 
 /** {@code (tos & mask) == value}, inverted with {@code !}, as xt_tos revision 1. */
@@ -67,5 +68,11 @@ public final class TosMatch implements Match {
 
     private void appendPair(StringBuilder out) {
         out.append(String.format("0x%02x/0x%02x", value, mask));
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

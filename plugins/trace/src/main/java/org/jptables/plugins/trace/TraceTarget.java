@@ -1,6 +1,7 @@
 package org.jptables.plugins.trace;
 
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -20,5 +21,11 @@ final class TraceTarget implements Target {
     public int apply(Packet packet) {
         packet.trace();
         return Verdict.CONTINUE;
+    }
+
+    /** It marks this packet traced, nothing else. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -2,6 +2,7 @@ package org.jptables.plugins.ttltarget;
 
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 
@@ -68,5 +69,11 @@ public final class TtlTarget implements Target {
     @Override
     public int hashCode() {
         return mode.hashCode() * 31 + value;
+    }
+
+    /** It acts on this packet alone and keeps nothing for later packets. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /** ttl_mt: the IPv4 TTL compared with the rule's value. */
 record TtlMatch(TtlMode mode, int ttl) implements Match {
@@ -33,5 +34,11 @@ record TtlMatch(TtlMode mode, int ttl) implements Match {
     @Override
     public void save(StringBuilder out) {
         out.append(mode.option).append(' ').append(ttl);
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -3,6 +3,7 @@ package org.jptables.plugins.u32;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /** xt_u32's u32_mt: the program's answer, inverted by "!". */
 record U32Match(U32Program program, boolean inverted) implements Match {
@@ -24,5 +25,11 @@ record U32Match(U32Program program, boolean inverted) implements Match {
     public void save(StringBuilder out) {
         out.append(inverted ? " !" : "").append(" --u32");
         program.print(out);
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }

@@ -4,6 +4,7 @@ import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
+import org.jptables.api.StateScope;
 
 /** xt_tcpudp's udp_mt: fragments never match, a packet without a whole 8-byte header is dropped. */
 record UdpMatch(PortRange source, PortRange destination) implements Match {
@@ -46,5 +47,11 @@ record UdpMatch(PortRange source, PortRange destination) implements Match {
     public void save(StringBuilder out) {
         source.save(out, "--sport");
         destination.save(out, "--dport");
+    }
+
+    /** It reads only the packet, its metadata and the host: no state of its own. */
+    @Override
+    public StateScope stateScope() {
+        return StateScope.NONE;
     }
 }
