@@ -63,6 +63,8 @@ public class PacketPathBenchmark {
     private byte[] bytes;
     private PacketPath path;
     private byte[] established;
+    private PacketPath rejecting;
+    private byte[] udp;
     private long now;
 
     @Setup(Level.Trial)
@@ -112,6 +114,11 @@ public class PacketPathBenchmark {
                 .sourcePort(40000).destinationPort(22).tcpFlags(Ipv4Builder.ACK).sequence(1001).acknowledgement(5001)
                 .build();
         now = 2_000_000;
+        // as the live daemon runs it: REJECT's ICMP errors held back by the host's rate limit
+        rejecting = new PacketPath(rs, Host.conformance(), new ConnectionTracker())
+                .icmpRateLimit(new org.jptables.kernel.effects.IcmpRateLimit());
+        udp = new Ipv4Builder().source("203.0.113.9").destination("198.18.0.1").protocol(Ipv4Builder.UDP)
+                .sourcePort(40000).destinationPort(9).payload(new byte[18]).build();
     }
 
     @Benchmark
@@ -119,6 +126,17 @@ public class PacketPathBenchmark {
         // the same ACK again and again: conntrack sees a retransmission, which stays ESTABLISHED
         now += 1000;
         return path.process(established, established.length, "eth0", now, null);
+    }
+
+    /**
+     * The same UDP datagram again and again, never confirmed: with the seed's ruleset each one is a
+     * new connection that REJECT answers (the live benchmark's frame), the answers rate-limited.
+     */
+    @Benchmark
+    public String newRejected() {
+        now += 1000;
+        byte[] frame = udp;
+        return rejecting.process(frame, frame.length, "eth0", now, null);
     }
 
     @Benchmark

@@ -26,12 +26,11 @@ public final class IcmpRateLimit {
     private long globalStamp = Long.MIN_VALUE;
     private long held;
 
-    /** Whether the host may send {@code ip} now; a packet that is not a limited ICMP error always may. */
-    public boolean allow(byte[] ip, int length, long now) {
-        if (length < 24 || ip[9] != 1) {
-            return true;
-        }
-        int type = ip[(ip[0] & 0x0F) * 4] & 0xFF;
+    /**
+     * Whether the host may send an ICMP message of {@code type} to {@code destination} now: asked
+     * before the message is built, as icmp_send asks before it allocates one.
+     */
+    public boolean allow(int type, int destination, long now) {
         if (type > 15 || (MASK & (1 << type)) == 0) {
             return true;
         }
@@ -39,7 +38,6 @@ public final class IcmpRateLimit {
             held++;
             return false;
         }
-        int destination = (ip[16] & 0xFF) << 24 | (ip[17] & 0xFF) << 16 | (ip[18] & 0xFF) << 8 | (ip[19] & 0xFF);
         int slot = (destination * 0x9E3779B1 >>> 22) & (PEERS - 1);
         if (!known[slot] || peer[slot] != destination) {
             known[slot] = true;

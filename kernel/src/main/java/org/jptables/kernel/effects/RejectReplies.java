@@ -29,13 +29,22 @@ public final class RejectReplies {
      * checksum offload, whose packets the kernel would have taken as verified.
      */
     public static byte[] reply(PacketView p, int icmpCode, Host host, boolean verifyChecksums) {
+        return reply(p, icmpCode, host, verifyChecksums, null, 0);
+    }
+
+    /**
+     * As above, an ICMP answer only where {@code limit} (null: none) lets the host send it at
+     * {@code now}; nothing is built for an answer the limit holds back.
+     */
+    public static byte[] reply(PacketView p, int icmpCode, Host host, boolean verifyChecksums, IcmpRateLimit limit,
+            long now) {
         if (p.fragmentOffset() != 0) {
             return null;
         }
         if (verifyChecksums && !transportChecksumOk(p, icmpCode == Effects.TCP_RESET)) {
             return null;
         }
-        return icmpCode == Effects.TCP_RESET ? reset(p) : unreachable(p, icmpCode, host);
+        return icmpCode == Effects.TCP_RESET ? reset(p) : icmpError(p, 3, icmpCode, 0, host, limit, now);
     }
 
     /** nf_reject_verify_csum and nf_ip_checksum: TCP always, UDP unless its checksum is 0; the rest pass. */
@@ -60,10 +69,6 @@ public final class RejectReplies {
         return sum == 0xFFFF;
     }
 
-    static byte[] unreachable(PacketView p, int code, Host host) {
-        return icmpError(p, 3, code, 0, host);
-    }
-
     /**
      * The ICMP error icmp_send makes about {@code p}: {@code type}/{@code code}, {@code rest} in the
      * four bytes after the checksum (a redirect's gateway), the offending packet quoted as far as
@@ -71,6 +76,12 @@ public final class RejectReplies {
      * None about a broadcast or multicast, or about an ICMP error.
      */
     public static byte[] icmpError(PacketView p, int type, int code, int rest, Host host) {
+        return icmpError(p, type, code, rest, host, null, 0);
+    }
+
+    /** As above, none where {@code limit} (null: none) holds the error back at {@code now}. */
+    public static byte[] icmpError(PacketView p, int type, int code, int rest, Host host, IcmpRateLimit limit,
+            long now) {
         if (p.fragmentOffset() != 0) {
             return null; // only the first fragment is answered
         }
@@ -86,6 +97,9 @@ public final class RejectReplies {
                     && icmpType != 15 && icmpType != 16 && icmpType != 17 && icmpType != 18)) {
                 return null;
             }
+        }
+        if (limit != null && !limit.allow(type, p.source(), now)) {
+            return null;
         }
         int total = p.totalLength();
         int available = Math.min(total < 0 ? p.length() : total, p.length());

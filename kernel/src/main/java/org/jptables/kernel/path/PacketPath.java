@@ -529,8 +529,8 @@ public final class PacketPath implements PacketEffects {
         if (quietHost || !ownErrors) {
             return;
         }
-        byte[] error = RejectReplies.icmpError(view, type, code, rest, host);
-        if (error != null && (icmpLimit == null || icmpLimit.allow(error, error.length, now))) {
+        byte[] error = RejectReplies.icmpError(view, type, code, rest, host, icmpLimit, now);
+        if (error != null) {
             sendReply(error);
         }
     }
@@ -591,8 +591,7 @@ public final class PacketPath implements PacketEffects {
 
     @Override
     public void reject(PacketView packet, int icmpCode) {
-        byte[] reply = quietHost ? null : RejectReplies.reply(packet, icmpCode, host, checkIpHeaders);
-        pendingReply = reply != null && icmpLimit != null && !icmpLimit.allow(reply, reply.length, now) ? null : reply;
+        pendingReply = quietHost ? null : RejectReplies.reply(packet, icmpCode, host, checkIpHeaders, icmpLimit, now);
     }
 
     @Override

@@ -47,6 +47,21 @@ class RejectRepliesTest {
     }
 
     @Test
+    void anAnswerTheRateLimitHoldsBackIsNotMadeButResetsAreNeverHeld() {
+        byte[] syn = new Ipv4Builder().source("203.0.113.30").destination("198.18.0.1").sourcePort(40003)
+                .destinationPort(3).sequence(42).build();
+        PacketView p = new PacketView().wrap(syn);
+        IcmpRateLimit limit = new IcmpRateLimit();
+        for (int i = 0; i < 6; i++) {
+            assertEquals(68, RejectReplies.reply(p, 3, host, true, limit, 1_000).length, "answer " + i + " of the burst");
+        }
+        assertNull(RejectReplies.reply(p, 3, host, true, limit, 1_000));
+        assertEquals(1, limit.held());
+        assertEquals(40, RejectReplies.reply(p, Effects.TCP_RESET, host, true, limit, 1_000).length);
+        assertEquals(1, limit.held(), "a reset is not an ICMP error");
+    }
+
+    @Test
     void resetAnswersASynWithRstAck() {
         byte[] syn = new Ipv4Builder().source("203.0.113.30").destination("198.18.0.1").sourcePort(40008)
                 .destinationPort(8).sequence(42).build();
