@@ -25,9 +25,7 @@ public final class CaptureReader implements AutoCloseable {
     private boolean bigEndian;
     private boolean nanos;
     private int pcapLinkType;
-    private final List<Integer> ifLinkTypes = new ArrayList<>();
-    private final List<String> ifNames = new ArrayList<>();
-    private final List<Long> ifUnitsPerSecond = new ArrayList<>();
+    private final List<PcapngInterface> interfaces = new ArrayList<>();
 
     private CaptureReader(ByteSource in) throws IOException {
         this.in = in;
@@ -112,9 +110,7 @@ public final class CaptureReader implements AutoCloseable {
             throw new CaptureException(at + 4, "bad section header length " + total);
         }
         in.skip(total - 12, "a section header");
-        ifLinkTypes.clear();
-        ifNames.clear();
-        ifUnitsPerSecond.clear();
+        interfaces.clear();
     }
 
     private boolean nextBlock(CaptureRecord r) throws IOException {
@@ -154,48 +150,13 @@ public final class CaptureReader implements AutoCloseable {
     private void interfaceBlock(long body, long at) throws IOException {
         byte[] b = new byte[(int) body];
         in.read(b, 0, b.length, "an interface description");
-        int linkType = bigEndian ? LinkTypes.u16(b, 0) : (b[0] & 0xFF) | ((b[1] & 0xFF) << 8);
-        String name = null;
-        long units = 1_000_000;
-        int p = 8;
-        while (p + 4 <= b.length) {
-            int code = u16(b, p);
-            int len = u16(b, p + 2);
-            if (code == 0) {
-                break;
-            }
-            if (p + 4 + len > b.length) {
-                throw new CaptureException(at + 8 + p, "an interface option runs past its block");
-            }
-            if (code == 2) {
-                int n = len;
-                while (n > 0 && b[p + 4 + n - 1] == 0) {
-                    n--;
-                }
-                name = new String(b, p + 4, n, java.nio.charset.StandardCharsets.UTF_8);
-            } else if (code == 9 && len >= 1) {
-                int v = b[p + 4] & 0xFF;
-                units = (v & 0x80) != 0 ? 1L << (v & 0x7F) : pow10(v);
-            }
-            p += 4 + ((len + 3) & ~3);
-        }
-        ifLinkTypes.add(linkType);
-        ifNames.add(name);
-        ifUnitsPerSecond.add(units);
-    }
-
-    private static long pow10(int e) {
-        long v = 1;
-        for (int i = 0; i < e; i++) {
-            v *= 10;
-        }
-        return v;
+        interfaces.add(PcapngInterface.parse(b, bigEndian, at));
     }
 
     private void enhancedPacket(CaptureRecord r, long body, long at) throws IOException {
         in.read(header, 0, 20, "a packet block");
         int iface = (int) u32(header, 0);
-        if (iface >= ifLinkTypes.size()) {
+        if (iface >= interfaces.size()) {
             throw new CaptureException(at + 8, "packet of interface " + iface + " that was never described");
         }
         long ts = (u32(header, 4) << 32) | u32(header, 8);
@@ -205,10 +166,10 @@ public final class CaptureReader implements AutoCloseable {
             throw new CaptureException(at + 20, "captured length " + caplen + " exceeds its block");
         }
         r.fileOffset = at;
-        long units = ifUnitsPerSecond.get(iface);
-        r.timeNanos = units == 1_000_000_000L ? ts : units == 1_000_000L ? ts * 1000 : (long) (ts * (1e9 / units));
-        r.linkType = ifLinkTypes.get(iface);
-        r.interfaceName = ifNames.get(iface);
+        PcapngInterface described = interfaces.get(iface);
+        r.timeNanos = described.nanos(ts);
+        r.linkType = described.linkType();
+        r.interfaceName = described.name();
         read(r, caplen);
         r.originalLength = origlen;
         in.skip(body - 20 - caplen, "a packet block");
@@ -221,8 +182,8 @@ public final class CaptureReader implements AutoCloseable {
         int caplen = (int) Math.min(origlen, body - 4);
         r.fileOffset = at;
         r.timeNanos = 0;
-        r.linkType = ifLinkTypes.isEmpty() ? LinkTypes.ETHERNET : ifLinkTypes.get(0);
-        r.interfaceName = ifNames.isEmpty() ? null : ifNames.get(0);
+        r.linkType = interfaces.isEmpty() ? LinkTypes.ETHERNET : interfaces.get(0).linkType();
+        r.interfaceName = interfaces.isEmpty() ? null : interfaces.get(0).name();
         read(r, caplen);
         r.originalLength = origlen;
         in.skip(body - 4 - caplen, "a simple packet block");

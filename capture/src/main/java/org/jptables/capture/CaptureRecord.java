@@ -30,7 +30,7 @@ public final class CaptureRecord {
      * Makes this record the frame given, as read by another reader (a split's, its bytes shipped
      * to where they are replayed), and decodes its link layer as a reader does.
      */
-    public void set(byte[] frame, int frameLength, long time, int link, int original, long offset)
+    public void set(byte[] frame, int frameLength, long time, int link, int original, long offset, String iface)
             throws CaptureException {
         if (data.length < frameLength) {
             data = new byte[frameLength];
@@ -41,7 +41,7 @@ public final class CaptureRecord {
         linkType = link;
         originalLength = original;
         fileOffset = offset;
-        interfaceName = null;
+        interfaceName = iface;
         LinkTypes.decode(this);
     }
 }

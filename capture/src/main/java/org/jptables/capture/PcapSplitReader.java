@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads the records of a byte range {@code [start, end)} of a pcap file, so that several readers
- * share one big capture: the records whose header starts in the range, in file order. Past the
+ * The {@link SplitReader} of a pcap file: the records whose header starts in the range. Past the
  * file header, a range rarely starts on a record, so the reader resynchronises as splittable
  * capture readers do: it looks from {@code start} for the first offset where a record header is
  * plausible (fraction of a second in range, caplen at most the snap length and the original
@@ -16,13 +15,10 @@ import java.nio.file.StandardOpenOption;
  * (not more than {@value #BACKWARDS_SECONDS} s back nor a day ahead), or the chain ends exactly at
  * the end of the file.
  *
- * <p>Heuristics can be fooled by a payload that looks like headers, so the reader also tells
- * where the records really continue past its range ({@link #nextOffset()}, read record by record,
- * not guessed): the caller proves the splits by checking that every range's
- * {@link #firstOffset()} is its predecessor's {@code nextOffset()}; then every record was read
- * exactly once. pcapng is not split (its interface blocks would have to be found first).
+ * Heuristics can be fooled by a payload that looks like headers: the caller's proof of the ranges
+ * ({@link SplitReader}) catches it.
  */
-public final class PcapSplitReader implements AutoCloseable {
+public final class PcapSplitReader implements SplitReader {
     static final int CHAIN = 3;
     static final long BACKWARDS_SECONDS = 1;
     private static final long DAY = 86_400;
@@ -76,30 +72,17 @@ public final class PcapSplitReader implements AutoCloseable {
         }
     }
 
-    /** Whether the file is a pcap (not pcapng) capture, which this reader splits. */
-    public static boolean isPcap(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer h = ByteBuffer.allocate(4);
-            if (channel.read(h, 0) < 4) {
-                return false;
-            }
-            int magic = h.getInt(0);
-            int le = Integer.reverseBytes(magic);
-            return magic == 0xA1B2C3D4 || magic == 0xA1B23C4D || le == 0xA1B2C3D4 || le == 0xA1B23C4D;
-        }
-    }
-
-    /** Where this range's first record starts (the file's size if none starts in the range or after it). */
+    @Override
     public long firstOffset() {
         return first;
     }
 
-    /** After {@link #next} returned false: where the first record at or after the range's end starts (or the file's size). */
+    @Override
     public long nextOffset() {
         return next;
     }
 
-    /** Reads the next record of the range into {@code r}; false past the range. */
+    @Override
     public boolean next(CaptureRecord r) throws IOException {
         long at = in.offset();
         if (at >= end || !in.read(header, 0, 16, "a record header")) {

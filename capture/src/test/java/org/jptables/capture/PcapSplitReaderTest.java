@@ -54,10 +54,14 @@ class PcapSplitReaderTest {
     }
 
     @Test
-    void pcapngIsNotSplit() throws IOException {
+    void aPcapngFileGetsItsOwnReader() throws IOException {
         Path file = dir.resolve("x.pcapng");
-        Files.write(file, new byte[] {0x0A, 0x0D, 0x0D, 0x0A, 28, 0, 0, 0, 0x4D, 0x3C, 0x2B, 0x1A});
-        assertFalse(PcapSplitReader.isPcap(file));
+        try (PcapngWriter writer = new PcapngWriter(file, java.util.List.of("eth0"))) {
+            writer.write(0, 5, new byte[60], 0, 60);
+        }
+        try (SplitReader reader = SplitReader.open(file, 0, 1 << 20)) {
+            assertFalse(reader instanceof PcapSplitReader);
+        }
     }
 
     private static String describe(CaptureRecord r) {

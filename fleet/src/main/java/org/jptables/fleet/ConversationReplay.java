@@ -148,7 +148,7 @@ final class ConversationReplay implements MapPartitionFunction<SplitPacket, Flee
                 frames.sort(CAPTURE_ORDER);
                 Conversation conversation = new Conversation(part);
                 for (SplitPacket p : frames) {
-                    r.set(p.frame, p.frame.length, p.timeNanos, p.linkType, p.originalLength, p.offset);
+                    r.set(p.frame, p.frame.length, p.timeNanos, p.linkType, p.originalLength, p.offset, p.interfaceName);
                     conversation.run(part, r);
                 }
                 conversation.end(part);

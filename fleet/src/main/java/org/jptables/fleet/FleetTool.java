@@ -183,7 +183,7 @@ public final class FleetTool {
                 Usage: jptables fleet [replay|diff] MANIFEST.yaml [--out DIR] [--parallelism N] [--pcaps]
                                       [--quiet-host] [--ignore-checksums] [--quiet] [--eval linear|compiled]
                                       [--split auto|host|connection]
-                       jptables fleet generate DIR [--hosts N] [--size SIZE] [--files N] [--seed N]
+                       jptables fleet generate DIR [--hosts N] [--size SIZE] [--files N] [--seed N] [--pcapng]
 
                 Replays every host's captures, in order, through its own ruleset on Flink (the MiniCluster
                 in this process; N tasks, default the number of cores). replay: counters per rule and

@@ -6,11 +6,11 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.jptables.capture.CaptureRecord;
-import org.jptables.capture.PcapSplitReader;
+import org.jptables.capture.SplitReader;
 import org.jptables.kernel.path.ConnectionKey;
 
 /**
- * Reads one byte range of a capture ({@link PcapSplitReader}) and sends each frame on, keyed by
+ * Reads one byte range of a capture ({@link SplitReader}: pcap or pcapng) and sends each frame on, keyed by
  * its conversation. Beside the frames, on {@link #CHECKS}, where the range synchronised and where
  * its records continue past its end (the client proves with them that the ranges cover every
  * record once), and the fragmented ICMP errors seen, which a conversation key cannot place.
@@ -23,7 +23,7 @@ final class RangeReader extends ProcessFunction<CaptureRange, SplitPacket> {
     @Override
     public void processElement(CaptureRange range, Context context, Collector<SplitPacket> out) throws Exception {
         long fragmentedIcmp = 0;
-        try (PcapSplitReader reader = PcapSplitReader.open(Path.of(range.path), range.start, range.end)) {
+        try (SplitReader reader = SplitReader.open(Path.of(range.path), range.start, range.end)) {
             CaptureRecord r = new CaptureRecord();
             while (reader.next(r)) {
                 SplitPacket p = new SplitPacket();
@@ -33,6 +33,7 @@ final class RangeReader extends ProcessFunction<CaptureRange, SplitPacket> {
                 p.timeNanos = r.timeNanos;
                 p.linkType = r.linkType;
                 p.originalLength = r.originalLength;
+                p.interfaceName = r.interfaceName;
                 p.frame = Arrays.copyOf(r.data, r.length);
                 if (r.etherType == 0x0800 && r.network >= 0) {
                     int length = r.length - r.network;

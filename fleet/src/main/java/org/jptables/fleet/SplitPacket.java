@@ -14,6 +14,8 @@ public final class SplitPacket {
     public long timeNanos;
     public int linkType;
     public int originalLength;
+    /** The interface a pcapng capture says the frame was taken on, or null. */
+    public String interfaceName;
     public byte[] frame;
 
     public SplitPacket() {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.path.ConnectionSplitting;
-import org.jptables.capture.PcapSplitReader;
+import org.jptables.capture.SplitReader;
 
 /**
  * Chooses, per host, how it is replayed ({@link SplitMode}) and says why. Split by connection only
@@ -66,8 +66,8 @@ final class SplitPlanner {
             if (local == null) {
                 return capture + " is not on a local file system (ranges are read by seeking)";
             }
-            if (!PcapSplitReader.isPcap(local)) {
-                return capture + " is not a pcap file (pcapng is read whole)";
+            if (!SplitReader.splittable(local)) {
+                return capture + " is neither a pcap nor a pcapng file";
             }
         }
         return null;

@@ -62,6 +62,25 @@ class FleetSplitTest {
         assertTrue(split.size() > 100, "a fleet's worth of figures: " + split.size());
     }
 
+    /**
+     * The same fleet in pcapng captures (one interface, eth0): split hosts read their files in
+     * ranges of pcapng blocks, and every figure equals the per-host run's, and the pcap fleet's.
+     */
+    @Test
+    void pcapngCapturesSplitExactlyToo() throws Exception {
+        FleetGenerator.Fleet fleet = FleetGenerator.write(dir.resolve("fleet-ng"), 4, 192 << 10, 3, 11, "eth0");
+        FleetManifest ng = FleetManifest.read(fleet.manifest());
+        Path ngBase = fleet.manifest().getParent();
+        FleetOptions options = new FleetOptions(false, plugins.toString(), true, true, null, false)
+                .withRangeBytes(5000);
+        Map<String, String> pcap = run(false, SplitMode.HOST, options, 2);
+        Map<String, String> perHost = run(ng, ngBase, false, SplitMode.HOST, options, 2);
+        Map<String, String> split = run(ng, ngBase, false, SplitMode.AUTO, options, 2);
+        assertEquals(perHost, split);
+        assertEquals(pcap.values().stream().sorted().toList(), perHost.values().stream().sorted().toList(),
+                "the pcap fleet's figures");
+    }
+
     @Test
     void theModeAndItsReasonArePerHost() throws Exception {
         FleetOptions options = new FleetOptions(false, plugins.toString(), true, true, null, false)
@@ -100,6 +119,11 @@ class FleetSplitTest {
     }
 
     private static List<HostSpec> plan(boolean diff, SplitMode mode, FleetOptions options) throws Exception {
+        return plan(manifest, base, diff, mode, options);
+    }
+
+    private static List<HostSpec> plan(FleetManifest manifest, Path base, boolean diff, SplitMode mode,
+            FleetOptions options) throws Exception {
         List<HostSpec> hosts = manifest.specs(base, diff);
         for (HostSpec h : hosts) {
             SplitPlanner.plan(h, mode, 0, options, plugins);
@@ -110,7 +134,12 @@ class FleetSplitTest {
     /** Every figure but the split records, by its group key. */
     private static Map<String, String> run(boolean diff, SplitMode mode, FleetOptions options, int parallelism)
             throws Exception {
-        List<HostSpec> hosts = plan(diff, mode, options);
+        return run(manifest, base, diff, mode, options, parallelism);
+    }
+
+    private static Map<String, String> run(FleetManifest manifest, Path base, boolean diff, SplitMode mode,
+            FleetOptions options, int parallelism) throws Exception {
+        List<HostSpec> hosts = plan(manifest, base, diff, mode, options);
         if (mode != SplitMode.HOST) {
             assertEquals(2, hosts.stream().filter(h -> h.split).count(), "classic and strict are split");
         }
