@@ -166,18 +166,20 @@ class BpfTest {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().threadId();
         int matched = 0;
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 5; round++) {
             long before = threads.getThreadAllocatedBytes(id);
             for (int i = 0; i < 100_000; i++) {
                 matched += udp.matches(packets[i & 15]) ? 1 : 0;
                 matched += memory.matches(packets[i & 15]) ? 1 : 0;
             }
             long allocated = threads.getThreadAllocatedBytes(id) - before;
-            if (round > 0) {
-                assertTrue(allocated < 1024, "allocated " + allocated + " bytes for 200000 runs");
+            // after warming up: a few KB of the JIT's own on a busy machine at most, where even
+            // 16 bytes a run would be 3.2 MB
+            if (round > 1) {
+                assertTrue(allocated < 64 * 1024, "allocated " + allocated + " bytes for 200000 runs");
             }
         }
         // port 53 is one packet in 16; the mark is non-zero in 15 of 16
-        assertEquals(3 * (100_000 / 16) + 3 * (100_000 - 100_000 / 16), matched);
+        assertEquals(5 * (100_000 / 16) + 5 * (100_000 - 100_000 / 16), matched);
     }
 }

@@ -25,7 +25,7 @@ class ClassicBpfPropertiesTest {
     private static final int[] ALU_OPS = {0x00, 0x10, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70, 0x90, 0xa0};
 
     @Provide
-    Arbitrary<List<Insn>> programs() {
+    Arbitrary<List<Insn>> straightLinePrograms() {
         Arbitrary<Insn> alu = Combinators.combine(Arbitraries.of(toList(ALU_OPS)), Arbitraries.of(0x00, 0x08),
                 Arbitraries.integers().between(0, 40), Arbitraries.integers())
                 .as((op, src, small, any) -> {
@@ -43,7 +43,7 @@ class ClassicBpfPropertiesTest {
     }
 
     @Property(tries = 2000)
-    void interpreterAgreesWithReference(@ForAll("programs") List<Insn> body, @ForAll("packets") byte[] bytes) {
+    void interpreterAgreesWithReference(@ForAll("straightLinePrograms") List<Insn> body, @ForAll("packets") byte[] bytes) {
         int[][] program = new int[body.size() + 1][];
         for (int i = 0; i < body.size(); i++) {
             program[i] = new int[] {body.get(i).code(), 0, 0, body.get(i).k()};
@@ -124,5 +124,32 @@ class ClassicBpfPropertiesTest {
             list.add(v);
         }
         return list;
+    }
+
+    @Provide
+    Arbitrary<int[][]> candidatePrograms() {
+        Arbitrary<Integer> code = Arbitraries.oneOf(Arbitraries.integers().between(0, 255),
+                Arbitraries.of(0x15, 0x25, 0x35, 0x45, 0x05, 0x02, 0x03, 0x60, 0x61, 0x06, 0x16, 0x20, 0x50, 0xb1));
+        Arbitrary<Integer> k = Arbitraries.oneOf(Arbitraries.integers().between(0, 40), Arbitraries.integers(),
+                Arbitraries.integers().between(-0x1000, -1), Arbitraries.integers().between(-0x100000, -0x100000 + 40));
+        Arbitrary<int[]> insn = Combinators.combine(code, Arbitraries.integers().between(0, 4),
+                Arbitraries.integers().between(0, 4), k).as((c, t, f, kk) -> new int[] {c, t, f, kk});
+        return insn.array(int[][].class).ofMinSize(1).ofMaxSize(12);
+    }
+
+    /**
+     * Whatever the checker lets through runs to a return on any packet: every opcode it accepts
+     * is one the interpreter knows, every jump lands inside the program, every memory read was
+     * written first (programs with a load the builder refuses as not modelled aside).
+     */
+    @Property(tries = 5000)
+    void acceptedProgramsAlwaysReturn(@ForAll("candidatePrograms") int[][] program, @ForAll("packets") byte[] bytes) {
+        if (!ClassicBpfChecker.valid(program)) {
+            return;
+        }
+        ClassicBpfProgram checked = new ClassicBpfProgram(program);
+        if (checked.unmodelledLoad() == null) {
+            checked.run(new PacketView().wrap(bytes));
+        }
     }
 }
