@@ -172,6 +172,16 @@ public interface Packet {
         return ConntrackHelpers.NONE;
     }
 
+    /**
+     * The original-direction source address of the master of the packet's connection (ct->master:
+     * the control connection of a connection a helper expected, such as an FTP data connection),
+     * as xt_cluster hashes it; the connection's own {@link #ctOriginalSource()} when it has no
+     * master.
+     */
+    default int ctMasterOriginalSource() {
+        return ctOriginalSource();
+    }
+
     /** The packet's arrival time in nanoseconds, on the capture's or the caller's clock. */
     long timeNanos();
 
@@ -199,6 +209,13 @@ public interface Packet {
 
     /** The link-layer packet type (PACKET_HOST 0, BROADCAST 1, MULTICAST 2, OTHERHOST 3, OUTGOING 4). */
     int packetType();
+
+    /**
+     * Sets the link-layer packet type (skb->pkt_type), as xt_cluster turns a PACKET_MULTICAST
+     * packet addressed to a unicast IP address into PACKET_HOST.
+     */
+    default void setPacketType(int type) {
+    }
 
     /** The source MAC address as a long (48 bits), or -1 when the packet has no Ethernet header. */
     long sourceMac();

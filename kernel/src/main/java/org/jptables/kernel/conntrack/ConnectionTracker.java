@@ -282,6 +282,7 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
         p.conntrackDetails(info >= ConntrackInfo.IS_REPLY ? 1 : 0, table.origSport[e], table.origDport[e],
                 table.replySport[e], table.replyDport[e], left);
         p.ctMasterHelper(table.masterHelper[e]);
+        p.ctMasterOriginalSource(table.masterSource[e]);
         p.connection(this, e);
     }
 

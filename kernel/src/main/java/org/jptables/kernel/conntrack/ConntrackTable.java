@@ -61,6 +61,11 @@ final class ConntrackTable {
     int[] helper;
     /** For an expected entry: its master's helper, which xt_helper looks at; else 0. */
     int[] masterHelper;
+    /**
+     * The original-direction source address of the entry's master (its own for an entry without
+     * one), kept in the entry: the kernel's ct->master reference keeps the master's tuple alive.
+     */
+    int[] masterSource;
     /** For an expected entry: its master's handle and that handle's generation then; else -1. */
     int[] master;
     int[] masterGeneration;
@@ -121,6 +126,7 @@ final class ConntrackTable {
         master[e] = m;
         masterGeneration[e] = generation[m];
         masterHelper[e] = helper[m];
+        masterSource[e] = origSrc[m];
         mark[e] = mark[m];
         children[m]++;
     }
@@ -167,6 +173,7 @@ final class ConntrackTable {
         udpStreamTs[e] = 0;
         helper[e] = 0;
         masterHelper[e] = 0;
+        masterSource[e] = src;
         master[e] = -1;
         children[e] = 0;
         tcp.reset(e);
@@ -322,6 +329,7 @@ final class ConntrackTable {
         udpStreamTs = grow(udpStreamTs, newCapacity);
         helper = grow(helper, newCapacity);
         masterHelper = grow(masterHelper, newCapacity);
+        masterSource = grow(masterSource, newCapacity);
         master = grow(master, newCapacity);
         masterGeneration = grow(masterGeneration, newCapacity);
         children = grow(children, newCapacity);

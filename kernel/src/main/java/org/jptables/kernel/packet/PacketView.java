@@ -35,6 +35,7 @@ public final class PacketView implements Packet {
     private long ctExpires;
     private final ConntrackTemplate template = new ConntrackTemplate();
     private int ctMasterHelper;
+    private int ctMasterOriginalSource;
     private long timeNanos;
     private int packetType;
     private int cpu;
@@ -341,6 +342,7 @@ public final class PacketView implements Packet {
         this.ctReplyDestinationPort = 0;
         this.ctExpires = 0;
         this.ctMasterHelper = 0;
+        this.ctMasterOriginalSource = origSrc;
         return this;
     }
 
@@ -353,6 +355,17 @@ public final class PacketView implements Packet {
     @Override
     public int ctMasterHelper() {
         return ctMasterHelper;
+    }
+
+    /** Sets the original source address of the master of the packet's connection (its own without one). */
+    public PacketView ctMasterOriginalSource(int address) {
+        this.ctMasterOriginalSource = address;
+        return this;
+    }
+
+    @Override
+    public int ctMasterOriginalSource() {
+        return ctMasterOriginalSource;
     }
 
     /** Sets the rest of what connection tracking knows: direction, the tuples' ports, time left. */
@@ -469,6 +482,11 @@ public final class PacketView implements Packet {
     @Override
     public int packetType() {
         return packetType;
+    }
+
+    @Override
+    public void setPacketType(int type) {
+        this.packetType = type;
     }
 
     public PacketView packetType(int type) {
