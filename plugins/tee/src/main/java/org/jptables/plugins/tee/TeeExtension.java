@@ -15,7 +15,7 @@ import org.jptables.api.TargetExtension;
 public final class TeeExtension implements TargetExtension {
     static final String HELP = "TEE target options:\n"
             + "  --gateway IPADDR    Route packet via the gateway given by address\n"
-            + "  --oif NAME          Include oif in route calculation\n";
+            + "  --oif NAME          Include oif in route calculation\n\n";
 
     /** libxt_TEE's IPv4 table: the gateway is mandatory, the device optional. */
     private static final List<Option> OPTIONS = List.of(
