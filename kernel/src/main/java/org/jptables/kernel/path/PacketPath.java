@@ -616,7 +616,8 @@ public final class PacketPath implements PacketEffects {
      * A TEE copy leaving as ip_local_out sends it: routed to its gateway, untracked (so conntrack
      * and the nat table leave it alone), through OUTPUT and POSTROUTING, then out by the
      * gateway's device to the gateway's link address. A gateway without a route, or one of the
-     * host's own addresses (a copy looped back to the host is not modelled), gets no copy.
+     * host's own addresses (on Linux the copy loops back through lo and is copied again without
+     * end: not modelled), gets no copy.
      */
     private void sendCopy(PacketDuplicates.Copy copy) {
         int byDevice = copy.device() == null ? -1 : host.indexOf(copy.device());
@@ -647,9 +648,9 @@ public final class PacketPath implements PacketEffects {
         if (report != null) {
             EmittedFrames.record(report, host, null, view.bytes(), view.length(), out, copy.gateway());
         }
-        if (observer != null) {
-            observer.leaving(view.bytes(), view.length(), out, view.mark(), true);
-        }
+        // live mode's observer sends the host's own packets by a raw socket, routed by their
+        // destination: a copy meant for the gateway would go to the packet's own destination
+        // instead, so live mode sends none (docs/live.md)
     }
 
     @Override
