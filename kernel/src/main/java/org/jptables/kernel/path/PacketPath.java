@@ -18,7 +18,6 @@ import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.nat.PacketRewriter;
 import org.jptables.kernel.packet.PacketEffects;
-import org.jptables.kernel.packet.ConnectionMarks;
 import org.jptables.kernel.packet.LocalSocket;
 import org.jptables.kernel.packet.PacketView;
 import org.slf4j.Logger;
@@ -54,6 +53,8 @@ public final class PacketPath implements PacketEffects {
     private final PacketDuplicates duplicates = new PacketDuplicates();
     /** A TEE copy is on its way out (nf_skb_duplicated): TEE does not copy it again. */
     private boolean duplicating;
+    /** The packet being handled, while the host sends one of its own on the view. */
+    private final ViewSnapshot aside = new ViewSnapshot();
     private final Redirects redirects;
     /** The datagram being handled when it was reassembled from fragments, else null. */
     private Defragmenter.Datagram fragments;
@@ -559,32 +560,12 @@ public final class PacketPath implements PacketEffects {
         }
         depth++;
         // the reply is a new packet on the same view: remember and restore the current one
-        byte[] bytes = view.bytes();
-        int offset = view.offset();
-        int length = view.length();
-        String in = view.inInterface();
-        String out = view.outInterface();
-        Hook hook = view.hook();
-        int mark = view.mark();
-        int priority = (int) view.priority();
+        aside.take(view);
         Table table = tables.current();
-        long srcMac = view.sourceMac();
-        long dstMac = view.destinationMac();
-        int state = view.ctState();
-        int status = view.ctStatus();
-        int proto = view.ctProtocol();
-        int os = view.ctOriginalSource();
-        int od = view.ctOriginalDestination();
-        int rs = view.ctReplySource();
-        int rd = view.ctReplyDestination();
-        ConnectionMarks connections = view.connections();
-        int connection = view.connection();
         Defragmenter.Datagram datagram = fragments;
         fragments = null;
         int cause = currentCt;
         LocalSocket sender = socket;
-        LocalSocket current = view.socket();
-        boolean traced = view.traced();
         // REJECT's TCP reset is an skb of no socket (nf_send_reset); ICMP errors leave by the
         // kernel's ICMP control socket, a socket without a file (icmp_send)
         socket = copy != null || reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
@@ -596,18 +577,13 @@ public final class PacketPath implements PacketEffects {
             }
         } finally {
             socket = sender;
-            view.socket(current).traced(traced);
             currentCt = cause;
             if (copy == null && cause >= 0 && conntrack != null) {
                 conntrack.detach(cause);
             }
             fragments = datagram;
             depth--;
-            view.wrap(bytes, offset, length).inInterface(in).outInterface(out).hook(hook).linkHeader(dstMac, srcMac);
-            view.setMark(mark);
-            view.setPriority(priority);
-            view.conntrack(state, status, proto, os, od, rs, rd);
-            view.connection(connections, connection);
+            aside.restore(view);
             tables.current(table);
         }
     }

@@ -50,6 +50,16 @@ class HmarkTest {
     }
 
     @Test
+    void fragmentsHashWithoutPorts() {
+        var first = TestPackets.udp("198.18.0.2", 1000, "198.18.1.2", 53);
+        first.ipv4().moreFragments(true);
+        int noPorts = markAfter(FULL, TestPackets.udp("198.18.0.2", 0, "198.18.1.2", 0).view());
+        assertEquals(noPorts, markAfter(FULL, first.view()));
+        // a whole packet does hash its ports
+        assertEquals(0x19696d98, markAfter(FULL, TestPackets.udp("198.18.0.2", 1000, "198.18.1.2", 53).view()));
+    }
+
+    @Test
     void ctModeHashesTheConnectionsTuples() {
         String rule = "-j HMARK --hmark-tuple ct,src,dst,sport,dport --hmark-rnd 7 --hmark-mod 65536";
         int client = Addresses.parse("198.18.0.2");
