@@ -257,6 +257,16 @@ public interface Packet {
     }
 
     /**
+     * Sends a copy of the packet to {@code gateway}, as TEE does (nf_dup_ipv4): the copy gets DF
+     * set, one TTL less at PREROUTING and INPUT, keeps the mark, has no socket and is untracked; it
+     * is routed to the gateway (by {@code device} when that is not null and exists) and leaves
+     * through OUTPUT and POSTROUTING, where TEE does not copy it again. The packet itself goes on
+     * unchanged. Offline the copy is among the frames the host sends.
+     */
+    default void duplicate(int gateway, String device) {
+    }
+
+    /**
      * Marks the packet traced, as the raw table's {@code TRACE} sets skb->nf_trace: from the next
      * rule on, every rule, return and policy it meets in any table writes a {@code TRACE:} line
      * to the kernel log.

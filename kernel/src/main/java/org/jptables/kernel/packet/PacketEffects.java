@@ -15,6 +15,10 @@ public interface PacketEffects {
     default void nflog(PacketView packet, int group, String prefix, long size) {
     }
 
+    /** TEE: a copy of the packet for {@code gateway} (by {@code device} when not null); see Packet#duplicate. */
+    default void duplicate(PacketView packet, int gateway, String device) {
+    }
+
     /** Effects that do nothing: a packet evaluated outside the packet path. */
     PacketEffects NONE = new PacketEffects() {
         @Override

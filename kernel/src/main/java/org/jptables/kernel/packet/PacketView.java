@@ -654,4 +654,9 @@ public final class PacketView implements Packet {
     public void nflog(int group, String prefix, long size) {
         effects.nflog(this, group, prefix, size);
     }
+
+    @Override
+    public void duplicate(int gateway, String device) {
+        effects.duplicate(this, gateway, device);
+    }
 }

@@ -18,7 +18,6 @@ import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.nat.PacketRewriter;
 import org.jptables.kernel.packet.PacketEffects;
-import org.jptables.kernel.packet.ConnectionMarks;
 import org.jptables.kernel.packet.LocalSocket;
 import org.jptables.kernel.packet.PacketView;
 import org.slf4j.Logger;
@@ -50,6 +49,12 @@ public final class PacketPath implements PacketEffects {
     private LocalStack localStack;
     private int stackDepth;
     private final Defragmenter defragmenter = new Defragmenter();
+    /** TEE's copies made in the table at work, sent once it is done. */
+    private final PacketDuplicates duplicates = new PacketDuplicates();
+    /** A TEE copy is on its way out (nf_skb_duplicated): TEE does not copy it again. */
+    private boolean duplicating;
+    /** The packet being handled, while the host sends one of its own on the view. */
+    private final ViewSnapshot aside = new ViewSnapshot();
     private final Redirects redirects;
     /** The datagram being handled when it was reassembled from fragments, else null. */
     private Defragmenter.Datagram fragments;
@@ -516,6 +521,11 @@ public final class PacketPath implements PacketEffects {
     /** One table at one hook; a REJECT answer made there leaves once the table is done with the packet. */
     private int hook(TableKind kind, Hook hook) {
         int verdict = tables.traverse(kind, hook);
+        if (!duplicates.isEmpty()) {
+            for (PacketDuplicates.Copy copy : duplicates.take()) {
+                aside(null, copy);
+            }
+        }
         if (pendingReply != null) {
             byte[] reply = pendingReply;
             pendingReply = null;
@@ -537,55 +547,93 @@ public final class PacketPath implements PacketEffects {
 
     /** A REJECT answer goes out through OUTPUT and POSTROUTING like any packet the host sends. */
     private void sendReply(byte[] reply) {
+        aside(reply, null);
+    }
+
+    /**
+     * Sends a packet the host makes while handling the current one, a REJECT answer ({@code reply})
+     * or a TEE copy ({@code copy}), on the same view: the current packet is put aside and restored.
+     */
+    private void aside(byte[] reply, PacketDuplicates.Copy copy) {
         if (depth > 0) {
             return;
         }
         depth++;
         // the reply is a new packet on the same view: remember and restore the current one
-        byte[] bytes = view.bytes();
-        int offset = view.offset();
-        int length = view.length();
-        String in = view.inInterface();
-        String out = view.outInterface();
-        Hook hook = view.hook();
-        int mark = view.mark();
+        aside.take(view);
         Table table = tables.current();
-        long srcMac = view.sourceMac();
-        long dstMac = view.destinationMac();
-        int state = view.ctState();
-        int status = view.ctStatus();
-        int proto = view.ctProtocol();
-        int os = view.ctOriginalSource();
-        int od = view.ctOriginalDestination();
-        int rs = view.ctReplySource();
-        int rd = view.ctReplyDestination();
-        ConnectionMarks connections = view.connections();
-        int connection = view.connection();
         Defragmenter.Datagram datagram = fragments;
         fragments = null;
         int cause = currentCt;
         LocalSocket sender = socket;
-        LocalSocket current = view.socket();
-        boolean traced = view.traced();
         // REJECT's TCP reset is an skb of no socket (nf_send_reset); ICMP errors leave by the
         // kernel's ICMP control socket, a socket without a file (icmp_send)
-        socket = reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
+        socket = copy != null || reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
         try {
-            send(reply, reply.length, cause);
+            if (copy != null) {
+                sendCopy(copy);
+            } else {
+                send(reply, reply.length, cause);
+            }
         } finally {
             socket = sender;
-            view.socket(current).traced(traced);
             currentCt = cause;
-            if (cause >= 0 && conntrack != null) {
+            if (copy == null && cause >= 0 && conntrack != null) {
                 conntrack.detach(cause);
             }
             fragments = datagram;
             depth--;
-            view.wrap(bytes, offset, length).inInterface(in).outInterface(out).hook(hook).linkHeader(dstMac, srcMac);
-            view.setMark(mark);
-            view.conntrack(state, status, proto, os, od, rs, rd);
-            view.connection(connections, connection);
+            aside.restore(view);
             tables.current(table);
+        }
+    }
+
+    /**
+     * A TEE copy leaving as ip_local_out sends it: routed to its gateway, untracked (so conntrack
+     * and the nat table leave it alone), through OUTPUT and POSTROUTING, then out by the
+     * gateway's device to the gateway's link address. A gateway without a route, or one of the
+     * host's own addresses (on Linux the copy loops back through lo and is copied again without
+     * end: not modelled), gets no copy.
+     */
+    private void sendCopy(PacketDuplicates.Copy copy) {
+        int byDevice = copy.device() == null ? -1 : host.indexOf(copy.device());
+        int out = byDevice >= 0 ? byDevice : host.routeDevice(copy.gateway());
+        if (out < 0 || out == host.indexOf("lo") || host.isLocal(copy.gateway())) {
+            return;
+        }
+        byte[] ip = copy.ip();
+        view.wrap(ip, 0, ip.length).inInterface("").outInterface(host.name(out)).socket(LocalSocket.NONE)
+                .traced(copy.traced());
+        view.setMark(copy.mark());
+        view.setPriority(copy.priority());
+        view.linkHeader(-1, -1);
+        view.conntrack(ConnState.UNTRACKED, 0, 0, 0, 0, 0, 0);
+        view.template().keep();
+        currentCt = ConnectionTracking.UNTRACKED;
+        duplicating = true;
+        try {
+            if (hook(TableKind.RAW, Hook.OUTPUT) != Verdict.ACCEPT || hook(TableKind.MANGLE, Hook.OUTPUT) != Verdict.ACCEPT
+                    || hook(TableKind.FILTER, Hook.OUTPUT) != Verdict.ACCEPT
+                    || hook(TableKind.SECURITY, Hook.OUTPUT) != Verdict.ACCEPT
+                    || hook(TableKind.MANGLE, Hook.POSTROUTING) != Verdict.ACCEPT) {
+                return;
+            }
+        } finally {
+            duplicating = false;
+        }
+        if (report != null) {
+            EmittedFrames.record(report, host, null, view.bytes(), view.length(), out, copy.gateway());
+        }
+        // live mode's observer sends the host's own packets by a raw socket, routed by their
+        // destination: a copy meant for the gateway would go to the packet's own destination
+        // instead, so live mode sends none (docs/live.md)
+    }
+
+    @Override
+    public void duplicate(PacketView packet, int gateway, String device) {
+        // nf_skb_duplicated: a copy on its way out is never copied again; a quiet host sends nothing
+        if (!duplicating && !quietHost) {
+            duplicates.add(packet, gateway, device);
         }
     }
 
