@@ -19,6 +19,7 @@ import org.jptables.api.Names;
 import org.jptables.kernel.conntrack.ConnectionTracker;
 import org.jptables.ipset.IpsetTool;
 import org.jptables.kernel.host.Host;
+import org.jptables.kernel.host.HostSockets;
 import org.jptables.kernel.ipset.SetStore;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
@@ -85,7 +86,9 @@ public final class CaseRunner {
             return report;
         }
         ConnectionTracker conntrack = new ConnectionTracker();
-        PacketPath path = new PacketPath(ruleset, host, conntrack).quietHost(c.quietHost()).evaluation(eval);
+        // the recorder's listeners are fw's sockets (bound to 0.0.0.0), for -m socket and TPROXY
+        Host caseHost = c.listening().isEmpty() ? host : host.withSockets(HostSockets.listening(new java.util.TreeSet<>(c.listening())));
+        PacketPath path = new PacketPath(ruleset, caseHost, conntrack).quietHost(c.quietHost()).evaluation(eval);
         if (!c.quietHost()) {
             // what fw answers to itself through lo never left it: jptables makes those answers
             path.localStack(new LocalStack(c.listening()));
