@@ -384,6 +384,15 @@ public interface Packet {
     }
 
     /**
+     * The first (primary) IPv4 address of the interface the packet arrived on, as TPROXY takes it
+     * when no {@code --on-ip} is given (nf_tproxy_laddr4); 0 when it has none, or for a packet the
+     * host sends.
+     */
+    default int inInterfaceAddress() {
+        return 0;
+    }
+
+    /**
      * Assigns the packet to socket {@code socket} (nf_tproxy_assign_sock: {@code skb->sk}), as TPROXY
      * does: the host delivers it to that socket, and never forwards it.
      */

@@ -211,9 +211,10 @@ public final class Host implements AddressTypes {
         return sockets;
     }
 
-    /** The same host with these sockets instead of its own (a conformance case's listeners). */
-    public Host withSockets(List<HostConfig.SocketConfig> replacement) {
-        return new Host(config.withSockets(replacement));
+    /** The same host with these sockets and marks routed locally instead of its own (a conformance case's). */
+    public Host with(List<HostConfig.SocketConfig> replacementSockets, List<String> replacementLocalMarks) {
+        return new Host(new HostConfig(config.forwarding(), config.interfaces(), config.neighbours(), config.routes(),
+                replacementSockets, replacementLocalMarks));
     }
 
     /**
@@ -293,6 +294,12 @@ public final class Host implements AddressTypes {
             dev = routeDevice(address);
         }
         return dev < 0 ? -1 : mtus[dev];
+    }
+
+    @Override
+    public int interfaceAddress(String device) {
+        int position = device == null ? -1 : indexOf(device);
+        return position < 0 ? 0 : primaryAddress(position);
     }
 
     /** The first address of the interface, 0 when it has none. */

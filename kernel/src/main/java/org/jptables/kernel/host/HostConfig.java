@@ -18,11 +18,6 @@ public record HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, L
         this(forwarding, interfaces, neighbours, routes, null, null);
     }
 
-    /** The same host with these sockets instead of its own. */
-    public HostConfig withSockets(List<SocketConfig> replacement) {
-        return new HostConfig(forwarding, interfaces, neighbours, routes, replacement, localMarks);
-    }
-
     /**
      * A socket of the host, as {@code ss -tuan} shows it: {@code proto} tcp or udp; {@code local} and
      * {@code remote} as {@code a.b.c.d:port} ({@code 0.0.0.0} for a socket bound to no address, no

@@ -65,12 +65,16 @@ public final class HostSockets implements SocketTable {
         }
     }
 
-    /** The sockets the conformance recorder opens for a case's {@code listen} ("tcp:22"): bound to 0.0.0.0. */
+    /**
+     * The sockets the conformance recorder opens for a case's {@code listen} ("tcp:22", and
+     * "tcp:3128:transparent" with IP_TRANSPARENT): bound to 0.0.0.0.
+     */
     public static List<HostConfig.SocketConfig> listening(Iterable<String> listen) {
         List<HostConfig.SocketConfig> sockets = new java.util.ArrayList<>();
         for (String item : listen) {
             String[] parts = item.split(":");
-            sockets.add(new HostConfig.SocketConfig(parts[0], null, "0.0.0.0:" + parts[1], null, null, null));
+            boolean transparent = parts.length > 2 && parts[2].equals("transparent");
+            sockets.add(new HostConfig.SocketConfig(parts[0], null, "0.0.0.0:" + parts[1], null, transparent, null));
         }
         return sockets;
     }

@@ -619,6 +619,11 @@ public final class PacketView implements Packet {
     }
 
     @Override
+    public int inInterfaceAddress() {
+        return inInterface.isEmpty() ? 0 : addressTypes.interfaceAddress(inInterface);
+    }
+
+    @Override
     public void assignSocket(int socket) {
         this.assignedSocket = socket;
     }
