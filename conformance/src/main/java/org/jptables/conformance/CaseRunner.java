@@ -134,7 +134,8 @@ public final class CaseRunner {
                     // a transparent socket (TPROXY's) answers from the foreign address the packet was for
                     boolean transparent = !natted && int32(answer, 12) == destination && !host.isLocal(destination);
                     if (host.isLocal(int32(answer, 12)) && (natted || host.isLocal(EmittedFrame.source(frame))) || transparent) {
-                        path.process(answer, answer.length, "host", now + 1, result);
+                        // from the socket the stack answers with: a SYN-ACK's request socket, else a control socket
+                        path.process(answer, answer.length, "host", PacketPath.stackAnswerSocket(answer), now + 1, result);
                         collect(result, emitted, log);
                     }
                 }

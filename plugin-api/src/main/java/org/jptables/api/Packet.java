@@ -352,6 +352,21 @@ public interface Packet {
     }
 
     /**
+     * The cgroup v2 path of the packet's socket ({@code skb->sk}, a full socket only), as
+     * {@code "/a/b"} ({@code "/"} for the root cgroup), for xt_cgroup's {@code --path}; null for a
+     * packet without one (one that arrived or is forwarded, REJECT's resets, a SYN-ACK's request
+     * socket). The kernel's own control sockets are in the root cgroup.
+     */
+    default String socketCgroup() {
+        return null;
+    }
+
+    /** The net_cls class id of that socket as 0..2^32-1 (xt_cgroup's {@code --cgroup}), -1 without one. */
+    default long socketClassid() {
+        return -1;
+    }
+
+    /**
      * The host's socket the packet belongs to, as xt_socket finds it: the socket TPROXY assigned
      * ({@code skb->sk}), else nf_sk_lookup_slow_v4's lookup among the host's sockets (established
      * and TIME_WAIT first, then listeners) for a TCP or UDP packet, or for the TCP or UDP packet an

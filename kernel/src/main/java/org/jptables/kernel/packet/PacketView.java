@@ -587,6 +587,16 @@ public final class PacketView implements Packet {
         return this;
     }
 
+    @Override
+    public String socketCgroup() {
+        return socket.exists() && socket.full() ? socket.cgroup() : null;
+    }
+
+    @Override
+    public long socketClassid() {
+        return socket.exists() && socket.full() ? socket.classid() : -1;
+    }
+
     /** The host's sockets, for xt_socket's and TPROXY's lookups (none unless set). */
     public PacketView sockets(SocketTable table) {
         this.sockets = table;

@@ -447,7 +447,7 @@ public final class PacketPath implements PacketEffects {
      * socket (its request socket's listener, root's here as the recordings' listeners are); a
      * closed port's reset, an echo reply or a port unreachable to the kernel's control sockets.
      */
-    private static LocalSocket stackAnswerSocket(byte[] answer) {
+    public static LocalSocket stackAnswerSocket(byte[] answer) {
         boolean tcp = answer.length > 20 && answer[9] == 6;
         int flags = tcp ? answer[((answer[0] & 0x0F) * 4) + 13] & 0x3F : 0;
         return tcp && flags == 0x12 ? LocalSocket.ROOT_LISTENER_REQUEST : LocalSocket.KERNEL;
