@@ -43,7 +43,10 @@ record TproxyTarget(int port, int address, int markValue, int markMask) implemen
         }
         int localPort = port != 0 ? port : destinationPort;
         if (socket != Sockets.NONE && (p.socketFlags(socket) & Sockets.TIME_WAIT) != 0) {
-            if (protocol == 6 && (p.u8(header + 13) & (SYN | RST | ACK | FIN)) == SYN) {
+            if (p.u8(header + 19) < 0) {
+                return Verdict.DROP; // nf_tproxy_handle_time_wait4 reads the whole TCP header
+            }
+            if ((p.u8(header + 13) & (SYN | RST | ACK | FIN)) == SYN) {
                 int listener = p.findSocket(protocol, source, sourcePort, localAddress, localPort, Sockets.LOOKUP_LISTENER);
                 if (listener != Sockets.NONE) {
                     socket = listener;

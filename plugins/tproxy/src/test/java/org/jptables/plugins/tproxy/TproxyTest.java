@@ -125,6 +125,13 @@ class TproxyTest {
         PacketView cut = TestPackets.tcp("198.18.0.2", 40001, "198.18.1.2", 80).truncated(27)
                 .addressTypes(HOST).sockets(HOST.sockets());
         assertEquals(Verdict.DROP, prerouting.verdict("-p tcp -j TPROXY --on-port 3128", cut));
+        // a TIME_WAIT socket's packet must have its whole TCP header
+        PacketView shortTimeWait = TestPackets.tcp("198.18.0.2", 40002, "198.18.1.2", 80).truncated(39)
+                .addressTypes(HOST).sockets(HOST.sockets());
+        assertEquals(Verdict.DROP, prerouting.verdict("-p tcp -j TPROXY --on-port 3128", shortTimeWait));
+        PacketView shortEstablished = TestPackets.tcp("198.18.0.2", 40001, "198.18.1.2", 80).truncated(39)
+                .addressTypes(HOST).sockets(HOST.sockets());
+        assertEquals(Verdict.ACCEPT, prerouting.verdict("-p tcp -j TPROXY --on-port 3128", shortEstablished));
     }
 
     @Test
