@@ -3,7 +3,7 @@
 
     record.py CASE_DIR [-o OUT.json]
 
-CASE_DIR holds ruleset.rules, packets.jsonl, and optionally listen, mode and sets (see
+CASE_DIR holds ruleset.rules, packets.jsonl, and optionally listen, mode, sets and local-marks (see
 conformance/README.md). Builds three network namespaces src - fw - dst as the shared conformance
 README describes, loads the sets (ipset restore) and the ruleset (iptables-legacy-restore) into
 fw, sends each packet and
@@ -32,6 +32,7 @@ CLONE_NEWNET = 0x40000000
 ETH_P_ALL = 0x0003
 PACKET_OUTGOING = 4
 SO_PRIORITY = 12
+IP_TRANSPARENT = 19
 QUIET_PRIORITY = 0x42424242  # marks the recorder's own `in: host` packets in quiet-host mode
 NF_LOG_ALL = "/proc/sys/net/netfilter/nf_log_all_netns"
 LOCK = "/run/lock/jptables-recorder.lock"
@@ -215,21 +216,35 @@ class Lab:
             raise OSError(ctypes.get_errno(), "setns back")
 
     def listen(self, spec):
-        """Sockets fw's stack answers as a server: `tcp:22,udp:53`."""
+        """Sockets fw's stack answers as a server: `tcp:22,udp:53`; `tcp:3128:transparent` sets
+        IP_TRANSPARENT (for TPROXY and -m socket --transparent)."""
         setns(self.path("fw"))
         for item in filter(None, (x.strip() for x in re.split(r"[,\s]+", spec))):
-            proto, port = item.split(":")
+            parts = item.split(":")
+            proto, port = parts[0], parts[1]
+            if parts[2:] not in ([], ["transparent"]):
+                raise ValueError("listen: unknown option in %r" % item)
             if proto == "tcp":
                 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
                 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-                s.bind(("0.0.0.0", int(port)))
-                s.listen(128)
             elif proto == "udp":
                 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-                s.bind(("0.0.0.0", int(port)))
             else:
                 raise ValueError("listen: unknown protocol %r" % proto)
+            if parts[2:]:
+                s.setsockopt(socket.SOL_IP, IP_TRANSPARENT, 1)
+            s.bind(("0.0.0.0", int(port)))
+            if proto == "tcp":
+                s.listen(128)
             self.socks.append(s)
+
+    def local_marks(self, spec):
+        """TPROXY's policy routing in fw: each `VALUE/MASK` line is `ip rule add fwmark VALUE/MASK
+        lookup 100`, table 100 holding `local 0.0.0.0/0 dev lo`."""
+        fw = self.ns["fw"]
+        run(["ip", "-n", fw, "route", "add", "local", "0.0.0.0/0", "dev", "lo", "table", "100"])
+        for mark in spec.split():
+            run(["ip", "-n", fw, "rule", "add", "fwmark", mark, "lookup", "100"])
 
     def drain(self):
         while True:
@@ -346,11 +361,11 @@ def read_case(case):
         for line in f:
             if line.strip():
                 packets.append(json.loads(line))
-    return rules, packets, opt("listen"), opt("mode"), opt("sets")
+    return rules, packets, opt("listen"), opt("mode"), opt("sets"), opt("local-marks")
 
 
 def record(case):
-    rules, packets, listen, mode, sets = read_case(case)
+    rules, packets, listen, mode, sets, local_marks = read_case(case)
     if mode not in ("", "quiet-host"):
         raise ValueError("unknown mode %r" % mode)
     frames = [packet.build_frame(p) for p in packets]  # fail early on a bad packet
@@ -362,6 +377,8 @@ def record(case):
             log_all = f.read().strip()
         write_sysctl("net.netfilter.nf_log_all_netns", 1)
         lab.build()
+        if local_marks:
+            lab.local_marks(local_marks)
         setns(lab.path("fw"))
         if sets:
             # the sets first: a rule naming a set can only be loaded once the set exists
@@ -409,7 +426,7 @@ def _die(signum, _frame):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("case", help="case directory (ruleset.rules, packets.jsonl, listen, mode, sets)")
+    ap.add_argument("case", help="case directory (ruleset.rules, packets.jsonl, listen, mode, sets, local-marks)")
     ap.add_argument("-o", "--output", help="kernel.json to write (default: stdout)")
     args = ap.parse_args()
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import org.jptables.api.Names;
 import org.jptables.kernel.conntrack.ConnectionTracker;
 import org.jptables.ipset.IpsetTool;
 import org.jptables.kernel.host.Host;
+import org.jptables.kernel.host.HostSockets;
 import org.jptables.kernel.ipset.SetStore;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
@@ -85,10 +87,14 @@ public final class CaseRunner {
             return report;
         }
         ConnectionTracker conntrack = new ConnectionTracker();
-        PacketPath path = new PacketPath(ruleset, host, conntrack).quietHost(c.quietHost()).evaluation(eval);
+        // the recorder's listeners are fw's sockets (bound to 0.0.0.0) and its policy routing by
+        // mark, for -m socket and TPROXY
+        Host caseHost = c.listening().isEmpty() && c.localMarks().isEmpty() ? host
+                : host.with(HostSockets.listening(new TreeSet<>(c.listening())), c.localMarks());
+        PacketPath path = new PacketPath(ruleset, caseHost, conntrack).quietHost(c.quietHost()).evaluation(eval);
         if (!c.quietHost()) {
             // what fw answers to itself through lo never left it: jptables makes those answers
-            path.localStack(new LocalStack(c.listening()));
+            path.localStack(new LocalStack(LocalStack.ports(c.listening())));
         }
         PacketResult result = new PacketResult();
         for (int i = 0; i < c.packets().size(); i++) {
@@ -108,6 +114,7 @@ public final class CaseRunner {
             List<String> log = new ArrayList<>();
             byte[] ip = packet.ip().clone();
             int source = ip.length >= 20 ? int32(ip, 12) : 0;
+            int destination = ip.length >= 20 ? int32(ip, 16) : 0;
             path.process(ip, ip.length, packet.in(), packet.socket(), now, result);
             collect(result, emitted, log);
             if (!"host".equals(packet.in())) {
@@ -124,8 +131,11 @@ public final class CaseRunner {
                     System.arraycopy(frame, 14, answer, 0, answer.length);
                     // the stack sent it before NAT rewrote it (REDIRECT, nat OUTPUT): feed that form
                     boolean natted = conntrack.unNat(answer, answer.length);
-                    if (host.isLocal(int32(answer, 12)) && (natted || host.isLocal(EmittedFrame.source(frame)))) {
-                        path.process(answer, answer.length, "host", now + 1, result);
+                    // a transparent socket (TPROXY's) answers from the foreign address the packet was for
+                    boolean transparent = !natted && int32(answer, 12) == destination && !host.isLocal(destination);
+                    if (host.isLocal(int32(answer, 12)) && (natted || host.isLocal(EmittedFrame.source(frame))) || transparent) {
+                        // from the socket the stack answers with: a SYN-ACK's request socket, else a control socket
+                        path.process(answer, answer.length, "host", PacketPath.stackAnswerSocket(answer), now + 1, result);
                         collect(result, emitted, log);
                     }
                 }

@@ -26,10 +26,12 @@ import java.util.stream.Stream;
  * @param sets      the sets of ipset fw had before the ruleset, in {@code ipset restore} format (file
  *                  {@code sets}; empty when the case has none)
  * @param finalSets {@code ipset save} at the end, or null when the case has no sets
+ * @param localMarks the marks fw's policy routing delivered locally (file {@code local-marks}: one
+ *                  {@code VALUE/MASK} a line; empty when the case has none)
  */
 public record RecordedCase(String name, List<String> rules, List<JsonNode> packets, boolean quietHost,
                            List<JsonNode> recorded, String finalSave, Set<String> listening, List<String> sets,
-                           String finalSets) {
+                           String finalSets, List<String> localMarks) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the case in {@code dir}; what is missing or malformed is named with its file. */
@@ -86,8 +88,11 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
         List<String> sets = Files.exists(setsFile) ? Files.readAllLines(setsFile, StandardCharsets.UTF_8)
                 : kernel.path("sets").asText().lines().toList();
         String finalSets = kernel.has("final_sets") ? kernel.get("final_sets").asText() : null;
+        Path marksFile = dir.resolve("local-marks");
+        List<String> localMarks = Files.exists(marksFile)
+                ? List.of(Files.readString(marksFile).strip().split("\\s+")) : List.of();
         return new RecordedCase(dir.getFileName().toString(), rules, List.copyOf(packets), quiet,
-                List.copyOf(recorded), finalSave, Set.copyOf(listening), List.copyOf(sets), finalSets);
+                List.copyOf(recorded), finalSave, Set.copyOf(listening), List.copyOf(sets), finalSets, localMarks);
     }
 
     /** The case folders at or below {@code root}: a folder holding kernel.json is a case. */

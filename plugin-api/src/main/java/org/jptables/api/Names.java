@@ -51,6 +51,21 @@ public interface Names {
     }
 
     /**
+     * Whether {@code path} names a cgroup of the host's cgroup v2 hierarchy, as the kernel's
+     * cgroup_get_from_path finds it when {@code -m cgroup --path} is added: components between
+     * slashes, empty ones skipped (so "" and "/" are the root), each a cgroup directory ("." and
+     * ".." are none). A default for name databases that know no cgroups: only the root.
+     */
+    default boolean cgroupExists(String path) {
+        for (String component : path.split("/")) {
+            if (!component.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The realm of {@code name} in /etc/iproute2/rt_realms (libxtables' lmap: ids 0-255, the first
      * line naming it wins, case counts), or -1 when the name is unknown.
      */

@@ -377,4 +377,67 @@ public interface Packet {
     default boolean socketSupplementaryGroupIn(long min, long max) {
         return false;
     }
+
+    /**
+     * The cgroup v2 path of the packet's socket ({@code skb->sk}, a full socket only), as
+     * {@code "/a/b"} ({@code "/"} for the root cgroup), for xt_cgroup's {@code --path}; null for a
+     * packet without one (one that arrived or is forwarded, REJECT's resets, a SYN-ACK's request
+     * socket). The kernel's own control sockets are in the root cgroup.
+     */
+    default String socketCgroup() {
+        return null;
+    }
+
+    /** The net_cls class id of that socket as 0..2^32-1 (xt_cgroup's {@code --cgroup}), -1 without one. */
+    default long socketClassid() {
+        return -1;
+    }
+
+    /**
+     * The host's socket the packet belongs to, as xt_socket finds it: the socket TPROXY assigned
+     * ({@code skb->sk}), else nf_sk_lookup_slow_v4's lookup among the host's sockets (established
+     * and TIME_WAIT first, then listeners) for a TCP or UDP packet, or for the TCP or UDP packet an
+     * ICMP error quotes (its addresses and ports swapped); a reply of a connection whose source was
+     * NATed is looked up by the original source. {@link Sockets#NONE} when there is none; pass the
+     * handle to {@link #socketFlags} and {@link #socketMark}.
+     */
+    default int packetSocket() {
+        return Sockets.NONE;
+    }
+
+    /**
+     * A socket of the host for a packet of {@code protocol} (6 or 17) from {@code source}:{@code
+     * sourcePort} to {@code destination}:{@code destinationPort} (ports as numbers), of the
+     * {@code kind} ({@link Sockets#LOOKUP_ANY}, {@code LOOKUP_ESTABLISHED}, {@code LOOKUP_LISTENER})
+     * as nf_tproxy_get_sock_v4 looks it up; {@link Sockets#NONE} when there is none.
+     */
+    default int findSocket(int protocol, int source, int sourcePort, int destination, int destinationPort, int kind) {
+        return Sockets.NONE;
+    }
+
+    /** What socket {@code socket} is: {@link Sockets}' TRANSPARENT, BOUND_ANY and TIME_WAIT bits. */
+    default int socketFlags(int socket) {
+        return 0;
+    }
+
+    /** The mark of socket {@code socket} (sk->sk_mark, SO_MARK), 0 for none. */
+    default int socketMark(int socket) {
+        return 0;
+    }
+
+    /**
+     * The first (primary) IPv4 address of the interface the packet arrived on, as TPROXY takes it
+     * when no {@code --on-ip} is given (nf_tproxy_laddr4); 0 when it has none, or for a packet the
+     * host sends.
+     */
+    default int inInterfaceAddress() {
+        return 0;
+    }
+
+    /**
+     * Assigns the packet to socket {@code socket} (nf_tproxy_assign_sock: {@code skb->sk}), as TPROXY
+     * does: the host delivers it to that socket, and never forwards it.
+     */
+    default void assignSocket(int socket) {
+    }
 }

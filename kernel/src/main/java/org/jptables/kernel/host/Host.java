@@ -39,8 +39,24 @@ public final class Host implements AddressTypes {
     private final int[] routeDevice;
     /** The route's preferred source address (a connected route's is its own address), 0 for none. */
     private final int[] routeSource;
+    private final HostConfig config;
+    private final HostSockets sockets;
+    /** Policy routing by mark: a packet whose mark & mask is value is delivered locally. */
+    private final int[] localMarkValues;
+    private final int[] localMarkMasks;
 
     private Host(HostConfig config) {
+        this.config = config;
+        this.sockets = new HostSockets(config.sockets() == null ? List.of() : config.sockets());
+        List<String> marks = config.localMarks() == null ? List.of() : config.localMarks();
+        localMarkValues = new int[marks.size()];
+        localMarkMasks = new int[marks.size()];
+        for (int i = 0; i < marks.size(); i++) {
+            String[] parts = marks.get(i).split("/");
+            String where = "host: localMarks " + (i + 1) + ": ";
+            localMarkMasks[i] = parts.length > 1 ? (int) HostSockets.parseMark(parts[1], where) : -1;
+            localMarkValues[i] = (int) HostSockets.parseMark(parts[0], where) & localMarkMasks[i];
+        }
         this.forwarding = config.forwarding() == null || config.forwarding();
         List<HostConfig.InterfaceConfig> ifs = config.interfaces() == null ? List.of() : config.interfaces();
         int n = ifs.size();
@@ -190,6 +206,31 @@ public final class Host implements AddressTypes {
         return forwarding;
     }
 
+    /** The host's sockets (xt_socket's and TPROXY's lookups). */
+    public HostSockets sockets() {
+        return sockets;
+    }
+
+    /** The same host with these sockets and marks routed locally instead of its own (a conformance case's). */
+    public Host with(List<HostConfig.SocketConfig> replacementSockets, List<String> replacementLocalMarks) {
+        return new Host(new HostConfig(config.forwarding(), config.interfaces(), config.neighbours(), config.routes(),
+                replacementSockets, replacementLocalMarks));
+    }
+
+    /**
+     * Whether the host's policy routing delivers a packet with this mark locally whatever its
+     * destination ({@code localMarks}: TPROXY's {@code ip rule add fwmark VALUE/MASK lookup T} with
+     * {@code local 0.0.0.0/0 dev lo} in T); allocates nothing.
+     */
+    public boolean deliversLocally(int mark) {
+        for (int i = 0; i < localMarkValues.length; i++) {
+            if ((mark & localMarkMasks[i]) == localMarkValues[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The interface's position, or -1. */
     public int indexOf(String name) {
         for (int i = 0; i < names.length; i++) {
@@ -253,6 +294,12 @@ public final class Host implements AddressTypes {
             dev = routeDevice(address);
         }
         return dev < 0 ? -1 : mtus[dev];
+    }
+
+    @Override
+    public int interfaceAddress(String device) {
+        int position = device == null ? -1 : indexOf(device);
+        return position < 0 ? 0 : primaryAddress(position);
     }
 
     /** The first address of the interface, 0 when it has none. */

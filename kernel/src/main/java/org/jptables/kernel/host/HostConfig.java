@@ -3,10 +3,32 @@ package org.jptables.kernel.host;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
-/** The host as conf/host.yaml describes it: interfaces with addresses, neighbours, routes. */
+/**
+ * The host as conf/host.yaml describes it: interfaces with addresses, neighbours, routes, the
+ * host's TCP and UDP sockets (for xt_socket and TPROXY), and the marks its policy routing delivers
+ * locally (TPROXY's {@code ip rule add fwmark ... lookup T} with {@code local 0.0.0.0/0 dev lo} in T).
+ */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, List<NeighbourConfig> neighbours,
-                         List<RouteConfig> routes) {
+                         List<RouteConfig> routes, List<SocketConfig> sockets, List<String> localMarks) {
+
+    /** A host without sockets and without policy routing by mark. */
+    public HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, List<NeighbourConfig> neighbours,
+                      List<RouteConfig> routes) {
+        this(forwarding, interfaces, neighbours, routes, null, null);
+    }
+
+    /**
+     * A socket of the host, as {@code ss -tuan} shows it: {@code proto} tcp or udp; {@code local} and
+     * {@code remote} as {@code a.b.c.d:port} ({@code 0.0.0.0} for a socket bound to no address, no
+     * {@code remote} for a listener or an unconnected UDP socket); {@code state} of a TCP socket
+     * {@code listen}, {@code established} or {@code time-wait} (default: established with a remote,
+     * else listen; a UDP socket has none: it is connected when it has a remote); {@code transparent}
+     * (IP_TRANSPARENT, false) and {@code mark} (SO_MARK, 0, decimal or 0x hex).
+     */
+    public record SocketConfig(String proto, String state, String local, String remote, Boolean transparent,
+                               String mark) {
+    }
 
     /**
      * One interface: {@code addresses} as {@code 198.18.0.1/24}; {@code mtu} defaults to 65536 for

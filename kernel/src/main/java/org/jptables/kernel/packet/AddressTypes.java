@@ -41,6 +41,11 @@ public interface AddressTypes {
         return null;
     }
 
+    /** The first address of interface {@code device} (its primary one), 0 when it has none or is unknown. */
+    default int interfaceAddress(String device) {
+        return 0;
+    }
+
     /** A host that only knows the address classes every host agrees on. */
     AddressTypes GENERIC = (address, device) -> {
         int first = address >>> 24;

@@ -3,6 +3,7 @@ package org.jptables.kernel.packet;
 import org.jptables.api.ConnState;
 import org.jptables.api.Hook;
 import org.jptables.api.Packet;
+import org.jptables.api.Sockets;
 
 /**
  * The one {@link Packet} implementation: a reusable view over the bytes of an IPv4 packet and the
@@ -49,6 +50,9 @@ public final class PacketView implements Packet {
     private PacketEffects effects = PacketEffects.NONE;
     private int rejectRequested = Integer.MIN_VALUE;
     private LocalSocket socket = LocalSocket.NONE;
+    private SocketTable sockets = SocketTable.NONE;
+    /** The host socket TPROXY assigned the packet to (skb->sk), or Sockets.NONE. */
+    private int assignedSocket = Sockets.NONE;
     private boolean traced;
 
     /** Points the view at {@code length} bytes of an IPv4 packet starting at {@code offset}. */
@@ -597,7 +601,59 @@ public final class PacketView implements Packet {
     /** The socket the packet belongs to ({@link LocalSocket#NONE} for one that arrived); kept by {@link #wrap}. */
     public PacketView socket(LocalSocket socket) {
         this.socket = socket;
+        this.assignedSocket = Sockets.NONE;
         return this;
+    }
+
+    @Override
+    public String socketCgroup() {
+        return socket.exists() && socket.full() ? socket.cgroup() : null;
+    }
+
+    @Override
+    public long socketClassid() {
+        return socket.exists() && socket.full() ? socket.classid() : -1;
+    }
+
+    /** The host's sockets, for xt_socket's and TPROXY's lookups (none unless set). */
+    public PacketView sockets(SocketTable table) {
+        this.sockets = table;
+        return this;
+    }
+
+    /** The host socket TPROXY assigned the packet to, or {@link Sockets#NONE}. */
+    public int assignedSocket() {
+        return assignedSocket;
+    }
+
+    @Override
+    public int packetSocket() {
+        return assignedSocket != Sockets.NONE ? assignedSocket : PacketSocketLookup.lookup(this, sockets);
+    }
+
+    @Override
+    public int findSocket(int protocol, int source, int sourcePort, int destination, int destinationPort, int kind) {
+        return sockets.find(protocol, source, sourcePort, destination, destinationPort, kind);
+    }
+
+    @Override
+    public int socketFlags(int socket) {
+        return sockets.flags(socket);
+    }
+
+    @Override
+    public int socketMark(int socket) {
+        return sockets.mark(socket);
+    }
+
+    @Override
+    public int inInterfaceAddress() {
+        return inInterface.isEmpty() ? 0 : addressTypes.interfaceAddress(inInterface);
+    }
+
+    @Override
+    public void assignSocket(int socket) {
+        this.assignedSocket = socket;
     }
 
     public LocalSocket socket() {

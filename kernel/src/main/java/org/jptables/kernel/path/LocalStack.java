@@ -18,6 +18,16 @@ public final class LocalStack {
         this.listening = Set.copyOf(listening);
     }
 
+    /** "tcp:22" of each of the conformance cases' {@code listen} items ("tcp:3128:transparent" too). */
+    public static Set<String> ports(Set<String> listen) {
+        Set<String> ports = new java.util.HashSet<>();
+        for (String item : listen) {
+            String[] parts = item.split(":");
+            ports.add(parts[0] + ":" + parts[1]);
+        }
+        return ports;
+    }
+
     /** The answer to the IPv4 packet {@code ip}, or null when the stack stays silent. */
     byte[] answer(byte[] ip, int length) {
         int ihl = (ip[0] & 0x0F) * 4;

@@ -63,7 +63,9 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
             new Field("socket", "in host: the sender's socket, \"process\", \"kernel\" (no file) or \"none\" (process)"),
             new Field("uid", "in host: the fsuid the process's socket was opened with (0)"),
             new Field("gid", "in host: the fsgid the process's socket was opened with (0)"),
-            new Field("groups", "in host: that process's supplementary group ids, a list ([])"));
+            new Field("groups", "in host: that process's supplementary group ids, a list ([])"),
+            new Field("cgroup", "in host: the cgroup v2 path the process's socket was made in (\"/\")"),
+            new Field("classid", "in host: that socket's net_cls class id, 0-4294967295 (0)"));
 
     private static final Set<String> NAMES = FIELDS.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
 
@@ -114,7 +116,7 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
     /** The socket of a packet the host sends: a process's (root's unless told), the kernel's or none. */
     static LocalSocket socket(JsonNode n, String in) {
         boolean host = "host".equals(in);
-        for (String f : List.of("socket", "uid", "gid", "groups")) {
+        for (String f : List.of("socket", "uid", "gid", "groups", "cgroup", "classid")) {
             if (n.has(f) && !host) {
                 throw new IllegalArgumentException(f + ": only for a packet the host sends (\"in\": \"host\")");
             }
@@ -123,7 +125,7 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
             return LocalSocket.NONE;
         }
         String kind = n.path("socket").asText("process");
-        boolean credentials = n.has("uid") || n.has("gid") || n.has("groups");
+        boolean credentials = n.has("uid") || n.has("gid") || n.has("groups") || n.has("cgroup") || n.has("classid");
         switch (kind) {
             case "process" -> {
                 if (n.has("groups") && !n.get("groups").isArray()) {
@@ -133,12 +135,21 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
                 for (int i = 0; i < groups.length; i++) {
                     groups[i] = id(n.get("groups").get(i), "groups");
                 }
+                JsonNode cgroup = n.path("cgroup");
+                if (n.has("cgroup") && !cgroup.isTextual()) {
+                    throw new IllegalArgumentException("cgroup: not a path: " + cgroup);
+                }
+                JsonNode classid = n.path("classid");
+                if (n.has("classid") && (!classid.isIntegralNumber() || classid.asLong() < 0 || classid.asLong() > 0xFFFFFFFFL)) {
+                    throw new IllegalArgumentException("classid: not a class id 0-4294967295: " + classid);
+                }
                 return LocalSocket.of(n.has("uid") ? id(n.get("uid"), "uid") : 0,
-                        n.has("gid") ? id(n.get("gid"), "gid") : 0, groups);
+                        n.has("gid") ? id(n.get("gid"), "gid") : 0, groups)
+                        .inCgroup(cgroup.asText("/"), classid.asLong(0));
             }
             case "kernel", "none" -> {
                 if (credentials) {
-                    throw new IllegalArgumentException("uid, gid, groups: only with \"socket\": \"process\"");
+                    throw new IllegalArgumentException("uid, gid, groups, cgroup, classid: only with \"socket\": \"process\"");
                 }
                 return kind.equals("none") ? LocalSocket.NONE : LocalSocket.KERNEL;
             }

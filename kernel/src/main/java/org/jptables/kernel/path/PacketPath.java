@@ -3,6 +3,7 @@ package org.jptables.kernel.path;
 import org.jptables.api.ConnState;
 import org.jptables.api.Hook;
 import org.jptables.api.Match;
+import org.jptables.api.Sockets;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.effects.IcmpRateLimit;
@@ -78,7 +79,7 @@ public final class PacketPath implements PacketEffects {
         this.tables = new TableTraversal(ruleset, view);
         this.translation = new NatTranslation(host, this.conntrack, view);
         this.routing = new Routing(host);
-        view.addressTypes(host).effects(this);
+        view.addressTypes(host).sockets(host.sockets()).effects(this);
         tables.mode(EvalMode.COMPILED);
     }
 
@@ -284,8 +285,9 @@ public final class PacketPath implements PacketEffects {
         if (observer != null && !looped) {
             observer.routed(view.bytes(), view.length(), view.mark());
         }
-        int route = routing.input(view.source(), view.destination(), in);
-        if (route == Routing.DROP) {
+        int route = routing.input(view.source(), view.destination(), in, view.mark());
+        if (route == Routing.DROP || route == Routing.FORWARD && view.assignedSocket() != Sockets.NONE) {
+            // ip_forward drops a packet TPROXY assigned to a local socket (skb->sk)
             return dropped(ct);
         }
         int dst = view.destination();
@@ -450,7 +452,7 @@ public final class PacketPath implements PacketEffects {
      * socket (its request socket's listener, root's here as the recordings' listeners are); a
      * closed port's reset, an echo reply or a port unreachable to the kernel's control sockets.
      */
-    private static LocalSocket stackAnswerSocket(byte[] answer) {
+    public static LocalSocket stackAnswerSocket(byte[] answer) {
         boolean tcp = answer.length > 20 && answer[9] == 6;
         int flags = tcp ? answer[((answer[0] & 0x0F) * 4) + 13] & 0x3F : 0;
         return tcp && flags == 0x12 ? LocalSocket.ROOT_LISTENER_REQUEST : LocalSocket.KERNEL;

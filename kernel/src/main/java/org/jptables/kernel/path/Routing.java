@@ -24,9 +24,11 @@ final class Routing {
      * zero source, one of the host's own addresses as the source of a packet from outside, a zero
      * or loopback destination) are dropped; broadcasts and the host's own
      * addresses are delivered locally, as is the all-hosts group every interface joins; other
-     * multicast is dropped (no multicast routing); the rest is forwarded.
+     * multicast is dropped (no multicast routing); the rest is forwarded, unless the host's policy
+     * routing delivers packets with this {@code mark} locally (TPROXY's fwmark rule and its table
+     * of {@code local 0.0.0.0/0 dev lo}).
      */
-    int input(int src, int dst, String in) {
+    int input(int src, int dst, String in, int mark) {
         boolean loopback = "lo".equals(in);
         if (dst == 0xFFFFFFFF || (src == 0 && dst == 0)) {
             return LOCAL;
@@ -45,6 +47,9 @@ final class Routing {
             return DROP;
         }
         int dstType = host.typeOf(dst, null);
+        if (host.deliversLocally(mark) && dstType != AddressTypes.MULTICAST) {
+            return LOCAL;
+        }
         return switch (dstType) {
             case AddressTypes.LOCAL, AddressTypes.BROADCAST -> LOCAL;
             case AddressTypes.MULTICAST -> dst == 0xE0000001 ? LOCAL : DROP;

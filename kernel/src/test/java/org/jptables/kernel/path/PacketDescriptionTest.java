@@ -26,7 +26,7 @@ class PacketDescriptionTest {
                 () -> read("{\"src\":\"192.0.2.1\",\"dst\":\"198.18.0.1\",\"protocol\":\"udp\"}"));
         assertEquals("unknown packet field \"protocol\" (valid: in, src, dst, proto, sport, dport, flags, seq, ack, "
                 + "window, mss, type, code, id, icmp_seq, quote, len, data, ttl, tos, ipid, df, frame, ip, time, socket, uid, gid, "
-                + "groups)", e.getMessage());
+                + "groups, cgroup, classid)", e.getMessage());
         assertTrue(e.getMessage().indexOf('\n') < 0);
     }
 
@@ -51,11 +51,29 @@ class PacketDescriptionTest {
                 case "socket" -> node.put("in", "host").put("socket", "kernel");
                 case "uid", "gid" -> node.put("in", "host").put(f.name(), 1000);
                 case "groups" -> node.put("in", "host").set("groups", JSON.createArrayNode().add(27).add(100));
+                case "cgroup" -> node.put("in", "host").put("cgroup", "/system.slice");
+                case "classid" -> node.put("in", "host").put("classid", 0x10001);
                 default -> node.putPOJO(f.name(), EXAMPLES.get(f.name()));
             }
             assertFalse(f.meaning().isBlank(), f.name());
             PacketDescription.of(JSON.readTree(node.toString()));
         }
+    }
+
+    @Test
+    void theSendersCgroupAndClassid() throws Exception {
+        PacketDescription d = read("{\"in\":\"host\",\"src\":\"198.18.0.1\",\"dst\":\"198.18.1.2\","
+                + "\"uid\":33,\"cgroup\":\"system.slice//nginx.service/\",\"classid\":65537}");
+        assertEquals("/system.slice/nginx.service", d.socket().cgroup());
+        assertEquals(65537, d.socket().classid());
+        assertEquals(33, d.socket().uid());
+        assertEquals("/", read("{\"in\":\"host\",\"src\":\"198.18.0.1\",\"dst\":\"198.18.1.2\"}").socket().cgroup());
+        assertThrows(IllegalArgumentException.class, () -> read("{\"in\":\"host\",\"src\":\"198.18.0.1\","
+                + "\"dst\":\"198.18.1.2\",\"classid\":4294967296}"));
+        assertThrows(IllegalArgumentException.class, () -> read("{\"in\":\"host\",\"src\":\"198.18.0.1\","
+                + "\"dst\":\"198.18.1.2\",\"socket\":\"kernel\",\"cgroup\":\"/a\"}"));
+        assertThrows(IllegalArgumentException.class, () -> read("{\"in\":\"eth0\",\"src\":\"198.18.0.2\","
+                + "\"dst\":\"198.18.0.1\",\"cgroup\":\"/a\"}"));
     }
 
     @Test

@@ -11,7 +11,7 @@ class RoutingTest {
     private final Routing routing = new Routing(Host.conformance());
 
     private int input(String src, String dst, String in) {
-        return routing.input(Addresses.parse(src), Addresses.parse(dst), in);
+        return routing.input(Addresses.parse(src), Addresses.parse(dst), in, 0);
     }
 
     @Test
@@ -24,5 +24,21 @@ class RoutingTest {
         assertEquals(Routing.LOCAL, input("198.18.0.255", "198.18.0.1", "eth0"));
         assertEquals(Routing.LOCAL, input("198.18.0.2", "198.18.0.1", "eth0"));
         assertEquals(Routing.FORWARD, input("198.18.0.2", "198.18.1.2", "eth0"));
+    }
+
+    @Test
+    void policyRoutingByMarkDeliversLocally() throws Exception {
+        String yaml = "interfaces:\n  - {name: lo, addresses: [\"127.0.0.1/8\"]}\n"
+                + "  - {name: eth0, addresses: [\"198.18.0.1/24\"]}\n  - {name: eth1, addresses: [\"198.18.1.1/24\"]}\n"
+                + "localMarks: [\"0x1/0x1\"]\n";
+        Routing tproxy = new Routing(Host.read(new java.io.ByteArrayInputStream(yaml.getBytes()), "test"));
+        int src = Addresses.parse("198.18.0.2");
+        int dst = Addresses.parse("198.18.1.2");
+        assertEquals(Routing.FORWARD, tproxy.input(src, dst, "eth0", 0));
+        assertEquals(Routing.FORWARD, tproxy.input(src, dst, "eth0", 2));
+        assertEquals(Routing.LOCAL, tproxy.input(src, dst, "eth0", 3));
+        // martians stay martians, multicast is not routed by the rule's table
+        assertEquals(Routing.DROP, tproxy.input(Addresses.parse("198.18.0.1"), dst, "eth0", 1));
+        assertEquals(Routing.DROP, tproxy.input(src, Addresses.parse("239.1.1.1"), "eth0", 1));
     }
 }

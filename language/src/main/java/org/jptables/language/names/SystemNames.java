@@ -311,6 +311,25 @@ public final class SystemNames implements Names {
         return groupNames.get(gid);
     }
 
+    /**
+     * Looks in this machine's cgroup v2 hierarchy (the first cgroup2 mount of /proc/self/mounts),
+     * where iptables' kernel looks; without one, only the root exists.
+     */
+    @Override
+    public boolean cgroupExists(String path) {
+        Path dir = CgroupHierarchy.ROOT;
+        for (String component : path.split("/")) {
+            if (component.isEmpty()) {
+                continue;
+            }
+            if (dir == null || component.equals(".") || component.equals("..")) {
+                return false;
+            }
+            dir = dir.resolve(component);
+        }
+        return dir == null || java.nio.file.Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     @Override
     public long realmId(String name) {
         return realmIds.getOrDefault(name, -1L);
