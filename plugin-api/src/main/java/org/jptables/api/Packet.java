@@ -172,6 +172,22 @@ public interface Packet {
         return ConntrackHelpers.NONE;
     }
 
+    /**
+     * Packets counted on the packet's connection in one direction (0 original, 1 reply), as
+     * nf_conn_acct counts them (the current packet included once conntrack has seen it), or -1
+     * when the packet has no connection or its connection has no accounting: conntrack counts only
+     * connections made while {@code nf_conntrack_acct} was on (see
+     * {@link Match#needsConntrackAccounting}).
+     */
+    default long ctPackets(int direction) {
+        return -1;
+    }
+
+    /** Bytes (whole IP packets) counted as {@link #ctPackets} counts packets; -1 likewise. */
+    default long ctBytes(int direction) {
+        return -1;
+    }
+
     /** The packet's arrival time in nanoseconds, on the capture's or the caller's clock. */
     long timeNanos();
 

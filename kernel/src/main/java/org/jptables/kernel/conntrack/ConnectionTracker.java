@@ -215,6 +215,8 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
                 created = true;
             }
             table.ctinfo[e] = info;
+            table.acct.packetDirection = dir;
+            table.acct.packetLength = len;
             int result = switch (protocol) {
                 case TCP -> tcpTracker.packet(p, e, dir, l4, len, verify);
                 case UDP -> udpTracker.packet(p, e, l4, len, verify);
@@ -395,6 +397,24 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
             table.seqadj.adjust(p, handle, dir, l4, rewrote && !local);
         }
         return true;
+    }
+
+    /** nf_ct_set_acct(net, true): connections made from now on count their packets and bytes. */
+    @Override
+    public void enableAccounting() {
+        table.acct.enabled = true;
+    }
+
+    /** The packets counted on the entry in a direction (0 original, 1 reply), -1 without accounting. */
+    @Override
+    public long connectionPackets(int handle, int direction) {
+        return table.valid(handle) ? table.acct.packets(handle, direction) : -1;
+    }
+
+    /** The bytes counted on the entry in a direction, -1 without accounting. */
+    @Override
+    public long connectionBytes(int handle, int direction) {
+        return table.valid(handle) ? table.acct.bytes(handle, direction) : -1;
     }
 
     /** The entry's helper (a ConntrackHelpers id, 0: none). */

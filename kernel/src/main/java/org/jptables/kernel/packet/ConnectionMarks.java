@@ -1,8 +1,8 @@
 package org.jptables.kernel.packet;
 
 /**
- * Where the marks of tracked connections are kept (nf_conn->mark): the connection tracker, or a
- * test's stand-in. A {@link PacketView} attached to a connection reads and writes its mark here.
+ * Where the marks (nf_conn->mark) and counters (nf_conn_acct) of tracked connections are kept:
+ * the connection tracker, or a test's stand-in. A {@link PacketView} attached to a connection reads and writes its mark here.
  */
 public interface ConnectionMarks {
     /** The mark of connection {@code handle}. */
@@ -10,4 +10,14 @@ public interface ConnectionMarks {
 
     /** Sets the mark of connection {@code handle}. */
     void setConnectionMark(int handle, int mark);
+
+    /** Packets counted on connection {@code handle} in a direction (0 original, 1 reply), -1 without accounting. */
+    default long connectionPackets(int handle, int direction) {
+        return -1;
+    }
+
+    /** Bytes counted on connection {@code handle} in a direction, -1 without accounting. */
+    default long connectionBytes(int handle, int direction) {
+        return -1;
+    }
 }

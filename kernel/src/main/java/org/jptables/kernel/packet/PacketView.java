@@ -281,6 +281,16 @@ public final class PacketView implements Packet {
     }
 
     @Override
+    public long ctPackets(int direction) {
+        return connections == null ? -1 : connections.connectionPackets(connection, direction);
+    }
+
+    @Override
+    public long ctBytes(int direction) {
+        return connections == null ? -1 : connections.connectionBytes(connection, direction);
+    }
+
+    @Override
     public void setConnMark(int mark) {
         if (connections != null) {
             connections.setConnectionMark(connection, mark);

@@ -69,6 +69,9 @@ public final class PacketPath implements PacketEffects {
         this.ruleset = ruleset;
         this.host = host;
         this.conntrack = conntrack != null && needsConnectionTracking(ruleset) ? conntrack : null;
+        if (this.conntrack != null && needsConntrackAccounting(ruleset)) {
+            this.conntrack.enableAccounting();
+        }
         this.redirects = new Redirects(host);
         this.tables = new TableTraversal(ruleset, view);
         this.translation = new NatTranslation(host, this.conntrack, view);
@@ -167,6 +170,22 @@ public final class PacketPath implements PacketEffects {
                     }
                     for (Match match : rule.matches()) {
                         if (match.needsConnectionTracking()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a rule's match turns conntrack accounting on (xt_connbytes' checkentry). */
+    static boolean needsConntrackAccounting(Ruleset ruleset) {
+        for (Table table : ruleset.tables()) {
+            for (Chain chain : table.chains()) {
+                for (Rule rule : chain.rules()) {
+                    for (Match match : rule.matches()) {
+                        if (match.needsConntrackAccounting()) {
                             return true;
                         }
                     }
