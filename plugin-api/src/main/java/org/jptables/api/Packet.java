@@ -188,6 +188,17 @@ public interface Packet {
         return -1;
     }
 
+    /**
+     * Whether conntrack holds a confirmed, unexpired connection with this tuple in either direction
+     * (nf_conntrack_find_get): -1 when it does not, 1 when it does and the connection is TCP in
+     * TIME_WAIT or CLOSE (what nf_conncount calls already closed), 0 when it does otherwise. Ports
+     * as {@link #ctOriginalSourcePort} gives them (ICMP: the id, and type &lt;&lt; 8 | code); -1
+     * when the caller keeps no connections.
+     */
+    default int ctLookup(int protocol, int source, int destination, int sourcePort, int destinationPort) {
+        return -1;
+    }
+
     /** The packet's arrival time in nanoseconds, on the capture's or the caller's clock. */
     long timeNanos();
 

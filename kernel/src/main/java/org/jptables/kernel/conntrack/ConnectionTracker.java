@@ -417,6 +417,24 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
         return table.valid(handle) ? table.acct.bytes(handle, direction) : -1;
     }
 
+    /**
+     * nf_conntrack_find_get for a tuple (in the zone of the packet being tracked): -1 when no
+     * confirmed, unexpired entry has it, 1 when one does and is TCP in TIME_WAIT or CLOSE, else 0.
+     */
+    @Override
+    public int lookupTuple(int protocol, int source, int destination, int sourcePort, int destinationPort) {
+        int ref = table.lookup(source, destination, sourcePort, destinationPort, protocol);
+        if (ref < 0) {
+            return -1;
+        }
+        int e = ref >> 1;
+        if (protocol == TCP) {
+            int state = table.tcp.state[e];
+            return state == TcpStateTable.T_TIME_WAIT || state == TcpStateTable.T_CLOSE ? 1 : 0;
+        }
+        return 0;
+    }
+
     /** The entry's helper (a ConntrackHelpers id, 0: none). */
     public int helper(int handle) {
         return table.helper[handle];

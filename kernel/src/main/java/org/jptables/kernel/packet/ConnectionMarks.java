@@ -20,4 +20,9 @@ public interface ConnectionMarks {
     default long connectionBytes(int handle, int direction) {
         return -1;
     }
+
+    /** As {@link org.jptables.api.Packet#ctLookup}: -1 not held, 1 held and closed, 0 held. */
+    default int lookupTuple(int protocol, int source, int destination, int sourcePort, int destinationPort) {
+        return -1;
+    }
 }

@@ -19,6 +19,7 @@ public final class PacketView implements Packet {
     private int mark;
     private int priority;
     private ConnectionMarks connections;
+    private ConnectionMarks connectionTable;
     private int connection = -1;
     private int ctState;
     private int ctStatus;
@@ -278,6 +279,18 @@ public final class PacketView implements Packet {
     @Override
     public long connMark() {
         return connections == null ? -1 : connections.connectionMark(connection) & 0xFFFFFFFFL;
+    }
+
+    /** The connection table {@link #ctLookup} asks, whether or not the packet has a connection in it. */
+    public PacketView connectionTable(ConnectionMarks table) {
+        this.connectionTable = table;
+        return this;
+    }
+
+    @Override
+    public int ctLookup(int protocol, int source, int destination, int sourcePort, int destinationPort) {
+        return connectionTable == null ? -1
+                : connectionTable.lookupTuple(protocol, source, destination, sourcePort, destinationPort);
     }
 
     @Override

@@ -77,6 +77,9 @@ public final class PacketPath implements PacketEffects {
         this.translation = new NatTranslation(host, this.conntrack, view);
         this.routing = new Routing(host);
         view.addressTypes(host).effects(this);
+        if (this.conntrack instanceof ConnectionMarks table) {
+            view.connectionTable(table); // -m connlimit looks up other connections' tuples
+        }
         tables.mode(EvalMode.COMPILED);
     }
 
