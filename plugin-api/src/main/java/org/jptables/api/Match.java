@@ -51,6 +51,14 @@ public interface Match {
     }
 
     /**
+     * Whether the rule uses connection labels (xt_connlabel's checkentry takes nf_connlabels_get):
+     * connections made from then on get labels ({@link Packet#ctLabel}).
+     */
+    default boolean needsConntrackLabels() {
+        return false;
+    }
+
+    /**
      * How far the state this rule's use of the extension keeps reaches (see {@link StateScope}):
      * {@link StateScope#NONE} if the packet alone decides, {@link StateScope#CONNECTION} if it
      * remembers per connection only (in the tracker's entry), {@link StateScope#SHARED} if one

@@ -189,6 +189,20 @@ public interface Packet {
     }
 
     /**
+     * Label {@code bit} (0-127) of the packet's connection: 1 set, 0 clear, -1 when the packet has
+     * no connection or its connection no labels (it was made while no rule used labels: see
+     * {@link Match#needsConntrackLabels}).
+     */
+    default int ctLabel(int bit) {
+        return -1;
+    }
+
+    /** Sets label {@code bit} of the packet's connection; false (nothing set) where {@link #ctLabel} is -1. */
+    default boolean setCtLabel(int bit) {
+        return false;
+    }
+
+    /**
      * Whether conntrack holds a confirmed, unexpired connection with this tuple in either direction
      * (nf_conntrack_find_get): -1 when it does not, 1 when it does and the connection is TCP in
      * TIME_WAIT or CLOSE (what nf_conncount calls already closed), 0 when it does otherwise. Ports

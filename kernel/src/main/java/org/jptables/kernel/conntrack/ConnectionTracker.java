@@ -405,6 +405,22 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
         table.acct.enabled = true;
     }
 
+    /** nf_connlabels_get: connections made from now on get labels (128 bits, all clear). */
+    @Override
+    public void enableLabels() {
+        table.labels.enabled = true;
+    }
+
+    @Override
+    public int connectionLabel(int handle, int bit) {
+        return table.valid(handle) ? table.labels.test(handle, bit) : -1;
+    }
+
+    @Override
+    public boolean setConnectionLabel(int handle, int bit) {
+        return table.valid(handle) && table.labels.set(handle, bit);
+    }
+
     /** The packets counted on the entry in a direction (0 original, 1 reply), -1 without accounting. */
     @Override
     public long connectionPackets(int handle, int direction) {

@@ -35,6 +35,7 @@ final class ConntrackTable {
     final FtpLines ftp = new FtpLines();
     final SeqAdjust seqadj = new SeqAdjust();
     final ConntrackAccounting acct = new ConntrackAccounting();
+    final ConntrackLabels labels = new ConntrackLabels();
 
     int capacity;
     // ---- the tuples: original direction, and reply direction (the inverse, until NAT binds) ----
@@ -174,6 +175,7 @@ final class ConntrackTable {
         ftp.reset(e);
         seqadj.reset(e);
         acct.reset(e);
+        labels.reset(e);
         return e;
     }
 
@@ -337,6 +339,7 @@ final class ConntrackTable {
         ftp.grow(newCapacity);
         seqadj.grow(newCapacity);
         acct.grow(newCapacity);
+        labels.grow(newCapacity);
         // the free ring: keep the queued order, then the new handles
         int[] ring = new int[newCapacity];
         for (int i = 0; i < freeCount; i++) {

@@ -21,6 +21,16 @@ public interface ConnectionMarks {
         return -1;
     }
 
+    /** Label {@code bit} of connection {@code handle}: 1 set, 0 clear, -1 when it has no labels. */
+    default int connectionLabel(int handle, int bit) {
+        return -1;
+    }
+
+    /** Sets label {@code bit} of connection {@code handle}; false when it has no labels. */
+    default boolean setConnectionLabel(int handle, int bit) {
+        return false;
+    }
+
     /** As {@link org.jptables.api.Packet#ctLookup}: -1 not held, 1 held and closed, 0 held. */
     default int lookupTuple(int protocol, int source, int destination, int sourcePort, int destinationPort) {
         return -1;

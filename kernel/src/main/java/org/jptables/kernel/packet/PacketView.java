@@ -281,6 +281,16 @@ public final class PacketView implements Packet {
         return connections == null ? -1 : connections.connectionMark(connection) & 0xFFFFFFFFL;
     }
 
+    @Override
+    public int ctLabel(int bit) {
+        return connections == null ? -1 : connections.connectionLabel(connection, bit);
+    }
+
+    @Override
+    public boolean setCtLabel(int bit) {
+        return connections != null && connections.setConnectionLabel(connection, bit);
+    }
+
     /** The connection table {@link #ctLookup} asks, whether or not the packet has a connection in it. */
     public PacketView connectionTable(ConnectionMarks table) {
         this.connectionTable = table;

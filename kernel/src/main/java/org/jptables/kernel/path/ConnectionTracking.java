@@ -85,6 +85,13 @@ public interface ConnectionTracking {
     default void enableAccounting() {
     }
 
+    /**
+     * nf_connlabels_get, as xt_connlabel's checkentry does: connections made from now on get
+     * labels. Nothing turns it off again while the ruleset stands.
+     */
+    default void enableLabels() {
+    }
+
     /** Forgets an unconfirmed entry whose packet was dropped. */
     void abort(int handle);
 }

@@ -72,6 +72,9 @@ public final class PacketPath implements PacketEffects {
         if (this.conntrack != null && needsConntrackAccounting(ruleset)) {
             this.conntrack.enableAccounting();
         }
+        if (this.conntrack != null && needsConntrackLabels(ruleset)) {
+            this.conntrack.enableLabels();
+        }
         this.redirects = new Redirects(host);
         this.tables = new TableTraversal(ruleset, view);
         this.translation = new NatTranslation(host, this.conntrack, view);
@@ -184,11 +187,20 @@ public final class PacketPath implements PacketEffects {
 
     /** Whether a rule's match turns conntrack accounting on (xt_connbytes' checkentry). */
     static boolean needsConntrackAccounting(Ruleset ruleset) {
+        return anyMatch(ruleset, Match::needsConntrackAccounting);
+    }
+
+    /** Whether a rule's match uses connection labels (xt_connlabel's checkentry). */
+    static boolean needsConntrackLabels(Ruleset ruleset) {
+        return anyMatch(ruleset, Match::needsConntrackLabels);
+    }
+
+    private static boolean anyMatch(Ruleset ruleset, java.util.function.Predicate<Match> wanted) {
         for (Table table : ruleset.tables()) {
             for (Chain chain : table.chains()) {
                 for (Rule rule : chain.rules()) {
                     for (Match match : rule.matches()) {
-                        if (match.needsConntrackAccounting()) {
+                        if (wanted.test(match)) {
                             return true;
                         }
                     }

@@ -31,6 +31,8 @@ public final class SystemNames implements Names {
     private final Map<String, Long> realmIds = new HashMap<>();
     private final Map<Long, String> realmNames = new HashMap<>();
     private final Map<String, Long> deviceGroupIds = new HashMap<>();
+    private final Map<String, Integer> connlabelBits = new HashMap<>();
+    private final Map<Integer, String> connlabelNames = new HashMap<>();
     private final Map<Long, String> deviceGroupNames = new HashMap<>();
 
     private static volatile SystemNames etc;
@@ -56,6 +58,7 @@ public final class SystemNames implements Names {
         readIds(colonLines(dir.resolve("group")), n.groupIds, n.groupNames);
         readLmap(dir.resolve("iproute2/rt_realms"), n.realmIds, n.realmNames);
         readLmap(dir.resolve("iproute2/group"), n.deviceGroupIds, n.deviceGroupNames);
+        ConnlabelMap.read(dir.resolve("xtables/connlabel.conf"), n.connlabelBits, n.connlabelNames);
         return n;
     }
 
@@ -309,6 +312,16 @@ public final class SystemNames implements Names {
     @Override
     public String groupName(long gid) {
         return groupNames.get(gid);
+    }
+
+    @Override
+    public int connlabelBit(String name) {
+        return connlabelBits.getOrDefault(name, -1);
+    }
+
+    @Override
+    public String connlabelName(int bit) {
+        return connlabelNames.get(bit);
     }
 
     @Override
