@@ -64,6 +64,14 @@ public interface Names {
     }
 
     /**
+     * Why the label map could not be opened, as strerror says it ("No such file or directory"),
+     * or null when it was read (or the caller keeps no such file).
+     */
+    default String connlabelMapError() {
+        return null;
+    }
+
+    /**
      * The realm of {@code name} in /etc/iproute2/rt_realms (libxtables' lmap: ids 0-255, the first
      * line naming it wins, case counts), or -1 when the name is unknown.
      */

@@ -20,12 +20,20 @@ final class ConnlabelMap {
     private ConnlabelMap() {
     }
 
-    static void read(Path file, Map<String, Integer> bits, Map<Integer, String> names) {
+    /**
+     * Reads the map into {@code bits} and {@code names}; returns why the file could not be opened
+     * (strerror's words), or null.
+     */
+    static String read(Path file, Map<String, Integer> bits, Map<Integer, String> names) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return "No such file or directory"; // no map: labels are numbers only
+        } catch (java.nio.file.AccessDeniedException e) {
+            return "Permission denied";
         } catch (IOException e) {
-            return; // no map: labels are numbers only
+            return "Input/output error";
         }
         BitSet seen = new BitSet(MAX_BITS);
         for (String line : lines) {
@@ -45,6 +53,7 @@ final class ConnlabelMap {
             names.put(bit, name);
             seen.set(bit);
         }
+        return null;
     }
 
     /** {value or -1 (no number, or not below 1024), index after it}. */

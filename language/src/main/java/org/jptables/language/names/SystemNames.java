@@ -33,6 +33,7 @@ public final class SystemNames implements Names {
     private final Map<String, Long> deviceGroupIds = new HashMap<>();
     private final Map<String, Integer> connlabelBits = new HashMap<>();
     private final Map<Integer, String> connlabelNames = new HashMap<>();
+    private String connlabelMapError;
     private final Map<Long, String> deviceGroupNames = new HashMap<>();
 
     private static volatile SystemNames etc;
@@ -58,7 +59,8 @@ public final class SystemNames implements Names {
         readIds(colonLines(dir.resolve("group")), n.groupIds, n.groupNames);
         readLmap(dir.resolve("iproute2/rt_realms"), n.realmIds, n.realmNames);
         readLmap(dir.resolve("iproute2/group"), n.deviceGroupIds, n.deviceGroupNames);
-        ConnlabelMap.read(dir.resolve("xtables/connlabel.conf"), n.connlabelBits, n.connlabelNames);
+        n.connlabelMapError = ConnlabelMap.read(dir.resolve("xtables/connlabel.conf"), n.connlabelBits,
+                n.connlabelNames);
         return n;
     }
 
@@ -322,6 +324,11 @@ public final class SystemNames implements Names {
     @Override
     public String connlabelName(int bit) {
         return connlabelNames.get(bit);
+    }
+
+    @Override
+    public String connlabelMapError() {
+        return connlabelMapError;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.Names;
+import org.jptables.api.RuleContext;
 import org.jptables.api.RuleException;
 
 /**
@@ -12,13 +13,18 @@ import org.jptables.api.RuleException;
  * map; the kernel refuses bits from 128 on (nf_connlabels_get: ERANGE).
  */
 final class ConnlabelBuilder implements MatchBuilder {
+    /** CONNLABEL_CFG of libnetfilter_conntrack. */
+    static final String MAP = "/etc/xtables/connlabel.conf";
+
+    private final RuleContext rule;
     private final Names names;
     private long bit = -1;
     private boolean inverted;
     private boolean set;
 
-    ConnlabelBuilder(Names names) {
-        this.names = names;
+    ConnlabelBuilder(RuleContext rule) {
+        this.rule = rule;
+        this.names = rule.names();
     }
 
     @Override
@@ -33,6 +39,11 @@ final class ConnlabelBuilder implements MatchBuilder {
         }
         int value = numeric(arg);
         if (value < 0) {
+            // only a name opens the map (connlabel_open), which warns when it cannot
+            String error = names.connlabelMapError();
+            if (error != null) {
+                rule.warn("Warning: cannot open " + MAP + ": " + error);
+            }
             value = names.connlabelBit(arg);
         }
         if (value < 0) {

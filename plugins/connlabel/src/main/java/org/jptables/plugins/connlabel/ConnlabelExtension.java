@@ -40,6 +40,6 @@ public final class ConnlabelExtension implements MatchExtension {
 
     @Override
     public MatchBuilder newBuilder(RuleContext rule) {
-        return new ConnlabelBuilder(rule.names());
+        return new ConnlabelBuilder(rule);
     }
 }

@@ -97,6 +97,15 @@ class ConnlabelTest {
     }
 
     @Test
+    void aNameWithoutTheMapWarnsAsLibxtConnlabelBeforeTheRefusal() {
+        // the host running the tests has no /etc/xtables/connlabel.conf, as the recording one
+        var failure = filter.failure("-m connlabel --label web");
+        assertEquals(2, failure.status());
+        assertEquals("label 'web' not found or invalid value", failure.message().strip());
+        assertEquals("label 'web' not found or invalid value", filter.error("-m connlabel --label web"));
+    }
+
+    @Test
     void declarations() throws Exception {
         ConnlabelMatch m = new ConnlabelMatch(1, false, true, null);
         assertTrue(m.needsConnectionTracking());
