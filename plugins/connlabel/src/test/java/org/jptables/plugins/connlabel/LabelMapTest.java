@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Label names: recorded-map.tsv holds iptables-legacy 1.8.9's answers with the label map of
  * src/test/resources/etc/xtables/connlabel.conf in place of /etc's (duplicate bits and names,
  * a bit above 127, a name with a ';', blanks around a name); the rules are built with that map.
+ * Recorded from src/test/record/rules-map.txt as record-rules.sh records, inside {@code unshare -m}
+ * with a copy of /etc holding that file bind-mounted on /etc.
  */
 class LabelMapTest {
     static Stream<Row> rows() {
