@@ -51,7 +51,7 @@ final class ConnectionLists {
      * the list's length, the tuple's connection included.
      */
     int count(Packet p, int key, int proto, int src, int dst, int sport, int dport) {
-        int slot = slot(key);
+        int slot = slot(p, key);
         int collect = 0;
         int prev = NONE;
         int c = head[slot];
@@ -118,7 +118,7 @@ final class ConnectionLists {
     }
 
     /** The key's slot, made (with an empty list) if the key is new. */
-    private int slot(int key) {
+    private int slot(Packet p, int key) {
         int mask = keys.length - 1;
         int i = mix(key) & mask;
         while (used[i]) {
@@ -128,8 +128,9 @@ final class ConnectionLists {
             i = (i + 1) & mask;
         }
         if ((keysUsed + 1) * 2 > keys.length) {
-            growKeys();
-            return slot(key);
+            collectAll(p);
+            rebuildKeys();
+            return slot(p, key);
         }
         used[i] = true;
         keys[i] = key;
@@ -145,20 +146,57 @@ final class ConnectionLists {
         return h ^ (h >>> 16);
     }
 
-    private void growKeys() {
+    /**
+     * nf_conncount_gc_list over every list: what conntrack no longer holds, or holds closed, goes.
+     * The kernel collects lists as it passes them in its tree and in a worker, so that lists of
+     * keys no packet comes back for do not stay; a key's own count is walked again on its next
+     * packet either way.
+     */
+    private void collectAll(Packet p) {
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (!used[slot]) {
+                continue;
+            }
+            int prev = NONE;
+            int c = head[slot];
+            while (c != NONE) {
+                int after = next[c];
+                if (p.ctLookup(protocol[c], source[c], destination[c], sourcePort[c], destinationPort[c]) != 0) {
+                    unlink(slot, prev, c);
+                } else {
+                    prev = c;
+                }
+                c = after;
+            }
+        }
+    }
+
+    /**
+     * Makes room for a key: keys whose lists emptied are dropped (an empty list counts as none, as
+     * the kernel's garbage collector frees such nodes), and the table doubles only if at least a
+     * quarter of it is still in use.
+     */
+    private void rebuildKeys() {
         int[] oldKeys = keys;
         boolean[] oldUsed = used;
         int[] oldHead = head;
         int[] oldTail = tail;
         int[] oldCount = count;
-        int n = oldKeys.length * 2;
+        int live = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldUsed[i] && oldCount[i] > 0) {
+                live++;
+            }
+        }
+        int n = live * 4 > oldKeys.length ? oldKeys.length * 2 : oldKeys.length;
         keys = new int[n];
         used = new boolean[n];
         head = new int[n];
         tail = new int[n];
         count = new int[n];
+        keysUsed = live;
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldUsed[i]) {
+            if (oldUsed[i] && oldCount[i] > 0) {
                 int j = mix(oldKeys[i]) & (n - 1);
                 while (used[j]) {
                     j = (j + 1) & (n - 1);

@@ -132,6 +132,20 @@ class ConnlimitTest {
     }
 
     @Test
+    void listsOfConnectionsThatEndedAreCollectedAsKeysComeAndGo() throws RuleException {
+        ConnlimitMatch m = (ConnlimitMatch) build("--connlimit-above", "5");
+        for (int i = 0; i < 100_000; i++) {
+            String src = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
+            assertFalse(m.matches(packet(src, 1000, "198.18.1.2", 80, false, ConnState.NEW)));
+        }
+        // none of them was ever held by conntrack: only those since the last collection stay
+        assertTrue(m.tuplesHeld() < 70_000, "held " + m.tuplesHeld());
+        table.hold("198.18.0.2", 1, "198.18.1.2", 80, 0);
+        assertFalse(m.matches(packet("198.18.0.2", 1, "198.18.1.2", 80, false, ConnState.NEW)));
+        assertFalse(m.matches(packet("198.18.0.2", 1, "198.18.1.2", 80, false, ConnState.ESTABLISHED)));
+    }
+
+    @Test
     void rulesAndTheirTexts() throws Exception {
         assertEquals("-A INPUT -m connlimit --connlimit-upto 3 --connlimit-mask 24 --connlimit-daddr",
                 filter.saved("-m connlimit ! --connlimit-above 3 --connlimit-mask 255.255.255.0 --connlimit-daddr"));
