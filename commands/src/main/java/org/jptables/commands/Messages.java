@@ -21,6 +21,9 @@ final class Messages {
 
     /** A PARAMETER_PROBLEM: exit status 2. */
     static int parameterProblem(String program, ParameterException e, int line, PrintStream err) {
+        for (String warning : e.warningsBefore()) {
+            err.print(warning + "\n");
+        }
         if (e instanceof BadArgumentException) {
             err.print(e.getMessage() + "\n");
         } else {

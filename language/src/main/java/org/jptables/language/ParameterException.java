@@ -7,7 +7,23 @@ package org.jptables.language;
 public class ParameterException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** Warnings the parse printed before it failed (stderr lines before the message). */
+    private final java.util.List<String> warningsBefore;
+
     public ParameterException(String message) {
+        this(message, java.util.List.of());
+    }
+
+    public ParameterException(String message, java.util.List<String> warningsBefore) {
         super(message);
+        this.warningsBefore = java.util.List.copyOf(warningsBefore);
+    }
+
+    /**
+     * What an extension warned about before its refusal, as libxt_connlabel's "Warning: cannot open
+     * ..." before "label '...' not found": printed first, one line each.
+     */
+    public java.util.List<String> warningsBefore() {
+        return warningsBefore;
     }
 }

@@ -192,7 +192,7 @@ final class RuleExtensions {
                 use.targetBuilder.option(option.name(), values, invert);
             }
         } catch (RuleException e) {
-            throw new ParameterException(e.getMessage());
+            throw new ParameterException(e.getMessage(), cmd.context.warnings);
         }
     }
 
@@ -239,7 +239,7 @@ final class RuleExtensions {
     /** A refusal the kernel would make waits for the rule to reach a table; any other ends the parse. */
     private void refused(RuleException e) throws ParameterException {
         if (!e.isKernelRefusal()) {
-            throw new ParameterException(e.getMessage());
+            throw new ParameterException(e.getMessage(), cmd.context.warnings);
         }
         if (cmd.kernelRefusal == null) {
             cmd.kernelRefusal = e.getMessage();

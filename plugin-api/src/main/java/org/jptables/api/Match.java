@@ -42,6 +42,23 @@ public interface Match {
     }
 
     /**
+     * Whether the rule needs conntrack's per-connection packet and byte counters (xt_connbytes'
+     * checkentry turns {@code nf_conntrack_acct} on for the network namespace and it stays on):
+     * connections made from then on are counted ({@link Packet#ctPackets}).
+     */
+    default boolean needsConntrackAccounting() {
+        return false;
+    }
+
+    /**
+     * Whether the rule uses connection labels (xt_connlabel's checkentry takes nf_connlabels_get):
+     * connections made from then on get labels ({@link Packet#ctLabel}).
+     */
+    default boolean needsConntrackLabels() {
+        return false;
+    }
+
+    /**
      * How far the state this rule's use of the extension keeps reaches (see {@link StateScope}):
      * {@link StateScope#NONE} if the packet alone decides, {@link StateScope#CONNECTION} if it
      * remembers per connection only (in the tracker's entry), {@link StateScope#SHARED} if one

@@ -66,6 +66,27 @@ public interface Names {
     }
 
     /**
+     * The bit of connection label {@code name} in /etc/xtables/connlabel.conf (libnetfilter_conntrack's
+     * label map), or -1 when the name is unknown or there is no map.
+     */
+    default int connlabelBit(String name) {
+        return -1;
+    }
+
+    /** The name of connection label {@code bit} in that map, or null when it has none. */
+    default String connlabelName(int bit) {
+        return null;
+    }
+
+    /**
+     * Why the label map could not be opened, as strerror says it ("No such file or directory"),
+     * or null when it was read (or the caller keeps no such file).
+     */
+    default String connlabelMapError() {
+        return null;
+    }
+
+    /**
      * The realm of {@code name} in /etc/iproute2/rt_realms (libxtables' lmap: ids 0-255, the first
      * line naming it wins, case counts), or -1 when the name is unknown.
      */

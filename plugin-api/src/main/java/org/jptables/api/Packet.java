@@ -182,6 +182,47 @@ public interface Packet {
         return ctOriginalSource();
     }
 
+    /**
+     * Packets counted on the packet's connection in one direction (0 original, 1 reply), as
+     * nf_conn_acct counts them (the current packet included once conntrack has seen it), or -1
+     * when the packet has no connection or its connection has no accounting: conntrack counts only
+     * connections made while {@code nf_conntrack_acct} was on (see
+     * {@link Match#needsConntrackAccounting}).
+     */
+    default long ctPackets(int direction) {
+        return -1;
+    }
+
+    /** Bytes (whole IP packets) counted as {@link #ctPackets} counts packets; -1 likewise. */
+    default long ctBytes(int direction) {
+        return -1;
+    }
+
+    /**
+     * Label {@code bit} (0-127) of the packet's connection: 1 set, 0 clear, -1 when the packet has
+     * no connection or its connection no labels (it was made while no rule used labels: see
+     * {@link Match#needsConntrackLabels}).
+     */
+    default int ctLabel(int bit) {
+        return -1;
+    }
+
+    /** Sets label {@code bit} of the packet's connection; false (nothing set) where {@link #ctLabel} is -1. */
+    default boolean setCtLabel(int bit) {
+        return false;
+    }
+
+    /**
+     * Whether conntrack holds a confirmed, unexpired connection with this tuple in either direction
+     * (nf_conntrack_find_get): -1 when it does not, 1 when it does and the connection is TCP in
+     * TIME_WAIT or CLOSE (what nf_conncount calls already closed), 0 when it does otherwise. Ports
+     * as {@link #ctOriginalSourcePort} gives them (ICMP: the id, and type &lt;&lt; 8 | code); -1
+     * when the caller keeps no connections.
+     */
+    default int ctLookup(int protocol, int source, int destination, int sourcePort, int destinationPort) {
+        return -1;
+    }
+
     /** The packet's arrival time in nanoseconds, on the capture's or the caller's clock. */
     long timeNanos();
 

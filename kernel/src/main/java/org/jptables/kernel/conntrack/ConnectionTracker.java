@@ -215,6 +215,8 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
                 created = true;
             }
             table.ctinfo[e] = info;
+            table.acct.packetDirection = dir;
+            table.acct.packetLength = len;
             int result = switch (protocol) {
                 case TCP -> tcpTracker.packet(p, e, dir, l4, len, verify);
                 case UDP -> udpTracker.packet(p, e, l4, len, verify);
@@ -396,6 +398,58 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
             table.seqadj.adjust(p, handle, dir, l4, rewrote && !local);
         }
         return true;
+    }
+
+    /** nf_ct_set_acct(net, true): connections made from now on count their packets and bytes. */
+    @Override
+    public void enableAccounting() {
+        table.acct.enabled = true;
+    }
+
+    /** nf_connlabels_get: connections made from now on get labels (128 bits, all clear). */
+    @Override
+    public void enableLabels() {
+        table.labels.enabled = true;
+    }
+
+    @Override
+    public int connectionLabel(int handle, int bit) {
+        return table.valid(handle) ? table.labels.test(handle, bit) : -1;
+    }
+
+    @Override
+    public boolean setConnectionLabel(int handle, int bit) {
+        return table.valid(handle) && table.labels.set(handle, bit);
+    }
+
+    /** The packets counted on the entry in a direction (0 original, 1 reply), -1 without accounting. */
+    @Override
+    public long connectionPackets(int handle, int direction) {
+        return table.valid(handle) ? table.acct.packets(handle, direction) : -1;
+    }
+
+    /** The bytes counted on the entry in a direction, -1 without accounting. */
+    @Override
+    public long connectionBytes(int handle, int direction) {
+        return table.valid(handle) ? table.acct.bytes(handle, direction) : -1;
+    }
+
+    /**
+     * nf_conntrack_find_get for a tuple (in the zone of the packet being tracked): -1 when no
+     * confirmed, unexpired entry has it, 1 when one does and is TCP in TIME_WAIT or CLOSE, else 0.
+     */
+    @Override
+    public int lookupTuple(int protocol, int source, int destination, int sourcePort, int destinationPort) {
+        int ref = table.lookup(source, destination, sourcePort, destinationPort, protocol);
+        if (ref < 0) {
+            return -1;
+        }
+        int e = ref >> 1;
+        if (protocol == TCP) {
+            int state = table.tcp.state[e];
+            return state == TcpStateTable.T_TIME_WAIT || state == TcpStateTable.T_CLOSE ? 1 : 0;
+        }
+        return 0;
     }
 
     /** The entry's helper (a ConntrackHelpers id, 0: none). */

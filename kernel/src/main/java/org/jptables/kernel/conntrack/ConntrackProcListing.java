@@ -56,6 +56,7 @@ final class ConntrackProcListing {
         if (table.zones.directions[e] == ConntrackZones.ORIGINAL) {
             s.append("zone-orig=").append(table.zones.id[e]).append(' ');
         }
+        appendAcct(s, e, 0);
         if ((table.status[e] & EntryStatus.SEEN_REPLY) == 0) {
             s.append("[UNREPLIED] ");
         }
@@ -63,6 +64,7 @@ final class ConntrackProcListing {
         if (table.zones.directions[e] == ConntrackZones.REPLY) {
             s.append("zone-reply=").append(table.zones.id[e]).append(' ');
         }
+        appendAcct(s, e, 1);
         if ((table.status[e] & EntryStatus.ASSURED) != 0) {
             s.append("[ASSURED] ");
         }
@@ -73,6 +75,14 @@ final class ConntrackProcListing {
         // one reference of the table's, one of the reader's, one per expected connection alive
         s.append("use=").append(2 + table.children[e]);
         return s.toString();
+    }
+
+    /** seq_print_acct: the direction's counters, for an entry that has them. */
+    private void appendAcct(StringBuilder s, int e, int direction) {
+        long packets = table.acct.packets(e, direction);
+        if (packets >= 0) {
+            s.append("packets=").append(packets).append(" bytes=").append(table.acct.bytes(e, direction)).append(' ');
+        }
     }
 
     private static void appendTuple(StringBuilder s, int p, int src, int dst, int sport, int dport) {

@@ -34,6 +34,8 @@ final class ConntrackTable {
     final ExpectationTable expectations = new ExpectationTable(this, EXPECT_MAX);
     final FtpLines ftp = new FtpLines();
     final SeqAdjust seqadj = new SeqAdjust();
+    final ConntrackAccounting acct = new ConntrackAccounting();
+    final ConntrackLabels labels = new ConntrackLabels();
 
     int capacity;
     // ---- the tuples: original direction, and reply direction (the inverse, until NAT binds) ----
@@ -179,6 +181,8 @@ final class ConntrackTable {
         tcp.reset(e);
         ftp.reset(e);
         seqadj.reset(e);
+        acct.reset(e);
+        labels.reset(e);
         return e;
     }
 
@@ -264,8 +268,12 @@ final class ConntrackTable {
         count--;
     }
 
-    /** The entry times out {@code seconds} from now (from its confirmation, if not yet confirmed). */
+    /**
+     * nf_ct_refresh_acct: the entry times out {@code seconds} from now (from its confirmation, if
+     * not yet confirmed), and the current packet is counted on it.
+     */
     void refresh(int e, int seconds) {
+        acct.count(e);
         long d = seconds * SECOND;
         if ((status[e] & EntryStatus.CONFIRMED) != 0) {
             setExpiry(e, now + d);
@@ -338,6 +346,8 @@ final class ConntrackTable {
         tcp.grow(newCapacity);
         ftp.grow(newCapacity);
         seqadj.grow(newCapacity);
+        acct.grow(newCapacity);
+        labels.grow(newCapacity);
         // the free ring: keep the queued order, then the new handles
         int[] ring = new int[newCapacity];
         for (int i = 0; i < freeCount; i++) {

@@ -222,7 +222,8 @@ final class TcpTracker {
         int timeout = timeout(e, index, next);
         if ((table.status[e] & EntryStatus.SEEN_REPLY) == 0) {
             if ((flags & F_RST) != 0) {
-                // the only reply is a RST: no connection, delete the entry at once
+                // the only reply is a RST: no connection, delete the entry at once (nf_ct_kill_acct)
+                table.acct.count(e);
                 table.kill(e);
                 return ProtocolVerdict.ACCEPT;
             }

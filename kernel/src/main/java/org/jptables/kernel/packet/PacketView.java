@@ -20,6 +20,7 @@ public final class PacketView implements Packet {
     private int mark;
     private int priority;
     private ConnectionMarks connections;
+    private ConnectionMarks connectionTable;
     private int connection = -1;
     private int ctState;
     private int ctStatus;
@@ -283,6 +284,38 @@ public final class PacketView implements Packet {
     @Override
     public long connMark() {
         return connections == null ? -1 : connections.connectionMark(connection) & 0xFFFFFFFFL;
+    }
+
+    @Override
+    public int ctLabel(int bit) {
+        return connections == null ? -1 : connections.connectionLabel(connection, bit);
+    }
+
+    @Override
+    public boolean setCtLabel(int bit) {
+        return connections != null && connections.setConnectionLabel(connection, bit);
+    }
+
+    /** The connection table {@link #ctLookup} asks, whether or not the packet has a connection in it. */
+    public PacketView connectionTable(ConnectionMarks table) {
+        this.connectionTable = table;
+        return this;
+    }
+
+    @Override
+    public int ctLookup(int protocol, int source, int destination, int sourcePort, int destinationPort) {
+        return connectionTable == null ? -1
+                : connectionTable.lookupTuple(protocol, source, destination, sourcePort, destinationPort);
+    }
+
+    @Override
+    public long ctPackets(int direction) {
+        return connections == null ? -1 : connections.connectionPackets(connection, direction);
+    }
+
+    @Override
+    public long ctBytes(int direction) {
+        return connections == null ? -1 : connections.connectionBytes(connection, direction);
     }
 
     @Override

@@ -78,6 +78,20 @@ public interface ConnectionTracking {
      */
     boolean confirm(int handle);
 
+    /**
+     * nf_ct_set_acct(net, true), as xt_connbytes' checkentry does: connections made from now on
+     * count their packets and bytes. Nothing turns it off again.
+     */
+    default void enableAccounting() {
+    }
+
+    /**
+     * nf_connlabels_get, as xt_connlabel's checkentry does: connections made from now on get
+     * labels. Nothing turns it off again while the ruleset stands.
+     */
+    default void enableLabels() {
+    }
+
     /** Forgets an unconfirmed entry whose packet was dropped. */
     void abort(int handle);
 }

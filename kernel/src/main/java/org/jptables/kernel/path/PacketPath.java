@@ -19,6 +19,7 @@ import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.nat.PacketRewriter;
 import org.jptables.kernel.packet.PacketEffects;
+import org.jptables.kernel.packet.ConnectionMarks;
 import org.jptables.kernel.packet.LocalSocket;
 import org.jptables.kernel.packet.PacketView;
 import org.slf4j.Logger;
@@ -75,11 +76,20 @@ public final class PacketPath implements PacketEffects {
         this.ruleset = ruleset;
         this.host = host;
         this.conntrack = conntrack != null && needsConnectionTracking(ruleset) ? conntrack : null;
+        if (this.conntrack != null && needsConntrackAccounting(ruleset)) {
+            this.conntrack.enableAccounting();
+        }
+        if (this.conntrack != null && needsConntrackLabels(ruleset)) {
+            this.conntrack.enableLabels();
+        }
         this.redirects = new Redirects(host);
         this.tables = new TableTraversal(ruleset, view);
         this.translation = new NatTranslation(host, this.conntrack, view);
         this.routing = new Routing(host);
         view.addressTypes(host).sockets(host.sockets()).effects(this);
+        if (this.conntrack instanceof ConnectionMarks table) {
+            view.connectionTable(table); // -m connlimit looks up other connections' tuples
+        }
         tables.mode(EvalMode.COMPILED);
     }
 
@@ -173,6 +183,31 @@ public final class PacketPath implements PacketEffects {
                     }
                     for (Match match : rule.matches()) {
                         if (match.needsConnectionTracking()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a rule's match turns conntrack accounting on (xt_connbytes' checkentry). */
+    static boolean needsConntrackAccounting(Ruleset ruleset) {
+        return anyMatch(ruleset, Match::needsConntrackAccounting);
+    }
+
+    /** Whether a rule's match uses connection labels (xt_connlabel's checkentry). */
+    static boolean needsConntrackLabels(Ruleset ruleset) {
+        return anyMatch(ruleset, Match::needsConntrackLabels);
+    }
+
+    private static boolean anyMatch(Ruleset ruleset, java.util.function.Predicate<Match> wanted) {
+        for (Table table : ruleset.tables()) {
+            for (Chain chain : table.chains()) {
+                for (Rule rule : chain.rules()) {
+                    for (Match match : rule.matches()) {
+                        if (wanted.test(match)) {
                             return true;
                         }
                     }

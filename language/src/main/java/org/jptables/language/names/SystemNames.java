@@ -31,6 +31,9 @@ public final class SystemNames implements Names {
     private final Map<String, Long> realmIds = new HashMap<>();
     private final Map<Long, String> realmNames = new HashMap<>();
     private final Map<String, Long> deviceGroupIds = new HashMap<>();
+    private final Map<String, Integer> connlabelBits = new HashMap<>();
+    private final Map<Integer, String> connlabelNames = new HashMap<>();
+    private String connlabelMapError;
     private final Map<Long, String> deviceGroupNames = new HashMap<>();
 
     private static volatile SystemNames etc;
@@ -56,6 +59,8 @@ public final class SystemNames implements Names {
         readIds(colonLines(dir.resolve("group")), n.groupIds, n.groupNames);
         readLmap(dir.resolve("iproute2/rt_realms"), n.realmIds, n.realmNames);
         readLmap(dir.resolve("iproute2/group"), n.deviceGroupIds, n.deviceGroupNames);
+        n.connlabelMapError = ConnlabelMap.read(dir.resolve("xtables/connlabel.conf"), n.connlabelBits,
+                n.connlabelNames);
         return n;
     }
 
@@ -328,6 +333,21 @@ public final class SystemNames implements Names {
             dir = dir.resolve(component);
         }
         return dir == null || java.nio.file.Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
+    public int connlabelBit(String name) {
+        return connlabelBits.getOrDefault(name, -1);
+    }
+
+    @Override
+    public String connlabelName(int bit) {
+        return connlabelNames.get(bit);
+    }
+
+    @Override
+    public String connlabelMapError() {
+        return connlabelMapError;
     }
 
     @Override
