@@ -8,36 +8,18 @@ import org.jptables.api.Sockets;
 /**
  * The one {@link Packet} implementation: a reusable view over the bytes of an IPv4 packet and the
  * metadata netfilter keeps beside it. {@link #wrap} points it at another packet without allocating.
+ * The bytes and their header fields are read in {@link Ipv4Bytes}; what conntrack knows of the
+ * packet is kept in {@link ConntrackFields}; the rest of the metadata is here.
  */
-public final class PacketView implements Packet {
-    private byte[] bytes = new byte[0];
-    private int offset;
-    private int length;
-
+public final class PacketView extends Ipv4Bytes implements Packet {
     private String inInterface = "";
     private String outInterface = "";
     private Hook hook = Hook.PREROUTING;
     private int mark;
     private int priority;
-    private ConnectionMarks connections;
+    private final ConntrackFields ct = new ConntrackFields();
     private ConnectionMarks connectionTable;
-    private int connection = -1;
-    private int ctState;
-    private int ctStatus;
-    private int ctProtocol;
-    private int ctOriginalSource;
-    private int ctOriginalDestination;
-    private int ctReplySource;
-    private int ctReplyDestination;
-    private int ctDirection;
-    private int ctOriginalSourcePort;
-    private int ctOriginalDestinationPort;
-    private int ctReplySourcePort;
-    private int ctReplyDestinationPort;
-    private long ctExpires;
     private final ConntrackTemplate template = new ConntrackTemplate();
-    private int ctMasterHelper;
-    private int ctMasterOriginalSource;
     private long timeNanos;
     private int packetType;
     private int cpu;
@@ -58,9 +40,7 @@ public final class PacketView implements Packet {
 
     /** Points the view at {@code length} bytes of an IPv4 packet starting at {@code offset}. */
     public PacketView wrap(byte[] bytes, int offset, int length) {
-        this.bytes = bytes;
-        this.offset = offset;
-        this.length = length;
+        point(bytes, offset, length);
         this.hotdropped = false;
         return this;
     }
@@ -70,155 +50,9 @@ public final class PacketView implements Packet {
         return wrap(bytes, 0, bytes.length);
     }
 
-    public byte[] bytes() {
-        return bytes;
-    }
-
-    public int offset() {
-        return offset;
-    }
-
-    @Override
-    public int length() {
-        return length;
-    }
-
-    @Override
-    public int u8(int at) {
-        return at < 0 || at >= length ? -1 : bytes[offset + at] & 0xFF;
-    }
-
-    @Override
-    public int u16(int at) {
-        return at < 0 || at + 2 > length ? -1 : ((bytes[offset + at] & 0xFF) << 8) | (bytes[offset + at + 1] & 0xFF);
-    }
-
-    @Override
-    public long u32(int at) {
-        if (at < 0 || at + 4 > length) {
-            return -1;
-        }
-        int i = offset + at;
-        return ((long) (bytes[i] & 0xFF) << 24) | ((bytes[i + 1] & 0xFF) << 16) | ((bytes[i + 2] & 0xFF) << 8)
-                | (bytes[i + 3] & 0xFF);
-    }
-
-    private int s32(int at) {
-        return (int) u32(at);
-    }
-
-    @Override
-    public boolean setU16(int at, int value) {
-        if (at < 0 || at + 2 > length) {
-            return false;
-        }
-        bytes[offset + at] = (byte) (value >>> 8);
-        bytes[offset + at + 1] = (byte) value;
-        return true;
-    }
-
-    /**
-     * Grows the packet by {@code count} zero bytes at {@code at} into a new array: {@link #bytes()}
-     * and {@link #length()} change, so whoever holds the old array must read them again.
-     */
-    @Override
-    public boolean insert(int at, int count) {
-        if (at < 0 || at > length || count < 0) {
-            return false;
-        }
-        byte[] grown = new byte[length + count];
-        System.arraycopy(bytes, offset, grown, 0, at);
-        System.arraycopy(bytes, offset + at, grown, at + count, length - at);
-        bytes = grown;
-        offset = 0;
-        length += count;
-        return true;
-    }
-
-    /**
-     * Replaces the {@code oldLength} bytes at {@code at} by the first {@code newLength} bytes of
-     * {@code with}, moving what follows (the NAT helpers' mangle_contents). Only the bytes change:
-     * the caller sets the lengths and checksums. False, changing nothing, past the end.
-     */
-    public boolean replace(int at, int oldLength, byte[] with, int newLength) {
-        if (at < 0 || oldLength < 0 || at + oldLength > length || newLength < 0) {
-            return false;
-        }
-        int delta = newLength - oldLength;
-        int tail = length - at - oldLength;
-        if (offset + length + delta > bytes.length) {
-            byte[] grown = new byte[length + delta];
-            System.arraycopy(bytes, offset, grown, 0, at);
-            System.arraycopy(bytes, offset + at + oldLength, grown, at + newLength, tail);
-            bytes = grown;
-            offset = 0;
-        } else {
-            System.arraycopy(bytes, offset + at + oldLength, bytes, offset + at + newLength, tail);
-        }
-        System.arraycopy(with, 0, bytes, offset + at, newLength);
-        length += delta;
-        return true;
-    }
-
     @Override
     public int routeMtu(int address) {
         return addressTypes.routeMtu(address);
-    }
-
-    @Override
-    public int headerLength() {
-        return length < 1 ? 0 : (bytes[offset] & 0x0F) * 4;
-    }
-
-    @Override
-    public int totalLength() {
-        return u16(2);
-    }
-
-    @Override
-    public int protocol() {
-        return length < 10 ? 0 : bytes[offset + 9] & 0xFF;
-    }
-
-    @Override
-    public int source() {
-        return s32(12);
-    }
-
-    @Override
-    public int destination() {
-        return s32(16);
-    }
-
-    @Override
-    public int tos() {
-        return u8(1);
-    }
-
-    @Override
-    public int ttl() {
-        return u8(8);
-    }
-
-    @Override
-    public int fragmentOffset() {
-        int v = u16(6);
-        return v < 0 ? 0 : v & 0x1FFF;
-    }
-
-    @Override
-    public int identification() {
-        return length < 6 ? -1 : ((bytes[offset + 4] & 0xFF) << 8) | (bytes[offset + 5] & 0xFF);
-    }
-
-    @Override
-    public boolean dontFragment() {
-        return length >= 8 && (bytes[offset + 6] & 0x40) != 0;
-    }
-
-    @Override
-    public boolean moreFragments() {
-        return length >= 8 && (bytes[offset + 6] & 0x20) != 0;
     }
 
     @Override
@@ -266,34 +100,33 @@ public final class PacketView implements Packet {
      * mark {@link #connMark} reads; a null {@code marks} detaches it. {@link #conntrack} detaches.
      */
     public PacketView connection(ConnectionMarks marks, int handle) {
-        this.connections = marks;
-        this.connection = marks == null ? -1 : handle;
+        ct.attach(marks, handle);
         return this;
     }
 
     /** Where the mark of the packet's connection is kept, null without a connection. */
     public ConnectionMarks connections() {
-        return connections;
+        return ct.connections;
     }
 
     /** The handle of the packet's connection, -1 without one. */
     public int connection() {
-        return connection;
+        return ct.connection;
     }
 
     @Override
     public long connMark() {
-        return connections == null ? -1 : connections.connectionMark(connection) & 0xFFFFFFFFL;
+        return ct.mark();
     }
 
     @Override
     public int ctLabel(int bit) {
-        return connections == null ? -1 : connections.connectionLabel(connection, bit);
+        return ct.label(bit);
     }
 
     @Override
     public boolean setCtLabel(int bit) {
-        return connections != null && connections.setConnectionLabel(connection, bit);
+        return ct.setLabel(bit);
     }
 
     /** The connection table {@link #ctLookup} asks, whether or not the packet has a connection in it. */
@@ -310,141 +143,118 @@ public final class PacketView implements Packet {
 
     @Override
     public long ctPackets(int direction) {
-        return connections == null ? -1 : connections.connectionPackets(connection, direction);
+        return ct.packets(direction);
     }
 
     @Override
     public long ctBytes(int direction) {
-        return connections == null ? -1 : connections.connectionBytes(connection, direction);
+        return ct.bytes(direction);
     }
 
     @Override
     public void setConnMark(int mark) {
-        if (connections != null) {
-            connections.setConnectionMark(connection, mark);
-        }
+        ct.setMark(mark);
     }
 
     @Override
     public int ctState() {
-        return ctState;
+        return ct.state;
     }
 
     @Override
     public int ctStatus() {
-        return ctStatus;
+        return ct.status;
     }
 
     @Override
     public int ctProtocol() {
-        return ctProtocol;
+        return ct.protocol;
     }
 
     @Override
     public int ctOriginalSource() {
-        return ctOriginalSource;
+        return ct.originalSource;
     }
 
     @Override
     public int ctOriginalDestination() {
-        return ctOriginalDestination;
+        return ct.originalDestination;
     }
 
     @Override
     public int ctReplySource() {
-        return ctReplySource;
+        return ct.replySource;
     }
 
     @Override
     public int ctReplyDestination() {
-        return ctReplyDestination;
+        return ct.replyDestination;
     }
 
     /** Sets what connection tracking knows of the packet; detaches it from its {@link #connection}. */
     public PacketView conntrack(int state, int status, int protocol, int origSrc, int origDst, int replySrc,
                                 int replyDst) {
-        this.connections = null;
-        this.connection = -1;
-        this.ctState = state;
-        this.ctStatus = status;
-        this.ctProtocol = protocol;
-        this.ctOriginalSource = origSrc;
-        this.ctOriginalDestination = origDst;
-        this.ctReplySource = replySrc;
-        this.ctReplyDestination = replyDst;
-        this.ctDirection = 0;
-        this.ctOriginalSourcePort = 0;
-        this.ctOriginalDestinationPort = 0;
-        this.ctReplySourcePort = 0;
-        this.ctReplyDestinationPort = 0;
-        this.ctExpires = 0;
-        this.ctMasterHelper = 0;
-        this.ctMasterOriginalSource = origSrc;
+        ct.set(state, status, protocol, origSrc, origDst, replySrc, replyDst);
         return this;
     }
 
     /** Sets the helper of the master of the packet's connection (a ConntrackHelpers id, 0: none). */
     public PacketView ctMasterHelper(int helper) {
-        this.ctMasterHelper = helper;
+        ct.masterHelper = helper;
         return this;
     }
 
     @Override
     public int ctMasterHelper() {
-        return ctMasterHelper;
+        return ct.masterHelper;
     }
 
     /** Sets the original source address of the master of the packet's connection (its own without one). */
     public PacketView ctMasterOriginalSource(int address) {
-        this.ctMasterOriginalSource = address;
+        ct.masterOriginalSource = address;
         return this;
     }
 
     @Override
     public int ctMasterOriginalSource() {
-        return ctMasterOriginalSource;
+        return ct.masterOriginalSource;
     }
 
     /** Sets the rest of what connection tracking knows: direction, the tuples' ports, time left. */
     public PacketView conntrackDetails(int direction, int origSport, int origDport, int replySport, int replyDport,
                                        long expiresSeconds) {
-        this.ctDirection = direction;
-        this.ctOriginalSourcePort = origSport;
-        this.ctOriginalDestinationPort = origDport;
-        this.ctReplySourcePort = replySport;
-        this.ctReplyDestinationPort = replyDport;
-        this.ctExpires = expiresSeconds;
+        ct.details(direction, origSport, origDport, replySport, replyDport, expiresSeconds);
         return this;
     }
 
     @Override
     public int ctDirection() {
-        return ctDirection;
+        return ct.direction;
     }
 
     @Override
     public int ctOriginalSourcePort() {
-        return ctOriginalSourcePort;
+        return ct.originalSourcePort;
     }
 
     @Override
     public int ctOriginalDestinationPort() {
-        return ctOriginalDestinationPort;
+        return ct.originalDestinationPort;
     }
 
     @Override
     public int ctReplySourcePort() {
-        return ctReplySourcePort;
+        return ct.replySourcePort;
     }
 
     @Override
     public int ctReplyDestinationPort() {
-        return ctReplyDestinationPort;
+        return ct.replyDestinationPort;
     }
 
     @Override
     public long ctExpires() {
-        return ctExpires;
+        return ct.expires;
     }
 
     @Override

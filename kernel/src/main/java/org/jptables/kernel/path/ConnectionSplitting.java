@@ -82,7 +82,7 @@ public record ConnectionSplitting(boolean exact, String reason) {
             return new ConnectionSplitting(false, "the host forwards and sends its own ICMP redirects, limited per"
                     + " sender across its connections (a quiet host, or one that does not forward, can be split)");
         }
-        boolean tracked = PacketPath.needsConnectionTracking(ruleset);
+        boolean tracked = RulesetNeeds.connectionTracking(ruleset);
         return new ConnectionSplitting(true, tracked || stateful ? "conntrack only, no shared state"
                 : "no rule keeps state");
     }

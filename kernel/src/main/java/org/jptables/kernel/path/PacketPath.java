@@ -2,18 +2,12 @@ package org.jptables.kernel.path;
 
 import org.jptables.api.ConnState;
 import org.jptables.api.Hook;
-import org.jptables.api.Match;
 import org.jptables.api.Sockets;
-import org.jptables.api.Target;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.effects.IcmpRateLimit;
-import org.jptables.kernel.effects.LogLine;
-import org.jptables.kernel.effects.NflogRecord;
 import org.jptables.kernel.effects.RejectReplies;
 import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.host.Host;
-import org.jptables.kernel.model.Chain;
-import org.jptables.kernel.model.Rule;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
@@ -22,8 +16,6 @@ import org.jptables.kernel.packet.PacketEffects;
 import org.jptables.kernel.packet.ConnectionMarks;
 import org.jptables.kernel.packet.LocalSocket;
 import org.jptables.kernel.packet.PacketView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The hooks of Linux's IPv4 stack in their order, with the tables at each hook in priority order:
@@ -34,9 +26,6 @@ import org.slf4j.LoggerFactory;
  * One path per thread: its packet view and evaluator are reused.
  */
 public final class PacketPath implements PacketEffects {
-    private static final Logger KERNEL_LOG = LoggerFactory.getLogger("jptables.log");
-
-    private final Ruleset ruleset;
     private final Host host;
     private final ConnectionTracking conntrack;
     private final PacketView view = new PacketView();
@@ -51,10 +40,9 @@ public final class PacketPath implements PacketEffects {
     private LocalStack localStack;
     private int stackDepth;
     private final Defragmenter defragmenter = new Defragmenter();
-    /** TEE's copies made in the table at work, sent once it is done. */
-    private final PacketDuplicates duplicates = new PacketDuplicates();
-    /** A TEE copy is on its way out (nf_skb_duplicated): TEE does not copy it again. */
-    private boolean duplicating;
+    private final TeeCopies copies;
+    private final ConnectionSteps connections;
+    private final LogEffects logs;
     /** The packet being handled, while the host sends one of its own on the view. */
     private final ViewSnapshot aside = new ViewSnapshot();
     private final Redirects redirects;
@@ -73,19 +61,23 @@ public final class PacketPath implements PacketEffects {
     private long arrivingMac = -1;
 
     public PacketPath(Ruleset ruleset, Host host, ConnectionTracking conntrack) {
-        this.ruleset = ruleset;
         this.host = host;
-        this.conntrack = conntrack != null && needsConnectionTracking(ruleset) ? conntrack : null;
-        if (this.conntrack != null && needsConntrackAccounting(ruleset)) {
+        this.conntrack = conntrack != null && RulesetNeeds.connectionTracking(ruleset) ? conntrack : null;
+        if (this.conntrack != null && RulesetNeeds.conntrackAccounting(ruleset)) {
             this.conntrack.enableAccounting();
         }
-        if (this.conntrack != null && needsConntrackLabels(ruleset)) {
+        if (this.conntrack != null && RulesetNeeds.conntrackLabels(ruleset)) {
             this.conntrack.enableLabels();
         }
         this.redirects = new Redirects(host);
         this.tables = new TableTraversal(ruleset, view);
         this.translation = new NatTranslation(host, this.conntrack, view);
         this.routing = new Routing(host);
+        // one method reference, made here, serves every packet: the hooks allocate nothing
+        HookRunner hooks = this::hook;
+        this.copies = new TeeCopies(host, view, hooks);
+        this.connections = new ConnectionSteps(this.conntrack, ruleset, view, translation, hooks);
+        this.logs = new LogEffects(host);
         view.addressTypes(host).sockets(host.sockets()).effects(this);
         if (this.conntrack instanceof ConnectionMarks table) {
             view.connectionTable(table); // -m connlimit looks up other connections' tuples
@@ -165,57 +157,6 @@ public final class PacketPath implements PacketEffects {
 
     /** How many datagrams may wait for their fragments at once; beyond, the oldest is forgotten. */
     public static final int MAX_PENDING_DATAGRAMS = Defragmenter.maxQueues();
-
-    /**
-     * Whether Linux would track connections for this ruleset: only while the nat table exists or a
-     * rule's match or target asks for it (nf_ct_netns_get); otherwise packets pass with no entry.
-     */
-    static boolean needsConnectionTracking(Ruleset ruleset) {
-        if (ruleset.existing(TableKind.NAT) != null) {
-            return true;
-        }
-        for (Table table : ruleset.tables()) {
-            for (Chain chain : table.chains()) {
-                for (Rule rule : chain.rules()) {
-                    Target target = rule.targetOrNull();
-                    if (target != null && target.needsConnectionTracking()) {
-                        return true;
-                    }
-                    for (Match match : rule.matches()) {
-                        if (match.needsConnectionTracking()) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether a rule's match turns conntrack accounting on (xt_connbytes' checkentry). */
-    static boolean needsConntrackAccounting(Ruleset ruleset) {
-        return anyMatch(ruleset, Match::needsConntrackAccounting);
-    }
-
-    /** Whether a rule's match uses connection labels (xt_connlabel's checkentry). */
-    static boolean needsConntrackLabels(Ruleset ruleset) {
-        return anyMatch(ruleset, Match::needsConntrackLabels);
-    }
-
-    private static boolean anyMatch(Ruleset ruleset, java.util.function.Predicate<Match> wanted) {
-        for (Table table : ruleset.tables()) {
-            for (Chain chain : table.chains()) {
-                for (Rule rule : chain.rules()) {
-                    for (Match match : rule.matches()) {
-                        if (wanted.test(match)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        return false;
-    }
 
     /**
      * Runs one packet: {@code in} is the interface it arrives on, or "host" when the host sends it.
@@ -306,16 +247,16 @@ public final class PacketPath implements PacketEffects {
         if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
             return "DROP";
         }
-        int ct = looped ? loopedCt : track();
+        int ct = looped ? loopedCt : connections.track(now);
         currentCt = ct;
         if (ct == ConnectionTracking.TABLE_FULL) {
             return "DROP";
         }
         if (hook(TableKind.MANGLE, Hook.PREROUTING) != Verdict.ACCEPT) {
-            return dropped(ct);
+            return connections.dropped(ct);
         }
-        if (nat(ct, Hook.PREROUTING, false) != Verdict.ACCEPT) {
-            return dropped(ct);
+        if (connections.nat(ct, Hook.PREROUTING, false) != Verdict.ACCEPT) {
+            return connections.dropped(ct);
         }
         if (observer != null && !looped) {
             observer.routed(view.bytes(), view.length(), view.mark());
@@ -323,17 +264,17 @@ public final class PacketPath implements PacketEffects {
         int route = routing.input(view.source(), view.destination(), in, view.mark());
         if (route == Routing.DROP || route == Routing.FORWARD && view.assignedSocket() != Sockets.NONE) {
             // ip_forward drops a packet TPROXY assigned to a local socket (skb->sk)
-            return dropped(ct);
+            return connections.dropped(ct);
         }
         int dst = view.destination();
         if (view.headerLength() > 20 && !looped) {
             int options = IpOptions.check(view.bytes(), view.offset());
             if (options == IpOptions.SOURCE_ROUTED) {
-                return dropped(ct);
+                return connections.dropped(ct);
             }
             if (options != IpOptions.OK) {
                 sendOwnError(12, 0, options << 24);
-                return dropped(ct);
+                return connections.dropped(ct);
             }
         }
         // ip_rcv_options, after routing: record-route gets the address the packet came in for
@@ -353,10 +294,10 @@ public final class PacketPath implements PacketEffects {
             if (hook(TableKind.MANGLE, Hook.INPUT) != Verdict.ACCEPT
                     || hook(TableKind.FILTER, Hook.INPUT) != Verdict.ACCEPT
                     || hook(TableKind.SECURITY, Hook.INPUT) != Verdict.ACCEPT
-                    || nat(ct, Hook.INPUT, true) != Verdict.ACCEPT) {
-                return dropped(ct);
+                    || connections.nat(ct, Hook.INPUT, true) != Verdict.ACCEPT) {
+                return connections.dropped(ct);
             }
-            if (!confirm(ct, true, "lo".equals(in))) {
+            if (!connections.confirm(ct, true, "lo".equals(in))) {
                 return "DROP";
             }
             if (observer != null) {
@@ -366,12 +307,12 @@ public final class PacketPath implements PacketEffects {
         }
         int out = host.routeDevice(dst);
         if (!host.forwarding() || out < 0) {
-            return dropped(ct);
+            return connections.dropped(ct);
         }
         if (view.ttl() <= 1) {
             // ip_forward: time exceeded, about the packet as PREROUTING left it, tied to its connection
             sendOwnError(11, 0, 0);
-            return dropped(ct);
+            return connections.dropped(ct);
         }
 
         // a target may have grown the packet (TCPMSS adding an option): the view has the bytes
@@ -388,7 +329,7 @@ public final class PacketPath implements PacketEffects {
         if (hook(TableKind.MANGLE, Hook.FORWARD) != Verdict.ACCEPT
                 || hook(TableKind.FILTER, Hook.FORWARD) != Verdict.ACCEPT
                 || hook(TableKind.SECURITY, Hook.FORWARD) != Verdict.ACCEPT) {
-            return dropped(ct);
+            return connections.dropped(ct);
         }
         ip = view.bytes();
         length = view.length();
@@ -419,35 +360,37 @@ public final class PacketPath implements PacketEffects {
         if (hook(TableKind.RAW, Hook.OUTPUT) != Verdict.ACCEPT) {
             return "DROP";
         }
-        int ct = attached >= 0 ? attached : track();
+        int ct = attached >= 0 ? attached : connections.track(now);
         currentCt = ct;
         if (ct == ConnectionTracking.TABLE_FULL) {
             return "DROP";
         }
-        if (hook(TableKind.MANGLE, Hook.OUTPUT) != Verdict.ACCEPT || nat(ct, Hook.OUTPUT, false) != Verdict.ACCEPT) {
-            return dropped(ct);
+        if (hook(TableKind.MANGLE, Hook.OUTPUT) != Verdict.ACCEPT
+                || connections.nat(ct, Hook.OUTPUT, false) != Verdict.ACCEPT) {
+            return connections.dropped(ct);
         }
         // a new destination is routed again, but the OUTPUT hook goes on with the device it started
         // with (the kernel passes state->out once); POSTROUTING sees the new one
         out = routing.output(view.destination());
         if (hook(TableKind.FILTER, Hook.OUTPUT) != Verdict.ACCEPT
                 || hook(TableKind.SECURITY, Hook.OUTPUT) != Verdict.ACCEPT) {
-            return dropped(ct);
+            return connections.dropped(ct);
         }
         if (out < 0) {
-            return dropped(ct);
+            return connections.dropped(ct);
         }
         return postrouting(ct, view.bytes(), view.length(), out) ? "ACCEPT" : "DROP";
     }
 
     private boolean postrouting(int ct, byte[] ip, int length, int out) {
         view.outInterface(host.name(out));
-        if (hook(TableKind.MANGLE, Hook.POSTROUTING) != Verdict.ACCEPT || nat(ct, Hook.POSTROUTING, true) != Verdict.ACCEPT) {
-            dropped(ct);
+        if (hook(TableKind.MANGLE, Hook.POSTROUTING) != Verdict.ACCEPT
+                || connections.nat(ct, Hook.POSTROUTING, true) != Verdict.ACCEPT) {
+            connections.dropped(ct);
             return false;
         }
         boolean lo = out == host.indexOf("lo");
-        if (!confirm(ct, lo, lo)) {
+        if (!connections.confirm(ct, lo, lo)) {
             return false;
         }
         // the helpers may have rewritten the packet (a NATed FTP command): the view has the bytes
@@ -493,73 +436,14 @@ public final class PacketPath implements PacketEffects {
         return tcp && flags == 0x12 ? LocalSocket.ROOT_LISTENER_REQUEST : LocalSocket.KERNEL;
     }
 
-    private int track() {
-        if (conntrack == null || (view.ctState() & ConnState.UNTRACKED) != 0) {
-            return ConnectionTracking.UNTRACKED;
-        }
-        return conntrack.track(view, now);
-    }
-
     private static final int NOT_LOOPED = Integer.MIN_VALUE;
     private static final int NO_CAUSE = -1;
-
-    private String dropped(int ct) {
-        if (ct >= 0 && conntrack.isNew(ct)) {
-            conntrack.abort(ct);
-        }
-        return "DROP";
-    }
-
-    /**
-     * Confirms the connection at the last hook, after its helper (which may drop or rewrite the
-     * packet) and the sequence adjustment; false when the helper drops it or its tuples clash with
-     * a connection confirmed meanwhile (a NAT binding that found no free tuple): the kernel drops
-     * that packet. {@code local}: delivered to this host; {@code loopback}: through lo.
-     */
-    private boolean confirm(int ct, boolean local, boolean loopback) {
-        if (ct < 0) {
-            return true;
-        }
-        // nf_confirm: the connection's helper reads the packet first, and may drop it
-        if (!conntrack.help(ct, view, local, loopback)) {
-            dropped(ct);
-            return false;
-        }
-        // only the original direction confirms: a REJECT answer attached as a reply never does
-        return conntrack.isReply(ct) || conntrack.confirm(ct);
-    }
-
-    /**
-     * The nat table at {@code hook} for a connection's first packet, binding the connection (a null
-     * binding when no rule decided), then the rewrite the binding asks of this packet.
-     */
-    private int nat(int ct, Hook hook, boolean source) {
-        if (ct < 0) {
-            return Verdict.ACCEPT;
-        }
-        // a related ICMP error is translated, never looked up in the nat table (nf_nat_inet_fn)
-        boolean relatedIcmp = view.protocol() == 1 && conntrack.isRelated(ct);
-        if (relatedIcmp && ruleset.existing(TableKind.NAT) != null
-                && view.u8(view.headerLength()) == 5 && !translation.redirectSurvives(ct)) {
-            return Verdict.DROP;
-        }
-        if (conntrack.isNew(ct) && !conntrack.natDone(ct, source) && !relatedIcmp) {
-            translation.clearRequest();
-            int verdict = hook(TableKind.NAT, hook);
-            if (verdict != Verdict.ACCEPT) {
-                return verdict;
-            }
-            translation.bind(ct, source);
-        }
-        translation.rewrite(ct, source);
-        return Verdict.ACCEPT;
-    }
 
     /** One table at one hook; a REJECT answer made there leaves once the table is done with the packet. */
     private int hook(TableKind kind, Hook hook) {
         int verdict = tables.traverse(kind, hook);
-        if (!duplicates.isEmpty()) {
-            for (PacketDuplicates.Copy copy : duplicates.take()) {
+        if (!copies.isEmpty()) {
+            for (PacketDuplicates.Copy copy : copies.take()) {
                 aside(null, copy);
             }
         }
@@ -608,7 +492,8 @@ public final class PacketPath implements PacketEffects {
         socket = copy != null || reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
         try {
             if (copy != null) {
-                sendCopy(copy);
+                currentCt = ConnectionTracking.UNTRACKED;
+                copies.send(copy, report);
             } else {
                 send(reply, reply.length, cause);
             }
@@ -625,53 +510,9 @@ public final class PacketPath implements PacketEffects {
         }
     }
 
-    /**
-     * A TEE copy leaving as ip_local_out sends it: routed to its gateway, untracked (so conntrack
-     * and the nat table leave it alone), through OUTPUT and POSTROUTING, then out by the
-     * gateway's device to the gateway's link address. A gateway without a route, or one of the
-     * host's own addresses (on Linux the copy loops back through lo and is copied again without
-     * end: not modelled), gets no copy.
-     */
-    private void sendCopy(PacketDuplicates.Copy copy) {
-        int byDevice = copy.device() == null ? -1 : host.indexOf(copy.device());
-        int out = byDevice >= 0 ? byDevice : host.routeDevice(copy.gateway());
-        if (out < 0 || out == host.indexOf("lo") || host.isLocal(copy.gateway())) {
-            return;
-        }
-        byte[] ip = copy.ip();
-        view.wrap(ip, 0, ip.length).inInterface("").outInterface(host.name(out)).socket(LocalSocket.NONE)
-                .traced(copy.traced());
-        view.setMark(copy.mark());
-        view.setPriority(copy.priority());
-        view.linkHeader(-1, -1);
-        view.conntrack(ConnState.UNTRACKED, 0, 0, 0, 0, 0, 0);
-        view.template().keep();
-        currentCt = ConnectionTracking.UNTRACKED;
-        duplicating = true;
-        try {
-            if (hook(TableKind.RAW, Hook.OUTPUT) != Verdict.ACCEPT || hook(TableKind.MANGLE, Hook.OUTPUT) != Verdict.ACCEPT
-                    || hook(TableKind.FILTER, Hook.OUTPUT) != Verdict.ACCEPT
-                    || hook(TableKind.SECURITY, Hook.OUTPUT) != Verdict.ACCEPT
-                    || hook(TableKind.MANGLE, Hook.POSTROUTING) != Verdict.ACCEPT) {
-                return;
-            }
-        } finally {
-            duplicating = false;
-        }
-        if (report != null) {
-            EmittedFrames.record(report, host, null, view.bytes(), view.length(), out, copy.gateway());
-        }
-        // live mode's observer sends the host's own packets by a raw socket, routed by their
-        // destination: a copy meant for the gateway would go to the packet's own destination
-        // instead, so live mode sends none (docs/live.md)
-    }
-
     @Override
     public void duplicate(PacketView packet, int gateway, String device) {
-        // nf_skb_duplicated: a copy on its way out is never copied again; a quiet host sends nothing
-        if (!duplicating && !quietHost) {
-            duplicates.add(packet, gateway, device);
-        }
+        copies.add(packet, gateway, device, quietHost);
     }
 
     @Override
@@ -681,36 +522,13 @@ public final class PacketPath implements PacketEffects {
 
     @Override
     public void log(PacketView packet, int level, String prefix, int flags) {
-        String line = LogLine.of(packet, prefix, flags);
-        if (report != null) {
-            report.log.add(line);
-        }
-        KERNEL_LOG.info(line);
-        if (observer != null) {
-            observer.logged(line, level);
-        }
+        logs.log(packet, level, prefix, flags, report, observer);
     }
 
     /** NFLOG's copy, kept in the report for replay --nflog; nothing is kept without a report. */
     @Override
     public void nflog(PacketView packet, int group, String prefix, long size) {
-        if (report == null) {
-            return;
-        }
-        int in = packet.inInterface().isEmpty() ? 0 : host.interfaceIndex(host.indexOf(packet.inInterface()));
-        int out = packet.outInterface().isEmpty() ? 0 : host.interfaceIndex(host.indexOf(packet.outInterface()));
-        report.nflog.add(NflogRecord.of(packet, hookNumber(packet.hook()), in, out, group, prefix, size));
-    }
-
-    /** NF_INET_PRE_ROUTING 0, LOCAL_IN 1, FORWARD 2, LOCAL_OUT 3, POST_ROUTING 4. */
-    private static int hookNumber(Hook hook) {
-        return switch (hook) {
-            case PREROUTING -> 0;
-            case INPUT -> 1;
-            case FORWARD -> 2;
-            case OUTPUT -> 3;
-            case POSTROUTING -> 4;
-        };
+        logs.nflog(packet, group, prefix, size, report);
     }
 
     @Override
