@@ -21,6 +21,7 @@ import org.jptables.live.engine.LiveEngine;
 import org.jptables.live.engine.ShadowComparison;
 import org.jptables.live.hooks.KernelHooks;
 import org.jptables.live.host.LiveHost;
+import org.jptables.live.host.LiveSockets;
 import org.jptables.live.metrics.MetricsServer;
 import org.jptables.live.net.RawIpSender;
 import org.jptables.live.net.SyslogSender;
@@ -104,15 +105,18 @@ public final class DaemonTool {
         if (options.hostFile() != null) {
             host = Host.read(options.hostFile());
         } else {
+            // -m socket asks the kernel which socket a packet belongs to, at the moment it asks
+            LiveSockets sockets = LiveSockets.open();
+            resources.add(sockets);
             LiveHost live = LiveHost.open(next -> {
                 LiveEngine engine = engineRef.get();
                 if (engine != null) {
-                    engine.host(next);
+                    engine.host(next.withSocketTable(sockets));
                     LOG.info("the host changed: the path follows");
                 }
             });
             resources.add(live);
-            host = live.current();
+            host = live.current().withSocketTable(sockets);
         }
         RawIpSender sender = RawIpSender.open(options.mark() & 0xFFFFFFFFL);
         resources.add(sender);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jptables.api.Addresses;
 import org.jptables.kernel.packet.AddressTypes;
+import org.jptables.kernel.packet.SocketTable;
 
 /**
  * The host the rules run on: its interfaces and addresses (local delivery or forwarding,
@@ -40,14 +41,20 @@ public final class Host implements AddressTypes {
     /** The route's preferred source address (a connected route's is its own address), 0 for none. */
     private final int[] routeSource;
     private final HostConfig config;
-    private final HostSockets sockets;
+    private final SocketTable sockets;
     /** Policy routing by mark: a packet whose mark & mask is value is delivered locally. */
     private final int[] localMarkValues;
     private final int[] localMarkMasks;
 
     private Host(HostConfig config) {
+        this(config, null);
+    }
+
+    /** {@code socketTable}: where the host's sockets are looked up; null: conf/host.yaml's {@code sockets}. */
+    private Host(HostConfig config, SocketTable socketTable) {
         this.config = config;
-        this.sockets = new HostSockets(config.sockets() == null ? List.of() : config.sockets());
+        this.sockets = socketTable != null ? socketTable
+                : new HostSockets(config.sockets() == null ? List.of() : config.sockets());
         List<String> marks = config.localMarks() == null ? List.of() : config.localMarks();
         localMarkValues = new int[marks.size()];
         localMarkMasks = new int[marks.size()];
@@ -207,8 +214,16 @@ public final class Host implements AddressTypes {
     }
 
     /** The host's sockets (xt_socket's and TPROXY's lookups). */
-    public HostSockets sockets() {
+    public SocketTable sockets() {
         return sockets;
+    }
+
+    /**
+     * The same host whose sockets are looked up in {@code table} (the live host's, asked of the
+     * kernel) instead of those its description lists.
+     */
+    public Host withSocketTable(SocketTable table) {
+        return new Host(config, table);
     }
 
     /** The same host with these sockets and marks routed locally instead of its own (a conformance case's). */
