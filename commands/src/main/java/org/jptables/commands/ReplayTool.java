@@ -172,7 +172,7 @@ final class ReplayTool {
                             return 2;
                         }
                         long nanos = node.has("time") ? (long) (node.get("time").asDouble() * 1e9) : index * 150_000_000L;
-                        path.process(p.ip(), p.ip().length, p.in(), p.socket(), nanos, result);
+                        path.cpu(p.cpu()).process(p.ip(), p.ip().length, p.in(), p.socket(), nanos, result);
                         print(index, result, json);
                         if (nflog != null) {
                             for (NflogRecord n : result.nflog) {

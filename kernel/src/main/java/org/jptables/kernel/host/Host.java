@@ -40,6 +40,8 @@ public final class Host implements AddressTypes {
     private final int[] routeDevice;
     /** The route's preferred source address (a connected route's is its own address), 0 for none. */
     private final int[] routeSource;
+    /** The route's realms, FROM << 16 | TO (RTA_FLOW), 0 for none. */
+    private final int[] routeRealm;
     private final HostConfig config;
     private final SocketTable sockets;
     /** Policy routing by mark: a packet whose mark & mask is value is delivered locally. */
@@ -120,7 +122,7 @@ public final class Host implements AddressTypes {
         for (int i = 0; i < n; i++) {
             for (int j = 0; ups[i] && j < addresses[i].length; j++) {
                 int mask = mask(prefixes[i][j]);
-                routes.add(new int[] {addresses[i][j] & mask, mask, 0, i, addresses[i][j]});
+                routes.add(new int[] {addresses[i][j] & mask, mask, 0, i, addresses[i][j], 0});
             }
         }
         for (HostConfig.RouteConfig r : config.routes() == null ? List.<HostConfig.RouteConfig>of() : config.routes()) {
@@ -137,7 +139,7 @@ public final class Host implements AddressTypes {
                 throw new IllegalArgumentException("host: route to " + r.destination() + " names no known device");
             }
             int source = r.source() == null ? 0 : Addresses.parse(r.source());
-            routes.add(new int[] {network, mask, via, dev, source});
+            routes.add(new int[] {network, mask, via, dev, source, realms(r.realm(), r.destination())});
         }
         routes.sort((a, b) -> Integer.compare(Integer.bitCount(b[1]), Integer.bitCount(a[1])));
         routeNetwork = routes.stream().mapToInt(r -> r[0]).toArray();
@@ -145,6 +147,34 @@ public final class Host implements AddressTypes {
         routeVia = routes.stream().mapToInt(r -> r[2]).toArray();
         routeDevice = routes.stream().mapToInt(r -> r[3]).toArray();
         routeSource = routes.stream().mapToInt(r -> r[4]).toArray();
+        routeRealm = routes.stream().mapToInt(r -> r[5]).toArray();
+    }
+
+    /** ip route's {@code realm TO} or {@code realms FROM/TO} as RTA_FLOW holds them. */
+    private static int realms(String text, String route) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        String[] parts = text.strip().split("/", -1);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException("host: route to " + route + ": realm \"" + text + "\" is not TO or FROM/TO");
+        }
+        int to = realm(parts[parts.length - 1], text, route);
+        int from = parts.length == 2 ? realm(parts[0], text, route) : 0;
+        return from << 16 | to;
+    }
+
+    private static int realm(String number, String text, String route) {
+        try {
+            int v = Integer.parseInt(number.strip());
+            if (v >= 0 && v <= 0xFFFF) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException("host: route to " + route + ": realm \"" + text
+                + "\" is not a number 0-65535 (or FROM/TO)");
     }
 
     private int deviceFor(int via) {
@@ -331,6 +361,15 @@ public final class Host implements AddressTypes {
     public int routeDevice(int destination) {
         int route = routeOf(destination);
         return route < 0 ? -1 : routeDevice[route];
+    }
+
+    /**
+     * The realms of the route to {@code destination} (dst->tclassid as xt_realm compares it:
+     * FROM << 16 | TO), 0 without a route or realm; allocates nothing.
+     */
+    public int routeRealm(int destination) {
+        int route = routeOf(destination);
+        return route < 0 ? 0 : routeRealm[route];
     }
 
     /** The most specific route to {@code destination} (the first of equal ones), or -1. */

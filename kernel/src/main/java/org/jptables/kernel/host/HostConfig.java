@@ -46,8 +46,13 @@ public record HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, L
     /**
      * A route: {@code destination} is {@code default} or {@code a.b.c.d/len}; {@code via} is
      * optional; {@code source} is the route's preferred source address (ip route's {@code src}),
-     * optional.
+     * optional; {@code realm} the route's realm as ip route's {@code realm TO} or {@code realms
+     * FROM/TO} give it (numbers 0-65535; the packet's route realm, dst->tclassid, is
+     * {@code FROM << 16 | TO}), optional.
      */
-    public record RouteConfig(String destination, String via, String device, String source) {
+    public record RouteConfig(String destination, String via, String device, String source, String realm) {
+        public RouteConfig(String destination, String via, String device, String source) {
+            this(destination, via, device, source, null);
+        }
     }
 }

@@ -19,8 +19,13 @@ import org.jptables.kernel.packet.LocalSocket;
  * @param in     the interface it arrives on, or "host"
  * @param ip     the IPv4 packet
  * @param socket the socket it belongs to: {@link LocalSocket#NONE} unless the host sends it
+ * @param cpu    the CPU it is handled on
  */
-public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
+public record PacketDescription(String in, byte[] ip, LocalSocket socket, int cpu) {
+    public PacketDescription(String in, byte[] ip, LocalSocket socket) {
+        this(in, ip, socket, 0);
+    }
+
     /** A packet with the socket its {@code in} implies by default: root's when the host sends it. */
     public PacketDescription(String in, byte[] ip) {
         this(in, ip, "host".equals(in) ? LocalSocket.ROOT : LocalSocket.NONE);
@@ -60,6 +65,7 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
             new Field("frame", "instead of the fields above: a whole Ethernet frame in hex"),
             new Field("ip", "instead of the fields above: a whole IPv4 packet in hex"),
             new Field("time", "arrival in seconds, for conntrack's timeouts (0.15 s apart)"),
+            new Field("cpu", "the CPU the packet is handled on, 0-4095, as -m cpu and -m bpf's ld cpu see it (0)"),
             new Field("socket", "in host: the sender's socket, \"process\", \"kernel\" (no file) or \"none\" (process)"),
             new Field("uid", "in host: the fsuid the process's socket was opened with (0)"),
             new Field("gid", "in host: the fsgid the process's socket was opened with (0)"),
@@ -98,6 +104,7 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
         }
         String in = node.path("in").asText("eth0");
         LocalSocket socket = socket(node, in);
+        int cpu = cpu(node);
         if (node.has("frame")) {
             byte[] frame = hex(node.get("frame").asText(), "frame");
             if (frame.length < 14 + 20) {
@@ -105,12 +112,24 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket) {
             }
             byte[] ip = new byte[frame.length - 14];
             System.arraycopy(frame, 14, ip, 0, ip.length);
-            return new PacketDescription(in, ip, socket);
+            return new PacketDescription(in, ip, socket, cpu);
         }
         if (node.has("ip")) {
-            return new PacketDescription(in, hex(node.get("ip").asText(), "ip"), socket);
+            return new PacketDescription(in, hex(node.get("ip").asText(), "ip"), socket, cpu);
         }
-        return new PacketDescription(in, build(node), socket);
+        return new PacketDescription(in, build(node), socket, cpu);
+    }
+
+    /** NR_CPUS's largest default (CONFIG_NR_CPUS up to 8192 exists; 4096 is the common ceiling). */
+    private static int cpu(JsonNode n) {
+        if (!n.has("cpu")) {
+            return 0;
+        }
+        JsonNode v = n.get("cpu");
+        if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > 4095) {
+            throw new IllegalArgumentException("cpu: not a CPU number 0-4095: " + v);
+        }
+        return v.asInt();
     }
 
     /** The socket of a packet the host sends: a process's (root's unless told), the kernel's or none. */

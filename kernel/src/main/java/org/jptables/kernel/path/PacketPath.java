@@ -122,6 +122,15 @@ public final class PacketPath implements PacketEffects {
     }
 
     /**
+     * The CPU the next packets are handled on (smp_processor_id() in the hooks: what -m cpu and
+     * -m bpf's {@code ld cpu} read), 0 unless told; packets the host makes meanwhile share it.
+     */
+    public PacketPath cpu(int cpu) {
+        view.cpu(cpu);
+        return this;
+    }
+
+    /**
      * The source MAC address the next arriving packet came with (live: NFQUEUE's hardware address);
      * without it the host model's neighbour table tells, as offline. Used by one packet only.
      */
@@ -291,6 +300,7 @@ public final class PacketPath implements PacketEffects {
             dst = view.destination();
         }
         if (route == Routing.LOCAL) {
+            view.routeRealm(0); // the local table's route, which names no realm
             if (hook(TableKind.MANGLE, Hook.INPUT) != Verdict.ACCEPT
                     || hook(TableKind.FILTER, Hook.INPUT) != Verdict.ACCEPT
                     || hook(TableKind.SECURITY, Hook.INPUT) != Verdict.ACCEPT
@@ -306,6 +316,7 @@ public final class PacketPath implements PacketEffects {
             return "ACCEPT";
         }
         int out = host.routeDevice(dst);
+        view.routeRealm(host.routeRealm(dst));
         if (!host.forwarding() || out < 0) {
             return connections.dropped(ct);
         }
@@ -357,6 +368,7 @@ public final class PacketPath implements PacketEffects {
         int attached = cause >= 0 && conntrack != null ? conntrack.attach(view, cause) : NO_CAUSE;
         int out = routing.output(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));
+        view.routeRealm(routing.realm(view.destination()));
         if (hook(TableKind.RAW, Hook.OUTPUT) != Verdict.ACCEPT) {
             return "DROP";
         }
@@ -372,6 +384,7 @@ public final class PacketPath implements PacketEffects {
         // a new destination is routed again, but the OUTPUT hook goes on with the device it started
         // with (the kernel passes state->out once); POSTROUTING sees the new one
         out = routing.output(view.destination());
+        view.routeRealm(routing.realm(view.destination()));
         if (hook(TableKind.FILTER, Hook.OUTPUT) != Verdict.ACCEPT
                 || hook(TableKind.SECURITY, Hook.OUTPUT) != Verdict.ACCEPT) {
             return connections.dropped(ct);

@@ -57,6 +57,14 @@ final class Routing {
         };
     }
 
+    /**
+     * The realms of the route a packet to {@code destination} takes out of the host (dst->tclassid):
+     * none for its own addresses and 127/8 (the local table's routes), else the route's.
+     */
+    int realm(int destination) {
+        return (destination >>> 24) == 127 || host.isLocal(destination) ? 0 : host.routeRealm(destination);
+    }
+
     /** The device of a packet the host sends: lo for its own addresses and 127/8, else the route's. */
     int output(int destination) {
         if ((destination >>> 24) == 127 || host.isLocal(destination)) {

@@ -25,7 +25,7 @@ class PacketDescriptionTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> read("{\"src\":\"192.0.2.1\",\"dst\":\"198.18.0.1\",\"protocol\":\"udp\"}"));
         assertEquals("unknown packet field \"protocol\" (valid: in, src, dst, proto, sport, dport, flags, seq, ack, "
-                + "window, mss, type, code, id, icmp_seq, quote, len, data, ttl, tos, ipid, df, frame, ip, time, socket, uid, gid, "
+                + "window, mss, type, code, id, icmp_seq, quote, len, data, ttl, tos, ipid, df, frame, ip, time, cpu, socket, uid, gid, "
                 + "groups, cgroup, classid)", e.getMessage());
         assertTrue(e.getMessage().indexOf('\n') < 0);
     }
@@ -53,6 +53,7 @@ class PacketDescriptionTest {
                 case "groups" -> node.put("in", "host").set("groups", JSON.createArrayNode().add(27).add(100));
                 case "cgroup" -> node.put("in", "host").put("cgroup", "/system.slice");
                 case "classid" -> node.put("in", "host").put("classid", 0x10001);
+                case "cpu" -> node.put("cpu", 3);
                 default -> node.putPOJO(f.name(), EXAMPLES.get(f.name()));
             }
             assertFalse(f.meaning().isBlank(), f.name());

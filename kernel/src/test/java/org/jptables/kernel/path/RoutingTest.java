@@ -41,4 +41,23 @@ class RoutingTest {
         assertEquals(Routing.DROP, tproxy.input(Addresses.parse("198.18.0.1"), dst, "eth0", 1));
         assertEquals(Routing.DROP, tproxy.input(src, Addresses.parse("239.1.1.1"), "eth0", 1));
     }
+
+    @Test
+    void aRoutesRealmsAreTheDestinationsOwnsAreNone() throws Exception {
+        String yaml = "interfaces:\n  - {name: lo, addresses: [\"127.0.0.1/8\"]}\n"
+                + "  - {name: eth0, addresses: [\"198.18.0.1/24\"]}\n"
+                + "routes:\n  - {destination: 10.9.0.0/16, via: 198.18.0.2, realm: 5}\n"
+                + "  - {destination: 10.9.9.0/24, via: 198.18.0.2, realm: \"3/65535\"}\n"
+                + "  - {destination: default, via: 198.18.0.2}\n";
+        Routing realms = new Routing(Host.read(new java.io.ByteArrayInputStream(yaml.getBytes()), "test"));
+        assertEquals(5, realms.realm(Addresses.parse("10.9.1.1")));
+        assertEquals(3 << 16 | 65535, realms.realm(Addresses.parse("10.9.9.9")), "the most specific route's");
+        assertEquals(0, realms.realm(Addresses.parse("203.0.113.1")), "a route without realms");
+        assertEquals(0, realms.realm(Addresses.parse("198.18.0.1")), "the host's own address: the local table");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> Host.read(new java.io.ByteArrayInputStream(yaml.replace("realm: 5", "realm: 70000").getBytes()),
+                        "test"));
+        assertEquals("test: host: route to 10.9.0.0/16: realm \"70000\" is not a number 0-65535 (or FROM/TO)",
+                e.getMessage());
+    }
 }

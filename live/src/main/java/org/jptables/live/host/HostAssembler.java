@@ -49,7 +49,8 @@ final class HostAssembler {
         }
     }
 
-    private record Route(int destination, int prefix, int via, int device, int source, int protocol, int scope) {
+    private record Route(int destination, int prefix, int via, int device, int source, int protocol, int scope,
+            int realms) {
     }
 
     private record Neighbour(int address, String mac, int device) {
@@ -143,6 +144,7 @@ final class HostAssembler {
         int source = 0;
         int nexthopObject = 0;
         int nexthops = 1;
+        int realms = 0;
         for (long a = reader.firstAttribute(RTMSG); a >= 0; a = reader.nextAttribute(a)) {
             long p = reader.payload(a);
             switch (reader.attributeType(a)) {
@@ -152,6 +154,7 @@ final class HostAssembler {
                 case RTA_OIF -> device = reader.u32(p);
                 case RTA_PREFSRC -> source = reader.u32be(p);
                 case RTA_NH_ID -> nexthopObject = reader.u32(p);
+                case RTA_FLOW -> realms = reader.u32(p);
                 case RTA_MULTIPATH -> {
                     // struct rtnexthop { len u16, flags u8, hops u8, ifindex s32 } then its attributes
                     int[] first = firstNexthop(reader, p, reader.attributeLength(a));
@@ -190,7 +193,17 @@ final class HostAssembler {
         if (nexthops > 1) {
             leftOut.add(what + ": multipath, only its first of " + nexthops + " next hops is kept");
         }
-        routes.add(new Route(destination, prefix, via, device, source, protocol, scope));
+        routes.add(new Route(destination, prefix, via, device, source, protocol, scope, realms));
+    }
+
+    /** RTA_FLOW as host.yaml writes a route's realms: "TO", "FROM/TO", or null for none. */
+    private static String realms(int flow) {
+        if (flow == 0) {
+            return null;
+        }
+        int from = flow >>> 16;
+        int to = flow & 0xFFFF;
+        return from == 0 ? Integer.toString(to) : from + "/" + to;
     }
 
     /** The first next hop of RTA_MULTIPATH: {ifindex, gateway, how many there are}. */
@@ -293,7 +306,7 @@ final class HostAssembler {
             } else if (!derived(r, link)) {
                 routeConfigs.add(new HostConfig.RouteConfig(destination(r.destination(), r.prefix()),
                         r.via() == 0 ? null : Addresses.format(r.via()), link.name,
-                        r.source() == 0 ? null : Addresses.format(r.source())));
+                        r.source() == 0 ? null : Addresses.format(r.source()), realms(r.realms())));
             }
         }
         if (otherTables > 0) {

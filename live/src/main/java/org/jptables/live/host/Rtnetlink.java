@@ -50,6 +50,8 @@ final class Rtnetlink {
     static final int RTA_GATEWAY = 5;
     static final int RTA_PREFSRC = 7;
     static final int RTA_MULTIPATH = 9;
+    /** The route's realms, FROM << 16 | TO (ip route's realm/realms). */
+    static final int RTA_FLOW = 11;
     static final int RTA_TABLE = 15;
     static final int RTA_NH_ID = 30;
     static final int RT_TABLE_MAIN = 254;

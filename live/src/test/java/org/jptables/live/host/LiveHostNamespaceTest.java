@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * The host of a namespace of the test's own, read over rtnetlink, against what iproute2 prints
  * there; then changed, and followed. The namespace: a veth pair to a peer namespace, a bridge
  * without ports in place of a dummy interface (this kernel may have no dummy driver), two
- * subnets on it, a default route and one with a preferred source, a permanent neighbour,
+ * subnets on it, a default route and one with a preferred source and realms, a permanent neighbour,
  * forwarding on.
  */
 class LiveHostNamespaceTest {
@@ -65,7 +65,7 @@ class LiveHostNamespaceTest {
         ip(host, "addr", "add", "198.18.22.1/24", "dev", "jbr0");
         ip(host, "link", "set", "jbr0", "up");
         ip(host, "route", "add", "default", "via", "198.18.20.2");
-        ip(host, "route", "add", "198.18.30.0/24", "via", "198.18.20.2", "src", "198.18.21.1");
+        ip(host, "route", "add", "198.18.30.0/24", "via", "198.18.20.2", "src", "198.18.21.1", "realms", "3/5");
         ip(host, "neigh", "replace", "198.18.20.2", "lladdr", "02:00:00:00:14:02", "dev", "jv0", "nud", "permanent");
         check(exec(host, "sysctl", "-qw", "net.ipv4.ip_forward=1"));
         return host;
@@ -119,8 +119,11 @@ class LiveHostNamespaceTest {
             boolean connected = "kernel".equals(r.path("protocol").asText()) && "link".equals(r.path("scope").asText())
                     && !r.has("gateway") && addressesOf.get(device).stream().anyMatch(a -> network(a).equals(destination));
             if (!connected) {
+                JsonNode flow = r.path("flow"); // iproute2: "realm TO" or "realms FROM/TO"
+                String realm = !r.has("flow") ? null
+                        : (flow.has("from") ? flow.path("from").asText() + "/" : "") + flow.path("to").asText();
                 routes.add(new RouteConfig(destination, r.has("gateway") ? r.path("gateway").asText() : null, device,
-                        r.has("prefsrc") ? r.path("prefsrc").asText() : null));
+                        r.has("prefsrc") ? r.path("prefsrc").asText() : null, realm));
             }
         }
         List<NeighbourConfig> neighbours = new ArrayList<>();
@@ -195,7 +198,7 @@ class LiveHostNamespaceTest {
             assertEquals(List.of("198.18.21.1/24", "198.18.22.1/24"), read.interfaces().get(2).addresses());
             assertEquals(1400, read.interfaces().get(2).mtu());
             assertEquals(List.of(new RouteConfig("default", "198.18.20.2", "jv0", null),
-                    new RouteConfig("198.18.30.0/24", "198.18.20.2", "jv0", "198.18.21.1")), read.routes());
+                    new RouteConfig("198.18.30.0/24", "198.18.20.2", "jv0", "198.18.21.1", "3/5")), read.routes());
             assertEquals(List.of(new NeighbourConfig("198.18.20.2", "02:00:00:00:14:02", "jv0")), read.neighbours());
             assertTrue(read.forwarding());
 
