@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import org.jptables.commands.nfacct.NfacctTool;
+import org.jptables.kernel.nfacct.NfacctTool;
 import org.jptables.commands.state.StateStore;
 import org.jptables.kernel.extension.DuplicateExtensionException;
 

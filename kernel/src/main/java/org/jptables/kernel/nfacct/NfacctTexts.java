@@ -1,4 +1,4 @@
-package org.jptables.commands.nfacct;
+package org.jptables.kernel.nfacct;
 
 /** The fixed texts of nfacct 1.0.2: its help and version (to standard output). */
 final class NfacctTexts {

@@ -1,11 +1,9 @@
-package org.jptables.commands.nfacct;
+package org.jptables.kernel.nfacct;
 
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.jptables.kernel.nfacct.AcctObject;
-import org.jptables.kernel.nfacct.AcctStore;
 
 /**
  * nfacct 1.0.2's command line on an {@link AcctStore}: {@code list [reset] [xml|json]},

@@ -1,7 +1,6 @@
-package org.jptables.commands.nfacct;
+package org.jptables.kernel.nfacct;
 
 import java.util.List;
-import org.jptables.kernel.nfacct.AcctObject;
 
 /**
  * The three listings of nfacct 1.0.2 (libnetfilter_acct's nfacct_snprintf): plain, one
