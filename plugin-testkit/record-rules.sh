@@ -3,10 +3,13 @@
 #   ../../plugin-testkit/record-rules.sh < src/test/record/rules.txt > src/test/resources/recorded.tsv
 # records each rule of rules.txt (table, chain, rule; tab-separated) with iptables-legacy 1.8.9 in a
 # namespace of its own, deleted at the end: table, chain, rule, result, saved, exit, error, -L line,
-# -L -n line; the testkit's RecordedRules compares a plugin with those lines
+# -L -n line; the testkit's RecordedRules compares a plugin with those lines.
+# RECORD_SETUP, when set, is a shell command run in the namespace first: the objects the rules name
+# that only another tool makes (RECORD_SETUP='nfacct add test' for -m nfacct)
 ns=jprec$$
 ip netns add $ns || exit 1
 trap 'ip netns del $ns' EXIT
+if [ -n "$RECORD_SETUP" ]; then ip netns exec $ns sh -c "$RECORD_SETUP" || exit 1; fi
 while IFS=$'\t' read -r table chain rule; do
   [ -z "$table" ] && continue
   for t in filter nat mangle raw; do ip netns exec $ns iptables-legacy -t $t -F; done

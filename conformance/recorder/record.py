@@ -3,10 +3,10 @@
 
     record.py CASE_DIR [-o OUT.json]
 
-CASE_DIR holds ruleset.rules, packets.jsonl, and optionally listen, mode, sets and local-marks (see
-conformance/README.md). Builds three network namespaces src - fw - dst as the shared conformance
-README describes, loads the sets (ipset restore) and the ruleset (iptables-legacy-restore) into
-fw, sends each packet and
+CASE_DIR holds ruleset.rules, packets.jsonl, and optionally listen, mode, sets, nfacct and
+local-marks (see conformance/README.md). Builds three network namespaces src - fw - dst as the shared
+conformance README describes, loads the sets (ipset restore), the accounting objects (each line of
+nfacct run as `nfacct LINE`) and the ruleset (iptables-legacy-restore) into fw, sends each packet and
 writes kernel.json (to OUT.json, or stdout). Needs root, `ip netns`, iptables-legacy; python3
 standard library only. Every namespace it makes is deleted again, whatever happens.
 """
@@ -361,11 +361,11 @@ def read_case(case):
         for line in f:
             if line.strip():
                 packets.append(json.loads(line))
-    return rules, packets, opt("listen"), opt("mode"), opt("sets"), opt("local-marks")
+    return rules, packets, opt("listen"), opt("mode"), opt("sets"), opt("local-marks"), opt("nfacct")
 
 
 def record(case):
-    rules, packets, listen, mode, sets, local_marks = read_case(case)
+    rules, packets, listen, mode, sets, local_marks, nfacct = read_case(case)
     if mode not in ("", "quiet-host"):
         raise ValueError("unknown mode %r" % mode)
     frames = [packet.build_frame(p) for p in packets]  # fail early on a bad packet
@@ -383,6 +383,10 @@ def record(case):
         if sets:
             # the sets first: a rule naming a set can only be loaded once the set exists
             run(["ipset", "restore"], stdin=sets + "\n")
+        for line in nfacct.splitlines():
+            # the accounting objects too: a rule naming one can only be loaded once it exists
+            if line.strip():
+                run(["nfacct"] + line.split())
         run(["iptables-legacy-restore", "-w"], stdin=rules)
         if listen:
             lab.listen(listen)
@@ -407,6 +411,9 @@ def record(case):
         if sets:
             result["sets"] = sets + "\n"
             result["final_sets"] = run(["ipset", "save"]).stdout
+        if nfacct:
+            result["nfacct"] = nfacct + "\n"
+            result["final_nfacct"] = run(["nfacct", "list"]).stdout
         return result
     finally:
         if kmsg:
@@ -426,7 +433,7 @@ def _die(signum, _frame):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("case", help="case directory (ruleset.rules, packets.jsonl, listen, mode, sets, local-marks)")
+    ap.add_argument("case", help="case directory (ruleset.rules, packets.jsonl, listen, mode, sets, nfacct, local-marks)")
     ap.add_argument("-o", "--output", help="kernel.json to write (default: stdout)")
     args = ap.parse_args()
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):

@@ -22,7 +22,7 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
 [[ $(id -u) -eq 0 ]] || { echo "must run as root (sudo bash regenerate.sh)" >&2; exit 2; }
-for tool in iptables-legacy iptables-legacy-save iptables-legacy-restore ipset ip python3; do
+for tool in iptables-legacy iptables-legacy-save iptables-legacy-restore ipset nfacct ip python3; do
     command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }
 done
 iptables-legacy -V | grep -q 'v1.8.9' || echo "WARNING: expected iptables v1.8.9, got: $(iptables-legacy -V)" >&2
@@ -59,7 +59,8 @@ DATE_RES = [
 TOOLS = {'iptables': 'iptables-legacy',
          'iptables-save': 'iptables-legacy-save',
          'iptables-restore': 'iptables-legacy-restore',
-         'ipset': 'ipset'}
+         'ipset': 'ipset',
+         'nfacct': 'nfacct'}
 
 
 def undate(b):

@@ -71,7 +71,7 @@ final class ConformanceTool {
                 throw new Settings.UsageError("conformance: give one or more case folders (each with kernel.json)");
             }
             Session session = new Session(settings, err);
-            CaseRunner runner = new CaseRunner(sets -> session.parser(true, sets), session.names, host, eval);
+            CaseRunner runner = new CaseRunner((sets, objects) -> session.parser(true, sets, objects), session.names, host, eval);
             int cases = 0;
             int packets = 0;
             int agreeing = 0;

@@ -80,7 +80,7 @@ final class IptablesTool {
     private int run(Settings settings, Session session, StateSets state) {
         ParsedCommand cmd;
         try {
-            cmd = session.parser(false, state).parse(settings.args());
+            cmd = session.parser(false, state, state).parse(settings.args());
         } catch (ParameterException e) {
             return Messages.parameterProblem(PROGRAM, e, 0, err);
         }

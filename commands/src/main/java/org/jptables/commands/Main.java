@@ -15,7 +15,8 @@ import org.jptables.commands.control.DaemonForwarding;
 
 /**
  * The {@code jptables} command: iptables' syntax, plus the tools {@code save}, {@code restore} and
- * {@code ipset} (what bin/jptables-save, bin/jptables-restore and bin/jptables-ipset run), the
+ * {@code ipset} and {@code nfacct} (what bin/jptables-save, bin/jptables-restore, bin/jptables-ipset
+ * and bin/jptables-nfacct run), the
  * offline tools (replay, graph, ...) and {@code daemon}.
  */
 public final class Main {
@@ -62,6 +63,8 @@ public final class Main {
                     return onRuleset("restore", rest, env, out, err, stdin);
                 case "ipset":
                     return new IpsetCommand(env, out, err, stdin).run(rest);
+                case "nfacct":
+                    return new NfacctCommand(env, out, err).run(rest);
                 case "replay":
                     return new ReplayTool(env, out, err).run(rest);
                 case "--packet", "packet":

@@ -122,7 +122,7 @@ final class ReplayTool {
                 if (rules != null) {
                     ruleset = new Ruleset();
                     CommandParser parser = session.parser(true);
-                    store.loadSets(session.sets, session.names);
+                    store.loadSets(session.sets, session.nfacct, session.names);
                     try {
                         new RestoreReader(parser, session.names, true, false,
                                 false, null).restore(Files.readAllLines(rules), ruleset);

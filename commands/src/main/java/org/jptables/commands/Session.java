@@ -10,6 +10,7 @@ import org.jptables.api.Names;
 import org.jptables.kernel.extension.ExtensionRegistry;
 import org.jptables.kernel.extension.PluginLoader;
 import org.jptables.kernel.ipset.SetStore;
+import org.jptables.kernel.nfacct.AcctStore;
 import org.jptables.language.CommandParser;
 import org.jptables.language.names.SystemNames;
 
@@ -28,6 +29,8 @@ public final class Session {
     final Map<String, Object> shared = new HashMap<>();
     /** The sets of ipset, filled from the state file when the ruleset is loaded. */
     final SetStore sets = new SetStore();
+    /** The accounting objects of nfacct, filled from the state file when the ruleset is loaded. */
+    final AcctStore nfacct = new AcctStore();
 
     /** The extensions of {@code settings}' plugins directory; their warnings go to {@code err}. */
     public Session(Settings settings, PrintStream err) {
@@ -46,7 +49,12 @@ public final class Session {
 
     /** A parser whose rules find their sets through {@code ipSets} (the same store, reached another way). */
     public CommandParser parser(boolean restore, org.jptables.api.IpSets ipSets) {
-        return new CommandParser(registry, names, shared, restore, ipSets);
+        return parser(restore, ipSets, nfacct);
+    }
+
+    /** A parser whose rules find their sets and accounting objects through these (the stores, reached another way). */
+    public CommandParser parser(boolean restore, org.jptables.api.IpSets ipSets, org.jptables.api.NfacctObjects objects) {
+        return new CommandParser(registry, names, shared, restore, ipSets, objects);
     }
 
     public ExtensionRegistry registry() {

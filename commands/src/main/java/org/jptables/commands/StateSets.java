@@ -4,15 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jptables.api.IpSet;
 import org.jptables.api.IpSets;
+import org.jptables.api.NfacctObject;
+import org.jptables.api.NfacctObjects;
 import org.jptables.commands.state.StateStore;
 
 /**
- * The state's sets as the iptables command line sees them: the command is parsed before the
+ * The state's sets and accounting objects as the iptables command line sees them: the command is parsed before the
  * ruleset is read, so the first rule that names a set takes the state's lock and reads the sets
  * then; the command goes on under that lock ({@link #store}), and the rule's handle is the very set
- * that is written back. A command naming no set reads no state before it must (help, version).
+ * that is written back. The accounting objects of {@code -m nfacct} come the same way. A command naming no set reads no state before it must (help, version).
  */
-final class StateSets implements IpSets, AutoCloseable {
+final class StateSets implements IpSets, NfacctObjects, AutoCloseable {
     private final Settings settings;
     private final Session session;
     private StateStore store;
@@ -25,11 +27,22 @@ final class StateSets implements IpSets, AutoCloseable {
     @Override
     public IpSet find(String name) {
         try {
-            store().loadSets(session.sets, session.names);
+            store().loadSets(session.sets, session.nfacct, session.names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return session.sets.find(name);
+    }
+
+    /** The accounting object, read with the sets under the state's lock as {@link #find} reads the sets. */
+    @Override
+    public NfacctObject findObject(String name) {
+        try {
+            store().loadSets(session.sets, session.nfacct, session.names);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return session.nfacct.findObject(name);
     }
 
     /** The locked state, opened now unless a set was looked up already. */

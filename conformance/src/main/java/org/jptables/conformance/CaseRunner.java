@@ -11,17 +11,20 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jptables.api.Addresses;
 import org.jptables.api.IpSets;
+import org.jptables.api.NfacctObjects;
 import org.jptables.api.Names;
 import org.jptables.kernel.conntrack.ConnectionTracker;
 import org.jptables.ipset.IpsetTool;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.host.HostSockets;
 import org.jptables.kernel.ipset.SetStore;
+import org.jptables.kernel.nfacct.AcctStore;
+import org.jptables.kernel.nfacct.NfacctTool;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.path.LocalStack;
@@ -46,18 +49,19 @@ import org.jptables.language.SaveWriter;
  */
 public final class CaseRunner {
     private static final long GAP_NANOS = 150_000_000L;
-    /** A parser whose rules find their sets in the given ones (the case's own). */
-    private final Function<IpSets, CommandParser> parsers;
+    /** A parser whose rules find their sets and accounting objects in the given ones (the case's own). */
+    private final BiFunction<IpSets, NfacctObjects, CommandParser> parsers;
     private final Names names;
     private final Host host;
     private final EvalMode eval;
 
-    public CaseRunner(Function<IpSets, CommandParser> parsers, Names names, Host host) {
+    public CaseRunner(BiFunction<IpSets, NfacctObjects, CommandParser> parsers, Names names, Host host) {
         this(parsers, names, host, EvalMode.COMPILED);
     }
 
     /** {@code eval}: how chains are evaluated; a case must agree with the kernel either way. */
-    public CaseRunner(Function<IpSets, CommandParser> parsers, Names names, Host host, EvalMode eval) {
+    public CaseRunner(BiFunction<IpSets, NfacctObjects, CommandParser> parsers, Names names, Host host,
+                      EvalMode eval) {
         this.parsers = parsers;
         this.names = names;
         this.host = host;
@@ -79,9 +83,17 @@ public final class CaseRunner {
             report.difference("sets: " + refused);
             return report;
         }
+        AcctStore objects = new AcctStore();
+        for (String line : c.nfacct()) {
+            String answer = nfacct(objects, line);
+            if (answer == null) {
+                report.difference("nfacct " + line + ": refused");
+                return report;
+            }
+        }
         Ruleset ruleset = new Ruleset();
         try {
-            new RestoreReader(parsers.apply(sets), names, true, false, false, null).restore(c.rules(), ruleset);
+            new RestoreReader(parsers.apply(sets, objects), names, true, false, false, null).restore(c.rules(), ruleset);
         } catch (RestoreException e) {
             report.difference("ruleset.rules: line " + e.line() + ": " + e.getMessage().strip());
             return report;
@@ -191,7 +203,21 @@ public final class CaseRunner {
                 report.difference("final ipset save: kernel " + expected + " jptables " + actual);
             }
         }
+        if (c.finalNfacct() != null) {
+            String actual = nfacct(objects, "list");
+            if (!c.finalNfacct().equals(actual) && !known.coversAny(c.name())) {
+                report.difference("final nfacct list: kernel " + c.finalNfacct() + " jptables " + actual);
+            }
+        }
         return report;
+    }
+
+    /** One nfacct command (words split at blanks) on the case's objects: its output, or null when it failed. */
+    private static String nfacct(AcctStore objects, String line) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new NfacctTool(objects, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()), () -> 0L).run(List.of(line.strip().split("\\s+")));
+        return status == 0 ? out.toString(StandardCharsets.UTF_8) : null;
     }
 
     /** {@code ipset restore} of the case's sets; null when it went well, else what ipset said. */

@@ -26,12 +26,15 @@ import java.util.stream.Stream;
  * @param sets      the sets of ipset fw had before the ruleset, in {@code ipset restore} format (file
  *                  {@code sets}; empty when the case has none)
  * @param finalSets {@code ipset save} at the end, or null when the case has no sets
+ * @param nfacct    the nfacct commands fw ran before the ruleset, one per line without the
+ *                  program's name ({@code add q packet 3}; file {@code nfacct}; empty when none)
+ * @param finalNfacct {@code nfacct list} at the end, or null when the case made no objects
  * @param localMarks the marks fw's policy routing delivered locally (file {@code local-marks}: one
  *                  {@code VALUE/MASK} a line; empty when the case has none)
  */
 public record RecordedCase(String name, List<String> rules, List<JsonNode> packets, boolean quietHost,
                            List<JsonNode> recorded, String finalSave, Set<String> listening, List<String> sets,
-                           String finalSets, List<String> localMarks) {
+                           String finalSets, List<String> localMarks, List<String> nfacct, String finalNfacct) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the case in {@code dir}; what is missing or malformed is named with its file. */
@@ -91,8 +94,13 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
         Path marksFile = dir.resolve("local-marks");
         List<String> localMarks = Files.exists(marksFile)
                 ? List.of(Files.readString(marksFile).strip().split("\\s+")) : List.of();
+        Path nfacctFile = dir.resolve("nfacct");
+        List<String> nfacct = (Files.exists(nfacctFile) ? Files.readAllLines(nfacctFile, StandardCharsets.UTF_8)
+                : kernel.path("nfacct").asText().lines().toList()).stream().filter(l -> !l.isBlank()).toList();
+        String finalNfacct = kernel.has("final_nfacct") ? kernel.get("final_nfacct").asText() : null;
         return new RecordedCase(dir.getFileName().toString(), rules, List.copyOf(packets), quiet,
-                List.copyOf(recorded), finalSave, Set.copyOf(listening), List.copyOf(sets), finalSets, localMarks);
+                List.copyOf(recorded), finalSave, Set.copyOf(listening), List.copyOf(sets), finalSets, localMarks,
+                nfacct, finalNfacct);
     }
 
     /** The case folders at or below {@code root}: a folder holding kernel.json is a case. */

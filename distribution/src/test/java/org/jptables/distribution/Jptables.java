@@ -41,13 +41,14 @@ final class Jptables {
     record Result(int status, String out, String err) {
     }
 
-    /** Runs {@code tool} ("iptables", "iptables-save", "iptables-restore" or "ipset") with its arguments. */
+    /** Runs {@code tool} ("iptables", "iptables-save", "iptables-restore", "ipset" or "nfacct") with its arguments. */
     Result run(String tool, List<String> args, InputStream stdin) {
         List<String> all = new ArrayList<>();
         switch (tool) {
             case "iptables-save" -> all.add("save");
             case "iptables-restore" -> all.add("restore");
             case "ipset" -> all.add("ipset");
+            case "nfacct" -> all.add("nfacct");
             default -> {
             }
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jptables.api.IpSets;
 import org.jptables.api.MatchExtension;
 import org.jptables.api.Names;
+import org.jptables.api.NfacctObjects;
 import org.jptables.api.Numbers;
 import org.jptables.api.Option;
 import org.jptables.kernel.extension.ExtensionRegistry;
@@ -27,6 +28,7 @@ public final class CommandParser {
     private final Map<String, Object> shared;
     private final boolean restore;
     private final IpSets sets;
+    private final NfacctObjects nfacct;
 
     public CommandParser(ExtensionRegistry registry, Names names, Map<String, Object> shared, boolean restore) {
         this(registry, names, shared, restore, IpSets.NONE);
@@ -35,16 +37,31 @@ public final class CommandParser {
     /** A parser whose rules may name the sets of {@code sets} ({@code -m set}, {@code -j SET}). */
     public CommandParser(ExtensionRegistry registry, Names names, Map<String, Object> shared, boolean restore,
                          IpSets sets) {
+        this(registry, names, shared, restore, sets, NfacctObjects.NONE);
+    }
+
+    /**
+     * A parser whose rules may name the sets of {@code sets} and the accounting objects of
+     * {@code nfacct} ({@code -m nfacct}).
+     */
+    public CommandParser(ExtensionRegistry registry, Names names, Map<String, Object> shared, boolean restore,
+                         IpSets sets, NfacctObjects nfacct) {
         this.registry = registry;
         this.names = names;
         this.shared = shared;
         this.restore = restore;
         this.sets = sets;
+        this.nfacct = nfacct;
     }
 
     /** The sets this parser's rules may name. */
     public IpSets sets() {
         return sets;
+    }
+
+    /** The accounting objects this parser's rules may name. */
+    public NfacctObjects nfacctObjects() {
+        return nfacct;
     }
 
     public ParsedCommand parse(List<String> args) throws ParameterException {
@@ -63,7 +80,7 @@ public final class CommandParser {
 
         Run(List<String> args) {
             this.words = new Words(args);
-            cmd.context = new DraftContext(names, shared, sets);
+            cmd.context = new DraftContext(names, shared, sets, nfacct);
             this.commands = new CommandOptions(cmd, words, registry);
             this.extensions = new RuleExtensions(registry, names, cmd);
         }

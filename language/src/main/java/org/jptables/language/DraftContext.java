@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jptables.api.IpSets;
 import org.jptables.api.Names;
+import org.jptables.api.NfacctObjects;
 import org.jptables.api.RuleContext;
 
 /** The {@link RuleContext} of a rule being parsed; table and chain are known once the line is read. */
@@ -20,16 +21,23 @@ final class DraftContext implements RuleContext {
     java.util.List<String> savedMatches = java.util.List.of();
 
     private final IpSets sets;
+    private final NfacctObjects nfacct;
 
-    DraftContext(Names names, Map<String, Object> shared, IpSets sets) {
+    DraftContext(Names names, Map<String, Object> shared, IpSets sets, NfacctObjects nfacct) {
         this.names = names;
         this.shared = shared;
         this.sets = sets;
+        this.nfacct = nfacct;
     }
 
     @Override
     public IpSets ipSets() {
         return sets;
+    }
+
+    @Override
+    public NfacctObjects nfacctObjects() {
+        return nfacct;
     }
 
     @Override

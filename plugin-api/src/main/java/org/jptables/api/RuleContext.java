@@ -43,6 +43,14 @@ public interface RuleContext {
     }
 
     /**
+     * The accounting objects of nfnetlink_acct the rule may name ({@code -m nfacct}). None unless
+     * the caller keeps them.
+     */
+    default NfacctObjects nfacctObjects() {
+        return NfacctObjects.NONE;
+    }
+
+    /**
      * A warning iptables prints on standard error while still accepting the rule (for example
      * "Warning: weird character in interface ...").
      */

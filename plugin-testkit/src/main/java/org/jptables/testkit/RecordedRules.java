@@ -148,7 +148,21 @@ public final class RecordedRules {
      * @param sets the sets the rule may name
      */
     public static void check(Row row, org.jptables.api.IpSets sets) {
-        RuleTester t = RuleTester.of(row.table(), row.chain()).with(sets);
+        check(row, RuleTester.of(row.table(), row.chain()).with(sets));
+    }
+
+    /**
+     * {@link #check(Row)} for rules that name accounting objects ({@code -m nfacct}): the rule is
+     * loaded with {@code objects} (the objects the recording made).
+     *
+     * @param row     the rule and iptables' answer
+     * @param objects the accounting objects the rule may name
+     */
+    public static void check(Row row, org.jptables.api.NfacctObjects objects) {
+        check(row, RuleTester.of(row.table(), row.chain()).with(objects));
+    }
+
+    private static void check(Row row, RuleTester t) {
         if (row.accepted()) {
             // byte for byte: some extensions end their saved options with a space (dccp's empty --dccp-types)
             String saved = row.saved().isEmpty() ? "-A " + row.chain() : "-A " + row.chain() + " " + row.saved();

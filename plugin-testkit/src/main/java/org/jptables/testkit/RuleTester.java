@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jptables.api.Hook;
 import org.jptables.api.IpSets;
+import org.jptables.api.NfacctObjects;
 import org.jptables.api.Packet;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.eval.ChainEvaluator;
@@ -43,20 +44,27 @@ public final class RuleTester {
     private final String table;
     private final String chain;
     private final IpSets sets;
+    private final NfacctObjects nfacct;
 
     private RuleTester(String table, String chain) {
-        this(table, chain, IpSets.NONE);
+        this(table, chain, IpSets.NONE, NfacctObjects.NONE);
     }
 
-    private RuleTester(String table, String chain, IpSets sets) {
+    private RuleTester(String table, String chain, IpSets sets, NfacctObjects nfacct) {
         this.table = table;
         this.chain = chain;
         this.sets = sets;
+        this.nfacct = nfacct;
     }
 
     /** The same tester, its rules naming the sets of {@code sets} ({@link TestSets}). */
     public RuleTester with(IpSets ipSets) {
-        return new RuleTester(table, chain, ipSets);
+        return new RuleTester(table, chain, ipSets, nfacct);
+    }
+
+    /** The same tester, its rules naming the accounting objects of {@code objects} ({@code -m nfacct}). */
+    public RuleTester with(NfacctObjects objects) {
+        return new RuleTester(table, chain, sets, objects);
     }
 
     /** Rules appended to filter INPUT. */
@@ -83,7 +91,7 @@ public final class RuleTester {
         var names = SystemNames.fromEtc();
         List<String> args = new ArrayList<>(List.of("-t", table, "-A", chain));
         args.addAll(Tokenizer.split(rule));
-        ParsedCommand cmd = new CommandParser(REGISTRY, names, new HashMap<>(), false, sets).parse(args);
+        ParsedCommand cmd = new CommandParser(REGISTRY, names, new HashMap<>(), false, sets, nfacct).parse(args);
         new CommandExecutor(names).execute(cmd, ruleset, new StringBuilder());
         return ruleset;
     }

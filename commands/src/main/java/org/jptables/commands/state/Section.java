@@ -16,7 +16,8 @@ record Section(String table, int first, List<String> lines) {
 
     /**
      * The file's tables in order; lines outside any table go with the table after them (or the last).
-     * The sets' lines ({@link SetState#PREFIX}) belong to no table and are left out.
+     * The sets' lines ({@link SetState#PREFIX}) and the accounting objects' ({@link NfacctState#PREFIX})
+     * belong to no table and are left out.
      */
     static List<Section> split(List<String> file) {
         List<Section> sections = new ArrayList<>();
@@ -28,7 +29,7 @@ record Section(String table, int first, List<String> lines) {
         boolean committed = false;
         for (int i = 0; i < file.size(); i++) {
             String line = file.get(i);
-            if (line.startsWith(SetState.PREFIX)) {
+            if (line.startsWith(SetState.PREFIX) || line.startsWith(NfacctState.PREFIX)) {
                 continue;
             }
             if (current != null && committed && !line.startsWith("# Completed")) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import org.jptables.api.Names;
 import org.jptables.ipset.SetState;
 import org.jptables.kernel.ipset.SetStore;
+import org.jptables.kernel.nfacct.AcctStore;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
@@ -28,7 +29,8 @@ import org.jptables.language.SaveWriter;
 /**
  * The ruleset kept between invocations, in iptables-save -c format (so it is readable, and
  * restorable with iptables-restore -c as it is), with the sets of ipset first, on comment lines of
- * their own ({@link SetState}): they are part of the kernel's state as the rules are, and a rule
+ * their own ({@link SetState}), and the accounting objects of nfacct ({@link NfacctState}) likewise:
+ * they are part of the kernel's state as the rules are, and a rule
  * naming a set can only be loaded once the set exists. A command holds an exclusive lock on
  * {@code FILE.lock} from reading to writing, so two concurrent commands never lose an update;
  * writing goes to a temporary file renamed over the state, so a crash never leaves half a file.
@@ -46,6 +48,10 @@ public final class StateStore implements AutoCloseable {
     /** The sets the rules were loaded with, once loaded; written back instead of {@link #setLines}. */
     private SetStore sets;
     private Names setNames;
+    /** The accounting objects' lines as the file had them, prefix included. */
+    private List<String> acctLines = List.of();
+    /** The accounting objects the rules were loaded with, once loaded; written back instead of {@link #acctLines}. */
+    private AcctStore acct;
 
     private StateStore(Path file, Path initial, FileChannel lockChannel, FileLock lock) {
         this.file = file;
@@ -93,6 +99,7 @@ public final class StateStore implements AutoCloseable {
         Path source = stored ? file : initial;
         if (source == null) {
             loadSets(List.of(), setsOf(parser), names, "no state");
+            loadAcct(List.of(), acctOf(parser), "no state");
             return ruleset;
         }
         List<String> lines;
@@ -102,6 +109,7 @@ public final class StateStore implements AutoCloseable {
             throw new IOException("initial ruleset " + source + ": No such file or directory", e);
         }
         loadSets(lines, setsOf(parser), names, (stored ? "state file " : "initial ruleset ") + source);
+        loadAcct(lines, acctOf(parser), (stored ? "state file " : "initial ruleset ") + source);
         try {
             new RestoreReader(parser, names, true, false, false, null).restore(lines, ruleset);
         } catch (RestoreException e) {
@@ -117,11 +125,20 @@ public final class StateStore implements AutoCloseable {
      * Once per store: a later {@link #load} or {@link #loadTable} keeps these sets.
      */
     public void loadSets(SetStore target, Names names) throws IOException {
+        loadSets(target, null, names);
+    }
+
+    /**
+     * {@link #loadSets(SetStore, Names)} and the stored accounting objects into {@code acctTarget}
+     * (null: none are loaded), for rules that may name both.
+     */
+    public void loadSets(SetStore target, AcctStore acctTarget, Names names) throws IOException {
         boolean stored = Files.exists(file);
         Path source = stored ? file : initial;
         List<String> lines = source == null || !Files.exists(source) ? List.of()
                 : Files.readAllLines(source, StandardCharsets.UTF_8);
         loadSets(lines, target, names, (stored ? "state file " : "initial ruleset ") + source);
+        loadAcct(lines, acctTarget, (stored ? "state file " : "initial ruleset ") + source);
     }
 
     /**
@@ -135,6 +152,7 @@ public final class StateStore implements AutoCloseable {
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         loadSets(lines, setsOf(parser), names, "state file " + file);
+        loadAcct(lines, acctOf(parser), "state file " + file);
         sections = Section.split(lines);
         loadedTable = kind;
         Ruleset ruleset = new Ruleset();
@@ -154,6 +172,41 @@ public final class StateStore implements AutoCloseable {
     /** The parser's set store, or null when its sets are not the kernel's (then nothing is loaded). */
     private static SetStore setsOf(CommandParser parser) {
         return parser.sets() instanceof SetStore s ? s : null;
+    }
+
+    /** The parser's accounting objects, or null when they are not the kernel's (then nothing is loaded). */
+    private static AcctStore acctOf(CommandParser parser) {
+        return parser.nfacctObjects() instanceof AcctStore a ? a : null;
+    }
+
+    /**
+     * Fills {@code target} from the accounting objects' lines, before any rule is parsed; once per
+     * store. Without a target the lines are kept to be written back as they are.
+     */
+    private void loadAcct(List<String> lines, AcctStore target, String where) throws IOException {
+        if (acct != null) {
+            return;
+        }
+        List<String> bare = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(NfacctState.PREFIX)) {
+                mine.add(lines.get(i));
+                bare.add(lines.get(i).substring(NfacctState.PREFIX.length()));
+                at.add(i + 1);
+            }
+        }
+        acctLines = List.copyOf(mine);
+        if (target == null) {
+            return;
+        }
+        try {
+            NfacctState.read(bare, target);
+        } catch (NfacctState.Corrupt e) {
+            throw new IOException(where + " is corrupt at line " + at.get(e.index()) + ": " + e.getMessage(), e);
+        }
+        acct = target;
     }
 
     /**
@@ -196,11 +249,18 @@ public final class StateStore implements AutoCloseable {
         } else {
             setLines.forEach(l -> out.append(l).append('\n'));
         }
+        if (acct != null) {
+            for (String l : NfacctState.write(acct)) {
+                out.append(NfacctState.PREFIX).append(l).append('\n');
+            }
+        } else {
+            acctLines.forEach(l -> out.append(l).append('\n'));
+        }
     }
 
     /**
-     * Writes the sets anew and every table as the file had it (the ipset tool, which changes only
-     * the sets); before any state exists, the initial ruleset's tables are written as they were.
+     * Writes the sets and accounting objects anew and every table as the file had it (the ipset
+     * and nfacct tools, which change only those); before any state exists, the initial ruleset's tables are written as they were.
      */
     public void storeSets() throws IOException {
         Path source = Files.exists(file) ? file : initial;
@@ -208,7 +268,7 @@ public final class StateStore implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         writeSets(out);
         for (String l : lines) {
-            if (!l.startsWith(SetState.PREFIX)) {
+            if (!l.startsWith(SetState.PREFIX) && !l.startsWith(NfacctState.PREFIX)) {
                 out.append(l).append('\n');
             }
         }
