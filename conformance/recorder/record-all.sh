@@ -42,6 +42,9 @@ fi
 if ! command -v ipset >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   apt-get install -y ipset >/dev/null 2>&1   # only cases with sets need it
 fi
+if ! command -v nfacct >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  apt-get install -y nfacct >/dev/null 2>&1   # only cases with accounting objects need it
+fi
 probe="jprec-$$-probe"
 ip netns add "$probe" >/dev/null 2>&1 || skip "ip netns add failed"
 trap 'ip netns del "$probe" >/dev/null 2>&1' EXIT
@@ -72,12 +75,17 @@ for d in "${dirs[@]}"; do
     echo "skipped $name: its sets need ipset, which could not be installed"
     continue
   fi
+  if [ -f "$d/nfacct" ] && ! command -v nfacct >/dev/null 2>&1; then
+    echo "skipped $name: its accounting objects need nfacct, which could not be installed"
+    continue
+  fi
   mkdir -p "$out/$name"
   if python3 "$here/record.py" "$d" -o "$out/$name/kernel.json" 2>"$out/$name/record.err"; then
     n=$(grep -c . "$d/packets.jsonl")
-    # the case's inputs beside the recording, so that the folder is a case of its own
-    for f in ruleset.rules packets.jsonl listen mode sets; do
-      [ -f "$d/$f" ] && cp "$d/$f" "$out/$name/"
+    # the case's inputs beside the recording (every file but the committed recording), so that
+    # the folder is a case of its own
+    for f in "$d"/*; do
+      [ -f "$f" ] && [ "$(basename "$f")" != kernel.json ] && cp "$f" "$out/$name/"
     done
     packets=$((packets + n)); ok=$((ok + 1)); rm -f "$out/$name/record.err"
     echo "recorded $name ($n packets)"
