@@ -152,13 +152,7 @@ public final class PcapSplitReader implements SplitReader {
     }
 
     private boolean read(long at, byte[] into) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(into);
-        while (b.hasRemaining()) {
-            if (channel.read(b, at + b.position()) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return PositionalReads.readFully(channel, at, into, into.length);
     }
 
     private long u32(byte[] b, int at) {

@@ -1,7 +1,6 @@
 package org.jptables.capture;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -263,13 +262,7 @@ public final class PcapngSplitReader implements SplitReader {
     }
 
     private boolean read(long at, byte[] into, int n) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(into, 0, n);
-        while (b.hasRemaining()) {
-            if (channel.read(b, at + b.position()) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return PositionalReads.readFully(channel, at, into, n);
     }
 
     private long u32(byte[] b, int at) {
