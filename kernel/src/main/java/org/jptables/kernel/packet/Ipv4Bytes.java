@@ -40,12 +40,12 @@ abstract class Ipv4Bytes implements Packet {
 
     @Override
     public int u16(int at) {
-        return at < 0 || at + 2 > length ? -1 : ((bytes[offset + at] & 0xFF) << 8) | (bytes[offset + at + 1] & 0xFF);
+        return at < 0 || at > length - 2 ? -1 : ((bytes[offset + at] & 0xFF) << 8) | (bytes[offset + at + 1] & 0xFF);
     }
 
     @Override
     public long u32(int at) {
-        if (at < 0 || at + 4 > length) {
+        if (at < 0 || at > length - 4) {
             return -1;
         }
         int i = offset + at;
@@ -59,7 +59,7 @@ abstract class Ipv4Bytes implements Packet {
 
     @Override
     public boolean setU16(int at, int value) {
-        if (at < 0 || at + 2 > length) {
+        if (at < 0 || at > length - 2) {
             return false;
         }
         bytes[offset + at] = (byte) (value >>> 8);

@@ -21,6 +21,18 @@ class PacketViewTest {
         return b.source("192.0.2.1").destination("198.18.0.1").protocol(Ipv4Builder.TCP).build();
     }
 
+    /** Offsets near Integer.MAX_VALUE (a BPF or u32 offset from the packet) overflowed "at + 4". */
+    @Test
+    void readsFarPastTheEndAreOutsideNotOverflows() {
+        PacketView p = new PacketView().wrap(tcp(new Ipv4Builder()));
+        for (int at : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 3, p.length() - 1}) {
+            assertEquals(-1, p.u32(at), "u32 at " + at);
+            assertEquals(-1, p.u16(at + (at == p.length() - 1 ? 0 : 1)), "u16 at " + at);
+            assertFalse(p.setU16(at, 0), "setU16 at " + at);
+        }
+        assertEquals(-1, p.u8(Integer.MAX_VALUE));
+    }
+
     @Test
     void readsTheHeaderFields() {
         PacketView p = new PacketView().wrap(tcp(new Ipv4Builder().id(0xBEEF).tos(0xB8).ttl(17).dontFragment(true)

@@ -42,8 +42,24 @@ class ClassicBpfPropertiesTest {
         return Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(48);
     }
 
+    /** A program and a packet. */
+    record Run(List<Insn> body, byte[] bytes) {
+    }
+
+    /**
+     * The program and the packet as one sample: jqwik's shrink-and-grow between two parameters
+     * (a list and a byte[]) puts one parameter's elements into the other ("argument type
+     * mismatch"), which hid a real failing sample behind a crash of the shrinker.
+     */
+    @Provide
+    Arbitrary<Run> runs() {
+        return Combinators.combine(straightLinePrograms(), packets()).as(Run::new);
+    }
+
     @Property(tries = 2000)
-    void interpreterAgreesWithReference(@ForAll("straightLinePrograms") List<Insn> body, @ForAll("packets") byte[] bytes) {
+    void interpreterAgreesWithReference(@ForAll("runs") Run run) {
+        List<Insn> body = run.body();
+        byte[] bytes = run.bytes();
         int[][] program = new int[body.size() + 1][];
         for (int i = 0; i < body.size(); i++) {
             program[i] = new int[] {body.get(i).code(), 0, 0, body.get(i).k()};
@@ -137,13 +153,24 @@ class ClassicBpfPropertiesTest {
         return insn.array(int[][].class).ofMinSize(1).ofMaxSize(12);
     }
 
+    /** A candidate program and a packet, one sample for the reason given at {@link #runs()}. */
+    record CandidateRun(int[][] program, byte[] bytes) {
+    }
+
+    @Provide
+    Arbitrary<CandidateRun> candidateRuns() {
+        return Combinators.combine(candidatePrograms(), packets()).as(CandidateRun::new);
+    }
+
     /**
      * Whatever the checker lets through runs to a return on any packet: every opcode it accepts
      * is one the interpreter knows, every jump lands inside the program, every memory read was
      * written first (programs with a load the builder refuses as not modelled aside).
      */
     @Property(tries = 5000)
-    void acceptedProgramsAlwaysReturn(@ForAll("candidatePrograms") int[][] program, @ForAll("packets") byte[] bytes) {
+    void acceptedProgramsAlwaysReturn(@ForAll("candidateRuns") CandidateRun run) {
+        int[][] program = run.program();
+        byte[] bytes = run.bytes();
         if (!ClassicBpfChecker.valid(program)) {
             return;
         }
