@@ -54,6 +54,9 @@ public final class ChainCompiler {
         }
         CompiledChain form = compile(rules);
         chain.derived(form);
+        if (chain.ruleArray() != rules) {
+            form.retire(); // the rules changed while it was compiled: links must not keep it
+        }
         return form;
     }
 

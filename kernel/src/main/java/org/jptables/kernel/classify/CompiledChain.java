@@ -1,5 +1,7 @@
 package org.jptables.kernel.classify;
 
+import org.jptables.kernel.model.Chain;
+import org.jptables.kernel.model.DerivedForm;
 import org.jptables.kernel.model.Rule;
 
 /**
@@ -9,7 +11,7 @@ import org.jptables.kernel.model.Rule;
  * position that the packet can match; the evaluator then calls that rule's matches as the linear
  * walk would, so first-match order, counters and side effects stay exactly those of the kernel.
  */
-public final class CompiledChain {
+public final class CompiledChain implements DerivedForm {
     private final Rule[] rules;
     /** Each rule's common checks, {@link FlatChecks#STRIDE} ints per rule. */
     private final int[] rows;
@@ -18,6 +20,13 @@ public final class CompiledChain {
     private final FieldIndex[] indexes;
     /** The rules no index holds, ascending; null when nothing is indexed (a small chain): all of them. */
     private final int[] unindexed;
+    /**
+     * Each jumping rule's target form once a packet took the jump: the evaluator goes from this
+     * form straight to the next, without reaching the target chain and its rule array on the way
+     * (two cache misses per jump when the chains are cold, as in a large kube-proxy table).
+     */
+    private final CompiledChain[] jumpForms;
+    private volatile boolean retired;
 
     CompiledChain(Rule[] rules, int[] rows, Check[][] extra, FieldIndex[] indexes, int[] unindexed) {
         this.rules = rules;
@@ -25,6 +34,26 @@ public final class CompiledChain {
         this.extra = extra;
         this.indexes = indexes;
         this.unindexed = unindexed;
+        this.jumpForms = new CompiledChain[rules.length];
+    }
+
+    @Override
+    public void retire() {
+        retired = true;
+    }
+
+    /**
+     * The current form of {@code target}, the chain rule {@code rule} jumps to, or null when the
+     * target has no rules. Linked on first use and again once the target's rules changed.
+     */
+    public CompiledChain jumpForm(int rule, Chain target) {
+        CompiledChain linked = jumpForms[rule];
+        if (linked != null && !linked.retired) {
+            return linked;
+        }
+        linked = ChainCompiler.formOf(target, target.ruleArray());
+        jumpForms[rule] = linked; // a benign race: any thread links the same current form
+        return linked;
     }
 
     /**

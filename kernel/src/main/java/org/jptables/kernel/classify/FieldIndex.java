@@ -24,6 +24,14 @@ final class FieldIndex {
      */
     private final int[] top;
     private final int shift;
+    /**
+     * For top values under which many intervals start (10,000 services in one /16), a second
+     * level over the next bits, as the first: where that top value's part of {@link #second}
+     * begins, or -1; and how many bits it uses. Null when no top value needs one.
+     */
+    private final int[] secondAt;
+    private final byte[] secondBits;
+    private final int[] second;
 
     private FieldIndex(KeyField field, long[] starts, int[][] rules) {
         this.field = field;
@@ -31,6 +39,10 @@ final class FieldIndex {
         this.rules = rules;
         this.shift = Math.max(0, field.bits - TOP_BITS);
         this.top = starts.length > TOP_WORTHWHILE && field.bits >= TOP_BITS ? topLevel(starts, shift) : null;
+        SecondLevel levels = top == null ? null : SecondLevel.of(starts, top, shift);
+        this.secondAt = levels == null ? null : levels.at();
+        this.secondBits = levels == null ? null : levels.bits();
+        this.second = levels == null ? null : levels.first();
     }
 
     private static final int TOP_BITS = 16;
@@ -65,6 +77,12 @@ final class FieldIndex {
             int h = (int) (value >>> shift);
             lo = Math.max(top[h] - 1, 0);
             hi = top[h + 1] - 1;
+            if (secondAt != null && secondAt[h] >= 0) {
+                int bits = secondBits[h];
+                int at = secondAt[h] + (int) ((value >>> (shift - bits)) & ((1 << bits) - 1));
+                lo = Math.max(second[at] - 1, lo);
+                hi = second[at + 1] - 1;
+            }
         }
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;

@@ -25,6 +25,8 @@ public final class ChainEvaluator {
 
     private final Chain[] stackChain = new Chain[MAX_DEPTH];
     private final int[] stackIndex = new int[MAX_DEPTH];
+    /** The compiled form each pushed chain was walked with: its rules are the snapshot returned to. */
+    private final CompiledChain[] stackForm = new CompiledChain[MAX_DEPTH];
     private final PacketKey key = new PacketKey();
     private EvalMode mode;
 
@@ -82,8 +84,8 @@ public final class ChainEvaluator {
                 depth--;
                 chain = stackChain[depth];
                 i = stackIndex[depth];
-                rules = chain.ruleArray();
-                form = compiled ? ChainCompiler.formOf(chain, rules) : null;
+                form = stackForm[depth];
+                rules = form != null ? form.rules() : chain.ruleArray();
                 continue;
             }
             Rule rule = rules[i];
@@ -107,11 +109,13 @@ public final class ChainEvaluator {
                     }
                     stackChain[depth] = chain;
                     stackIndex[depth] = i + 1;
+                    stackForm[depth] = form;
                     depth++;
                 }
+                // compiled: straight from this form to the target's, without reaching the chain
+                form = form != null ? form.jumpForm(i, jump) : null;
                 chain = jump;
-                rules = chain.ruleArray();
-                form = compiled ? ChainCompiler.formOf(chain, rules) : null;
+                rules = form != null ? form.rules() : chain.ruleArray();
                 i = 0;
                 continue;
             }
@@ -137,8 +141,8 @@ public final class ChainEvaluator {
                 depth--;
                 chain = stackChain[depth];
                 i = stackIndex[depth];
-                rules = chain.ruleArray();
-                form = compiled ? ChainCompiler.formOf(chain, rules) : null;
+                form = stackForm[depth];
+                rules = form != null ? form.rules() : chain.ruleArray();
             } else {
                 return verdict;
             }

@@ -15,7 +15,7 @@ public final class Chain {
     private int policy = Verdict.ACCEPT;
     private final Counters policyCounters = new Counters();
     private final List<Rule> rules = new ArrayList<>();
-    private Rule[] snapshot = new Rule[0];
+    private volatile Rule[] snapshot = new Rule[0];
     /** A form another layer derived from {@link #snapshot} (the compiled classifier), or null. */
     private volatile Object derived;
 
@@ -80,8 +80,17 @@ public final class Chain {
         return derived;
     }
 
+    /** Keeps {@code form}, derived from the current rules; the form it replaces is retired. */
     public void derived(Object form) {
+        Object old = derived;
         this.derived = form;
+        if (old != form && old instanceof DerivedForm retired) {
+            retired.retire();
+        }
+    }
+
+    private void dropDerived() {
+        derived(null);
     }
 
     public int size() {
@@ -91,25 +100,25 @@ public final class Chain {
     void insert(int index, Rule rule) {
         rules.add(index, rule);
         snapshot = rules.toArray(Rule[]::new);
-        derived = null;
+        dropDerived();
     }
 
     void set(int index, Rule rule) {
         rules.set(index, rule);
         snapshot = rules.toArray(Rule[]::new);
-        derived = null;
+        dropDerived();
     }
 
     Rule remove(int index) {
         Rule removed = rules.remove(index);
         snapshot = rules.toArray(Rule[]::new);
-        derived = null;
+        dropDerived();
         return removed;
     }
 
     void clear() {
         rules.clear();
         snapshot = new Rule[0];
-        derived = null;
+        dropDerived();
     }
 }

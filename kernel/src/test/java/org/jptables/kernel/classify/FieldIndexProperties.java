@@ -42,6 +42,29 @@ class FieldIndexProperties {
         check(KeyField.DESTINATION, unsigned, points);
     }
 
+    /**
+     * Bounds crowded under one or two top values (a kube-proxy table's services in one /16), so
+     * that the second level of the lookup is built and searched, with values around the bounds.
+     */
+    @Property(tries = 200)
+    void crowdedAddressIndexGivesTheRulesHoldingTheValue(@ForAll @Size(min = 40, max = 600) List<@IntRange(max = 0x1FFFF) Integer> bounds,
+                                                         @ForAll @IntRange(max = 0xFFFE) int base,
+                                                         @ForAll @Size(min = 1, max = 40) List<@IntRange(max = 0x1FFFF) Integer> values) {
+        long offset = (long) base << 16;
+        List<Long> unsigned = new ArrayList<>();
+        List<Long> points = new ArrayList<>();
+        for (int b : bounds) {
+            unsigned.add(offset + b);
+            points.add(offset + b);
+            points.add(offset + b + 1);
+            points.add(offset + b - 1);
+        }
+        for (int v : values) {
+            points.add(offset + v);
+        }
+        check(KeyField.DESTINATION, unsigned, points.stream().mapToLong(Long::longValue).toArray());
+    }
+
     private static List<Long> widen(List<Integer> values) {
         List<Long> out = new ArrayList<>();
         values.forEach(v -> out.add((long) v));
