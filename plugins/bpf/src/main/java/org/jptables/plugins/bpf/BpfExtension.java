@@ -27,6 +27,12 @@ public final class BpfExtension implements MatchExtension {
         return "bpf";
     }
 
+    /** The revision 1.8.9 loads (bpf_parse_v1's options), as --list-plugins shows it. */
+    @Override
+    public int revision() {
+        return 1;
+    }
+
     @Override
     public List<Option> options() {
         return OPTIONS;

@@ -30,6 +30,12 @@ class BpfTest {
         return filter.matches("-m bpf --bytecode \"" + bytecode + "\"", p);
     }
 
+    /** iptables 1.8.9 loads xt_bpf revision 1 (pinned objects); --list-plugins says so. */
+    @Test
+    void isRevisionOne() {
+        assertEquals(1, new BpfExtension().revision());
+    }
+
     @Test
     void udpDestinationPort53() {
         assertTrue(runs(UDP_DPORT_53, TestPackets.udp("198.18.0.1", 4000, "198.18.0.2", 53).view()));
