@@ -3,6 +3,7 @@ package org.jptables.kernel.classify;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jptables.api.Match;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.Rule;
 import org.jptables.kernel.model.Ruleset;
@@ -73,6 +74,7 @@ public final class ChainCompiler {
         int n = rules.length;
         int[] rows = new int[n * FlatChecks.STRIDE];
         Check[][] extra = new Check[n][];
+        Match[][] residual = new Match[n][];
         KeyField[] chosen = new KeyField[n];
         long[][] chosenIntervals = new long[n][];
         double[] chosenCoverage = new double[n];
@@ -80,6 +82,7 @@ public final class ChainCompiler {
             RuleDeclarations d = RuleDeclarations.of(rules[r].matches());
             System.arraycopy(d.row(), 0, rows, r * FlatChecks.STRIDE, FlatChecks.STRIDE);
             extra[r] = d.extra();
+            residual[r] = d.residual();
             chosen[r] = n >= MINIMUM_INDEXED ? choose(d) : null;
             if (chosen[r] != null) {
                 chosenIntervals[r] = d.intervals(chosen[r]);
@@ -102,7 +105,7 @@ public final class ChainCompiler {
         }
         // a chain too small to index is checked in order, from its rows alone
         int[] inOrder = n < MINIMUM_INDEXED ? null : Arrays.copyOf(unindexed, count);
-        return new CompiledChain(rules, rows, extra, indexes.toArray(FieldIndex[]::new), inOrder);
+        return new CompiledChain(rules, rows, extra, residual, indexes.toArray(FieldIndex[]::new), inOrder);
     }
 
     /**

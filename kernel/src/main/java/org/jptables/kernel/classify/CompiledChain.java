@@ -1,5 +1,6 @@
 package org.jptables.kernel.classify;
 
+import org.jptables.api.Match;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.DerivedForm;
 import org.jptables.kernel.model.Rule;
@@ -28,10 +29,15 @@ public final class CompiledChain implements DerivedForm {
     private final CompiledChain[] jumpForms;
     private volatile boolean retired;
 
-    CompiledChain(Rule[] rules, int[] rows, Check[][] extra, FieldIndex[] indexes, int[] unindexed) {
+    /** Each rule's matches still to call once its checks passed (those not declared complete). */
+    private final Match[][] residual;
+
+    CompiledChain(Rule[] rules, int[] rows, Check[][] extra, Match[][] residual, FieldIndex[] indexes,
+                  int[] unindexed) {
         this.rules = rules;
         this.rows = rows;
         this.extra = extra;
+        this.residual = residual;
         this.indexes = indexes;
         this.unindexed = unindexed;
         this.jumpForms = new CompiledChain[rules.length];
@@ -62,6 +68,14 @@ public final class CompiledChain implements DerivedForm {
      */
     public boolean exact(int rule) {
         return FlatChecks.exact(rows, rule * FlatChecks.STRIDE);
+    }
+
+    /**
+     * The matches of rule {@code rule} that {@link #next} did not already decide, to call in
+     * order: the rule's matches without those declared complete and free of side effects.
+     */
+    public Match[] residual(int rule) {
+        return residual[rule];
     }
 
     /** The snapshot of rules this form was compiled from. */

@@ -23,20 +23,40 @@ final class RuleDeclarations implements Constraints {
     private boolean complete;
     private boolean exact;
 
+    /** The matches still to call once the checks passed; see {@link #residual()}. */
+    private Match[] residual;
+
     static RuleDeclarations of(Match[] matches) {
         RuleDeclarations d = new RuleDeclarations();
         d.exact = true;
-        for (Match m : matches) {
+        List<Match> residual = new ArrayList<>();
+        for (int i = 0; i < matches.length; i++) {
+            Match m = matches[i];
             d.sideEffectFree = false;
             d.complete = false;
             m.declare(d);
             d.exact &= d.complete && d.sideEffectFree;
             if (!d.sideEffectFree) {
                 d.exact = false;
+                residual.addAll(Arrays.asList(matches).subList(i, matches.length));
                 break;
             }
+            if (!d.complete) {
+                residual.add(m);
+            }
         }
+        d.residual = residual.size() == matches.length ? matches : residual.toArray(Match[]::new);
         return d;
+    }
+
+    /**
+     * The matches the evaluator must still call for a packet that passed the checks, in order:
+     * all but those whose declaration is complete and free of side effects (their checks already
+     * said yes, so calling them would only say it again). The rule's own array when that is all
+     * of them.
+     */
+    Match[] residual() {
+        return residual;
     }
 
     /** The common checks, in {@link FlatChecks}' layout, with the exact and extra flags. */

@@ -89,8 +89,10 @@ public final class ChainEvaluator {
                 continue;
             }
             Rule rule = rules[i];
-            boolean decided = form != null && keyState > 0 && form.exact(i);
-            if (!decided && !allMatch(rule.matches(), packet)) {
+            boolean classified = form != null && keyState > 0;
+            boolean decided = classified && form.exact(i);
+            // once next() passed the rule's checks, only its matches not declared complete are called
+            if (!decided && !allMatch(classified ? form.residual(i) : rule.matches(), packet)) {
                 if (packet.hotdropped()) {
                     return Verdict.DROP;
                 }
