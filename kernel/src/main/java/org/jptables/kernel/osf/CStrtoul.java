@@ -8,7 +8,7 @@ final class CStrtoul {
     /** The value modulo 2^64 as C's unsigned long gives it, cut to its low 32 bits by the caller's field. */
     static long parse(String s) {
         int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        while (i < s.length() && PfOsFile.isSpace(s.charAt(i))) {
             i++;
         }
         boolean negative = false;

@@ -32,14 +32,15 @@ public final class OsFingerprints {
     }
 
     /**
-     * The fingerprints {@code nfnl_osf -f} loads from pf.os text; a line nfnl_osf would stop at is
-     * refused here, naming it, so that a host description never loads half a file unnoticed.
+     * The fingerprints {@code nfnl_osf -f} loads from pf.os text. A line nfnl_osf refuses (it loads
+     * the others, then fails) makes the whole file refused here, naming the line, so that a host
+     * description never loads part of a file unnoticed.
      */
     public static OsFingerprints fromPfOs(String text, String where) {
         PfOsFile.Loaded loaded = PfOsFile.parse(text);
-        if (loaded.stoppedAt() != null) {
-            throw new IllegalArgumentException(where + ": not a fingerprint (nfnl_osf stops at it): '"
-                    + loaded.stoppedAt() + "'");
+        if (!loaded.refused().isEmpty()) {
+            throw new IllegalArgumentException(where + ": not a fingerprint (nfnl_osf: \"Wrong input line\"): '"
+                    + loaded.refused().get(0) + "'");
         }
         return new OsFingerprints(loaded.fingerprints());
     }

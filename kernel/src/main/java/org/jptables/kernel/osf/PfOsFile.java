@@ -10,22 +10,25 @@ import org.jptables.api.OsFingerprint;
  * included, so that a host loaded from the same file fingerprints the same packets.
  *
  * <p>A line is {@code WINDOW:TTL:DF:SIZE:OPTIONS:GENRE:VERSION:SUBTYPE:DESCRIPTION}. Lines starting
- * with {@code #} or empty are skipped; nfnl_osf stops at the first line without exactly eight
- * colons (the kernel keeps what it had loaded before it), and so does {@link #parse}, reporting it.
- * The kernel keeps one copy of identical fingerprints.
+ * with {@code #} or empty are skipped; a line without exactly eight colons is refused ("Wrong input
+ * line", nfnl_osf goes on with the next one and exits with a failure at the end), and
+ * {@link #parse} reports it. The kernel keeps one copy of identical fingerprints.
  */
 public final class PfOsFile {
     /** MAXGENRELEN: genre, version and subtype are kept in 32 bytes, their NUL included. */
     private static final int NAME_MAX = 31;
     /** MAX_IPOPTLEN: the fingerprint has room for 40 options. */
     private static final int OPTIONS_MAX = 40;
+    /** MAXOPTSTRLEN: nfnl_osf copies the option list into 128 bytes. */
+    private static final int OPTIONS_TEXT_MAX = 127;
     /** nfnl_osf reads lines with fgets into 1024 bytes. */
     private static final int LINE_MAX = 1023;
 
-    /** The fingerprints of a file, and the line nfnl_osf stopped at (null when it read it all). */
-    public record Loaded(List<OsFingerprint> fingerprints, String stoppedAt) {
+    /** The fingerprints of a file, and the lines nfnl_osf refused (without their newline). */
+    public record Loaded(List<OsFingerprint> fingerprints, List<String> refused) {
         public Loaded {
             fingerprints = List.copyOf(fingerprints);
+            refused = List.copyOf(refused);
         }
     }
 
@@ -35,6 +38,7 @@ public final class PfOsFile {
     /** The fingerprints {@code text}, a pf.os file, loads into an empty kernel list. */
     public static Loaded parse(String text) {
         List<OsFingerprint> out = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (String raw : lines(text)) {
             if (raw.isEmpty() || raw.charAt(0) == '#' || raw.charAt(0) == '\n' || raw.charAt(0) == '\r') {
@@ -48,14 +52,15 @@ public final class PfOsFile {
             }
             Parsed p = parseLine(line);
             if (p == null) {
-                return new Loaded(out, line);
+                refused.add(line);
+                continue;
             }
             if (!keys.contains(p.key)) {   // nfnetlink_osf's add: an identical one is already there
                 keys.add(p.key);
                 out.add(p.fingerprint);
             }
         }
-        return new Loaded(out, null);
+        return new Loaded(out, refused);
     }
 
     /** The file cut as fgets reads it: each piece keeps its newline, long lines come in 1023-byte pieces. */
@@ -94,7 +99,7 @@ public final class PfOsFile {
         } else if (wss.startsWith("%")) {
             windowKind = OsFingerprint.WINDOW_MODULO;
             windowValue = CStrtoul.parse(wss.substring(1));
-        } else if (!wss.isEmpty() && Character.isDigit(wss.charAt(0))) {
+        } else if (!wss.isEmpty() && wss.charAt(0) >= '0' && wss.charAt(0) <= '9') {
             windowValue = CStrtoul.parse(wss);
         }
         int ttl = (int) (CStrtoul.parse(f.next()) & 0xFF);
@@ -108,13 +113,19 @@ public final class PfOsFile {
         genre = cut(genre);
         String version = cut(f.next());
         String subtype = cut(f.next());
-        Options o = Options.parse(options + ",");
+        String list = options + ",";   // nfnl_osf's obuf: 128 bytes, its NUL included
+        Options o = Options.parse(list.length() > OPTIONS_TEXT_MAX ? list.substring(0, OPTIONS_TEXT_MAX) : list);
         OsFingerprint fp = new OsFingerprint(windowKind, windowValue & 0xFFFFFFFFL, ttl, df, size, genre, version,
                 subtype, o.kinds, o.lengths);
         // the kernel compares whole structures, the options' unused window values included
         String key = windowKind + ":" + (windowValue & 0xFFFFFFFFL) + ":" + ttl + ":" + df + ":" + size + ":"
                 + genre + ":" + version + ":" + subtype + ":" + o.key;
         return new Parsed(fp, key);
+    }
+
+    /** C's isspace in the C locale. */
+    static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     private static String cut(String name) {
@@ -134,7 +145,7 @@ public final class PfOsFile {
             int colon = s.indexOf(':', at);
             String field = s.substring(at, colon);
             int next = colon + 1;
-            while (next < s.length() && Character.isWhitespace(s.charAt(next)) && s.charAt(next) != '\0') {
+            while (next < s.length() && isSpace(s.charAt(next))) {
                 next++;
             }
             at = next;
@@ -149,11 +160,9 @@ public final class PfOsFile {
             StringBuilder key = new StringBuilder();
             int i = 0;
             while (i < text.length() && opts.size() < OPTIONS_MAX) {
+                // an option without a comma after it (the list was cut to 127 bytes) is still taken
                 int comma = text.indexOf(',', i);
-                if (comma < 0) {
-                    break;
-                }
-                String item = text.substring(i, comma);
+                String item = comma < 0 ? text.substring(i) : text.substring(i, comma);
                 int kind;
                 int length;
                 long value = 0;
@@ -182,9 +191,12 @@ public final class PfOsFile {
                     opts.add(new int[] {kind, length});
                     key.append(kind).append('/').append(wc).append('/').append(value & 0xFFFFFFFFL).append(',');
                 }
+                if (comma < 0) {
+                    break;
+                }
                 // the next option starts after the comma and the blanks after it
                 i = comma + 1;
-                while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                while (i < text.length() && isSpace(text.charAt(i))) {
                     i++;
                 }
             }

@@ -2,7 +2,6 @@ package org.jptables.kernel.osf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PfOsFileTest {
     private static OsFingerprint only(String text) {
         PfOsFile.Loaded loaded = PfOsFile.parse(text);
-        assertNull(loaded.stoppedAt());
+        assertEquals(List.of(), loaded.refused());
         assertEquals(1, loaded.fingerprints().size());
         return loaded.fingerprints().get(0);
     }
@@ -73,21 +72,23 @@ class PfOsFileTest {
                 S4:64:1:60:M*,S,T,N,W7:\t\tLinux:2.6::second description
                 S4:64:1:60:M*,S,T,N,W6:\t\tLinux:2.6::window scale value differs
                 """);
-        assertNull(loaded.stoppedAt());
+        assertEquals(List.of(), loaded.refused());
         // the kernel keeps one of two identical fingerprints; the description is not part of one,
         // the options' values are
         assertEquals(2, loaded.fingerprints().size());
     }
 
     @Test
-    void nfnlOsfStopsAtALineWithoutEightColons() {
+    void nfnlOsfRefusesALineWithoutEightColonsAndGoesOn() {
         PfOsFile.Loaded loaded = PfOsFile.parse("S4:64:1:60:M*:\tLinux:2.6::a\nS4:64:1:60:Linux\nS3:64:1:60:M*:\tB:1::b\n");
-        assertEquals("S4:64:1:60:Linux", loaded.stoppedAt());
-        assertEquals(1, loaded.fingerprints().size());
-        assertThrows(IllegalArgumentException.class,
+        assertEquals(List.of("S4:64:1:60:Linux"), loaded.refused());
+        assertEquals(2, loaded.fingerprints().size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> OsFingerprints.fromPfOs("S4:64:1:60:Linux\n", "test"));
+        assertTrue(e.getMessage().contains("'S4:64:1:60:Linux'"), e.getMessage());
         // the last character of a last line without newline is cut, as nfnl_osf cuts the newline
-        assertEquals("S4:64:1:60:M*:\tLinux:2.6:", PfOsFile.parse("S4:64:1:60:M*:\tLinux:2.6::").stoppedAt());
+        assertEquals(List.of("S4:64:1:60:M*:\tLinux:2.6:"), PfOsFile.parse("S4:64:1:60:M*:\tLinux:2.6::").refused());
+        assertEquals(1, PfOsFile.parse("S3:64:1:60:M*:\tB:1::b").fingerprints().size());
     }
 
     @Test
@@ -103,7 +104,7 @@ class PfOsFileTest {
     void theShippedPfOsLoadsWhole() throws IOException {
         Path file = Path.of("..", "distribution", "src", "main", "dist", "conf", "pf.os");
         PfOsFile.Loaded loaded = PfOsFile.parse(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
-        assertNull(loaded.stoppedAt());
+        assertEquals(List.of(), loaded.refused());
         assertTrue(loaded.fingerprints().size() > 200, loaded.fingerprints().size() + " fingerprints");
     }
 

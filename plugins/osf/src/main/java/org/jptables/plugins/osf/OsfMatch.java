@@ -1,6 +1,7 @@
 package org.jptables.plugins.osf;
 
 import java.util.List;
+import org.jptables.api.Constraints;
 import org.jptables.api.Effects;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
@@ -133,6 +134,17 @@ record OsfMatch(String genre, boolean inverted, int ttlMode, int logLevel) imple
         }
         if (logLevel != UNSET) {
             out.append(" --log ").append(logLevel);
+        }
+    }
+
+    /**
+     * Without --log the match only answers (it never drops a packet it cannot read); with it, it
+     * writes log lines, so the classifier must call it whenever the walk would.
+     */
+    @Override
+    public void declare(Constraints constraints) {
+        if (logLevel == UNSET) {
+            constraints.sideEffectFree();
         }
     }
 

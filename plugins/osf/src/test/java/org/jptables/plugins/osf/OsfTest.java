@@ -219,6 +219,26 @@ class OsfTest {
     }
 
     @Test
+    void sideEffectFreeOnlyWithoutLog() {
+        boolean[] declared = new boolean[2];
+        new OsfMatch("Linux", false, OsfMatch.UNSET, OsfMatch.UNSET).declare(freeRecorder(declared, 0));
+        new OsfMatch("Linux", false, OsfMatch.UNSET, OsfMatch.LOG_FIRST).declare(freeRecorder(declared, 1));
+        assertTrue(declared[0]);
+        assertFalse(declared[1]);
+    }
+
+    private static org.jptables.api.Constraints freeRecorder(boolean[] declared, int slot) {
+        return (org.jptables.api.Constraints) java.lang.reflect.Proxy.newProxyInstance(
+                OsfTest.class.getClassLoader(), new Class<?>[] {org.jptables.api.Constraints.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("sideEffectFree")) {
+                        declared[slot] = true;
+                    }
+                    return null;
+                });
+    }
+
+    @Test
     void onlyWhereXtOsfMayRun() {
         assertTrue(new OsfExtension().placement().allows("mangle", Hook.PREROUTING));
         assertFalse(new OsfExtension().placement().allows("mangle", Hook.POSTROUTING));
