@@ -79,6 +79,10 @@ for d in "${dirs[@]}"; do
     echo "skipped $name: its accounting objects need nfacct, which could not be installed"
     continue
   fi
+  if [ -f "$d/osf" ] && ! command -v nfnl_osf >/dev/null 2>&1; then
+    echo "skipped $name: its OS fingerprints need iptables' nfnl_osf, which is missing"
+    continue
+  fi
   mkdir -p "$out/$name"
   if python3 "$here/record.py" "$d" -o "$out/$name/kernel.json" 2>"$out/$name/record.err"; then
     n=$(grep -c . "$d/packets.jsonl")

@@ -3,7 +3,7 @@
 
     record.py CASE_DIR [-o OUT.json]
 
-CASE_DIR holds ruleset.rules, packets.jsonl, and optionally listen, mode, sets, nfacct and
+CASE_DIR holds ruleset.rules, packets.jsonl, and optionally listen, mode, sets, nfacct, osf and
 local-marks (see conformance/README.md). Builds three network namespaces src - fw - dst as the shared
 conformance README describes, loads the sets (ipset restore), the accounting objects (each line of
 nfacct run as `nfacct LINE`) and the ruleset (iptables-legacy-restore) into fw, sends each packet and
@@ -361,17 +361,30 @@ def read_case(case):
         for line in f:
             if line.strip():
                 packets.append(json.loads(line))
-    return rules, packets, opt("listen"), opt("mode"), opt("sets"), opt("local-marks"), opt("nfacct")
+    return rules, packets, opt("listen"), opt("mode"), opt("sets"), opt("local-marks"), opt("nfacct"), opt("osf")
+
+
+def osf_fingerprints(text, delete):
+    """Loads (or with delete, removes) pf.os fingerprints with nfnl_osf. The kernel's list is one
+    for the whole machine, not per namespace: what a case loads must go again when it ends."""
+    path = "/tmp/jprec-%d.os" % os.getpid()
+    with open(path, "w") as f:
+        f.write(text + "\n")
+    try:
+        return run(["nfnl_osf", "-f", path] + (["-d"] if delete else []), check=not delete)
+    finally:
+        os.unlink(path)
 
 
 def record(case):
-    rules, packets, listen, mode, sets, local_marks, nfacct = read_case(case)
+    rules, packets, listen, mode, sets, local_marks, nfacct, osf = read_case(case)
     if mode not in ("", "quiet-host"):
         raise ValueError("unknown mode %r" % mode)
     frames = [packet.build_frame(p) for p in packets]  # fail early on a bad packet
     lab = Lab(quiet=(mode == "quiet-host"))
     log_all = None
     kmsg = None
+    osf_loaded = False
     try:
         with open(NF_LOG_ALL) as f:
             log_all = f.read().strip()
@@ -387,6 +400,9 @@ def record(case):
             # the accounting objects too: a rule naming one can only be loaded once it exists
             if line.strip():
                 run(["nfacct"] + line.split())
+        if osf:
+            osf_loaded = True
+            osf_fingerprints(osf, delete=False)
         run(["iptables-legacy-restore", "-w"], stdin=rules)
         if listen:
             lab.listen(listen)
@@ -414,8 +430,12 @@ def record(case):
         if nfacct:
             result["nfacct"] = nfacct + "\n"
             result["final_nfacct"] = run(["nfacct", "list"]).stdout
+        if osf:
+            result["osf"] = osf + "\n"
         return result
     finally:
+        if osf_loaded:
+            osf_fingerprints(osf, delete=True)
         if kmsg:
             kmsg.close()
         lab.destroy()
@@ -433,7 +453,7 @@ def _die(signum, _frame):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("case", help="case directory (ruleset.rules, packets.jsonl, listen, mode, sets, nfacct, local-marks)")
+    ap.add_argument("case", help="case directory (ruleset.rules, packets.jsonl, listen, mode, sets, nfacct, osf, local-marks)")
     ap.add_argument("-o", "--output", help="kernel.json to write (default: stdout)")
     args = ap.parse_args()
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):

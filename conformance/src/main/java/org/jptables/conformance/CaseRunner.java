@@ -25,6 +25,7 @@ import org.jptables.kernel.host.HostSockets;
 import org.jptables.kernel.ipset.SetStore;
 import org.jptables.kernel.nfacct.AcctStore;
 import org.jptables.kernel.nfacct.NfacctTool;
+import org.jptables.kernel.osf.OsFingerprints;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
 import org.jptables.kernel.path.LocalStack;
@@ -103,6 +104,10 @@ public final class CaseRunner {
         // mark, for -m socket and TPROXY
         Host caseHost = c.listening().isEmpty() && c.localMarks().isEmpty() ? host
                 : host.with(HostSockets.listening(new TreeSet<>(c.listening())), c.localMarks());
+        if (c.osf() != null) {
+            // the fingerprints the recorder loaded into the kernel with nfnl_osf, for -m osf
+            caseHost = caseHost.withOsFingerprints(OsFingerprints.fromPfOs(c.osf(), c.name() + "/osf"));
+        }
         PacketPath path = new PacketPath(ruleset, caseHost, conntrack).quietHost(c.quietHost()).evaluation(eval);
         if (!c.quietHost()) {
             // what fw answers to itself through lo never left it: jptables makes those answers

@@ -31,10 +31,13 @@ import java.util.stream.Stream;
  * @param finalNfacct {@code nfacct list} at the end, or null when the case made no objects
  * @param localMarks the marks fw's policy routing delivered locally (file {@code local-marks}: one
  *                  {@code VALUE/MASK} a line; empty when the case has none)
+ * @param osf       the passive OS fingerprints loaded with {@code nfnl_osf -f} while recording, as
+ *                  pf.os text (file {@code osf}), or null when the case loaded none
  */
 public record RecordedCase(String name, List<String> rules, List<JsonNode> packets, boolean quietHost,
                            List<JsonNode> recorded, String finalSave, Set<String> listening, List<String> sets,
-                           String finalSets, List<String> localMarks, List<String> nfacct, String finalNfacct) {
+                           String finalSets, List<String> localMarks, List<String> nfacct, String finalNfacct,
+                           String osf) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the case in {@code dir}; what is missing or malformed is named with its file. */
@@ -98,9 +101,12 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
         List<String> nfacct = (Files.exists(nfacctFile) ? Files.readAllLines(nfacctFile, StandardCharsets.UTF_8)
                 : kernel.path("nfacct").asText().lines().toList()).stream().filter(l -> !l.isBlank()).toList();
         String finalNfacct = kernel.has("final_nfacct") ? kernel.get("final_nfacct").asText() : null;
+        Path osfFile = dir.resolve("osf");
+        String osf = Files.exists(osfFile) ? Files.readString(osfFile, StandardCharsets.ISO_8859_1)
+                : kernel.has("osf") ? kernel.get("osf").asText() : null;
         return new RecordedCase(dir.getFileName().toString(), rules, List.copyOf(packets), quiet,
                 List.copyOf(recorded), finalSave, Set.copyOf(listening), List.copyOf(sets), finalSets, localMarks,
-                nfacct, finalNfacct);
+                nfacct, finalNfacct, osf);
     }
 
     /** The case folders at or below {@code root}: a folder holding kernel.json is a case. */

@@ -248,6 +248,16 @@ public interface Packet {
         return 0;
     }
 
+    /**
+     * The passive OS fingerprints the host has loaded ({@code nfnl_osf -f pf.os}; conf/host.yaml's
+     * {@code osf}) whose DF flag is {@code dontFragment}, in the order they were loaded: the kernel's
+     * {@code nf_osf_fingers[df]}, as {@code -m osf} walks it. Empty when none are loaded, as on a
+     * Linux host where nobody ran nfnl_osf. The list is the host's own: it allocates nothing.
+     */
+    default java.util.List<OsFingerprint> osFingerprints(boolean dontFragment) {
+        return java.util.List.of();
+    }
+
     /** The link-layer packet type (PACKET_HOST 0, BROADCAST 1, MULTICAST 2, OTHERHOST 3, OUTGOING 4). */
     int packetType();
 

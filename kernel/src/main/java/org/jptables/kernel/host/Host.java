@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jptables.api.Addresses;
+import org.jptables.api.OsFingerprint;
+import org.jptables.kernel.osf.OsFingerprints;
 import org.jptables.kernel.packet.AddressTypes;
 import org.jptables.kernel.packet.SocketTable;
 
@@ -47,14 +49,20 @@ public final class Host implements AddressTypes {
     /** Policy routing by mark: a packet whose mark & mask is value is delivered locally. */
     private final int[] localMarkValues;
     private final int[] localMarkMasks;
+    /** The passive OS fingerprints loaded (nfnl_osf), for -m osf. */
+    private final OsFingerprints fingerprints;
 
     private Host(HostConfig config) {
-        this(config, null);
+        this(config, null, null);
     }
 
-    /** {@code socketTable}: where the host's sockets are looked up; null: conf/host.yaml's {@code sockets}. */
-    private Host(HostConfig config, SocketTable socketTable) {
+    /**
+     * {@code socketTable}: where the host's sockets are looked up; null: conf/host.yaml's {@code sockets}.
+     * {@code fingerprints}: the OS fingerprints loaded; null: those of the file host.yaml's {@code osf} names.
+     */
+    private Host(HostConfig config, SocketTable socketTable, OsFingerprints fingerprints) {
         this.config = config;
+        this.fingerprints = fingerprints != null ? fingerprints : fingerprintsOf(config.osf());
         this.sockets = socketTable != null ? socketTable
                 : new HostSockets(config.sockets() == null ? List.of() : config.sockets());
         List<String> marks = config.localMarks() == null ? List.of() : config.localMarks();
@@ -205,17 +213,30 @@ public final class Host implements AddressTypes {
         return v;
     }
 
-    /** Reads a host description (YAML); a bad file gives a one-line message naming it. */
+    /**
+     * Reads a host description (YAML); a bad file gives a one-line message naming it. A relative
+     * {@code osf} path is taken from the file's folder.
+     */
     public static Host read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), file.toAbsolutePath().getParent());
         }
     }
 
+    /** Reads a host description (YAML); a relative {@code osf} path is taken from the working directory. */
     public static Host read(InputStream in, String where) throws IOException {
+        return read(in, where, Path.of(""));
+    }
+
+    private static Host read(InputStream in, String where, Path folder) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try {
-            return new Host(yaml.readValue(in, HostConfig.class));
+            HostConfig c = yaml.readValue(in, HostConfig.class);
+            if (c.osf() != null) {
+                c = new HostConfig(c.forwarding(), c.interfaces(), c.neighbours(), c.routes(), c.sockets(),
+                        c.localMarks(), folder.resolve(c.osf()).toString());
+            }
+            return new Host(c);
         } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
             String message = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
             throw new IOException(where + ": " + message, e);
@@ -253,13 +274,39 @@ public final class Host implements AddressTypes {
      * kernel) instead of those its description lists.
      */
     public Host withSocketTable(SocketTable table) {
-        return new Host(config, table);
+        return new Host(config, table, fingerprints);
     }
 
     /** The same host with these sockets and marks routed locally instead of its own (a conformance case's). */
     public Host with(List<HostConfig.SocketConfig> replacementSockets, List<String> replacementLocalMarks) {
         return new Host(new HostConfig(config.forwarding(), config.interfaces(), config.neighbours(), config.routes(),
-                replacementSockets, replacementLocalMarks));
+                replacementSockets, replacementLocalMarks, config.osf()), null, fingerprints);
+    }
+
+    /** The same host with these OS fingerprints loaded instead of its own (a conformance case's {@code osf}). */
+    public Host withOsFingerprints(OsFingerprints replacement) {
+        return new Host(config, sockets, replacement);
+    }
+
+    /** The OS fingerprints the host has loaded. */
+    public OsFingerprints osFingerprints() {
+        return fingerprints;
+    }
+
+    @Override
+    public List<OsFingerprint> osFingerprints(boolean dontFragment) {
+        return fingerprints.withDontFragment(dontFragment);
+    }
+
+    private static OsFingerprints fingerprintsOf(String file) {
+        if (file == null) {
+            return OsFingerprints.NONE;
+        }
+        try {
+            return OsFingerprints.read(Path.of(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("host: osf: cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -6,16 +6,25 @@ import java.util.List;
 /**
  * The host as conf/host.yaml describes it: interfaces with addresses, neighbours, routes, the
  * host's TCP and UDP sockets (for xt_socket and TPROXY), and the marks its policy routing delivers
- * locally (TPROXY's {@code ip rule add fwmark ... lookup T} with {@code local 0.0.0.0/0 dev lo} in T).
+ * locally (TPROXY's {@code ip rule add fwmark ... lookup T} with {@code local 0.0.0.0/0 dev lo} in T),
+ * and {@code osf}: the pf.os file of passive OS fingerprints the host has loaded ({@code nfnl_osf -f
+ * FILE}, for {@code -m osf}; a path relative to host.yaml's folder; none loaded without it).
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, List<NeighbourConfig> neighbours,
-                         List<RouteConfig> routes, List<SocketConfig> sockets, List<String> localMarks) {
+                         List<RouteConfig> routes, List<SocketConfig> sockets, List<String> localMarks,
+                         String osf) {
+
+    /** A host that has loaded no OS fingerprints. */
+    public HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, List<NeighbourConfig> neighbours,
+                      List<RouteConfig> routes, List<SocketConfig> sockets, List<String> localMarks) {
+        this(forwarding, interfaces, neighbours, routes, sockets, localMarks, null);
+    }
 
     /** A host without sockets and without policy routing by mark. */
     public HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, List<NeighbourConfig> neighbours,
                       List<RouteConfig> routes) {
-        this(forwarding, interfaces, neighbours, routes, null, null);
+        this(forwarding, interfaces, neighbours, routes, null, null, null);
     }
 
     /**

@@ -46,6 +46,14 @@ public interface AddressTypes {
         return 0;
     }
 
+    /**
+     * The passive OS fingerprints the host has loaded whose DF flag is {@code dontFragment}, in load
+     * order (-m osf's nf_osf_fingers[df]); none unless the host loaded some. Allocates nothing.
+     */
+    default java.util.List<org.jptables.api.OsFingerprint> osFingerprints(boolean dontFragment) {
+        return java.util.List.of();
+    }
+
     /** A host that only knows the address classes every host agrees on. */
     AddressTypes GENERIC = (address, device) -> {
         int first = address >>> 24;

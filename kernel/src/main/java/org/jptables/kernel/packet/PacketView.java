@@ -490,6 +490,11 @@ public final class PacketView extends Ipv4Bytes implements Packet {
     }
 
     @Override
+    public java.util.List<org.jptables.api.OsFingerprint> osFingerprints(boolean dontFragment) {
+        return addressTypes.osFingerprints(dontFragment);
+    }
+
+    @Override
     public int inInterfaceAddress() {
         return inInterface.isEmpty() ? 0 : addressTypes.interfaceAddress(inInterface);
     }
