@@ -101,8 +101,10 @@ public final class CaseRunner {
         ConnectionTracker conntrack = new ConnectionTracker();
         // the recorder's listeners are fw's sockets (bound to 0.0.0.0) and its policy routing by
         // mark, for -m socket and TPROXY
-        Host caseHost = c.listening().isEmpty() && c.localMarks().isEmpty() ? host
-                : host.with(HostSockets.listening(new TreeSet<>(c.listening())), c.localMarks());
+        // a bridge case's fw is the bridging host, whatever host the runner was given
+        Host topology = c.bridged() ? Host.conformanceBridge() : host;
+        Host caseHost = c.listening().isEmpty() && c.localMarks().isEmpty() ? topology
+                : topology.with(HostSockets.listening(new TreeSet<>(c.listening())), c.localMarks());
         PacketPath path = new PacketPath(ruleset, caseHost, conntrack).quietHost(c.quietHost()).evaluation(eval);
         if (!c.quietHost()) {
             // what fw answers to itself through lo never left it: jptables makes those answers

@@ -31,10 +31,13 @@ import java.util.stream.Stream;
  * @param finalNfacct {@code nfacct list} at the end, or null when the case made no objects
  * @param localMarks the marks fw's policy routing delivered locally (file {@code local-marks}: one
  *                  {@code VALUE/MASK} a line; empty when the case has none)
+ * @param bridged   whether fw bridged its two sides (file {@code mode}: {@code bridge}): eth0 and eth1
+ *                  ports of br0, which holds fw's address (the host of {@code Host.conformanceBridge()})
  */
 public record RecordedCase(String name, List<String> rules, List<JsonNode> packets, boolean quietHost,
                            List<JsonNode> recorded, String finalSave, Set<String> listening, List<String> sets,
-                           String finalSets, List<String> localMarks, List<String> nfacct, String finalNfacct) {
+                           String finalSets, List<String> localMarks, List<String> nfacct, String finalNfacct,
+                           boolean bridged) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the case in {@code dir}; what is missing or malformed is named with its file. */
@@ -76,7 +79,8 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
             packets = given;
         }
         Path mode = dir.resolve("mode");
-        boolean quiet = Files.exists(mode) && Files.readString(mode).strip().equals("quiet-host");
+        String modeName = Files.exists(mode) ? Files.readString(mode).strip() : "";
+        boolean quiet = modeName.equals("quiet-host");
         String finalSave = kernel.has("final_save") ? kernel.get("final_save").asText() : null;
         Path listen = dir.resolve("listen");
         Set<String> listening = new HashSet<>();
@@ -100,7 +104,7 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
         String finalNfacct = kernel.has("final_nfacct") ? kernel.get("final_nfacct").asText() : null;
         return new RecordedCase(dir.getFileName().toString(), rules, List.copyOf(packets), quiet,
                 List.copyOf(recorded), finalSave, Set.copyOf(listening), List.copyOf(sets), finalSets, localMarks,
-                nfacct, finalNfacct);
+                nfacct, finalNfacct, modeName.equals("bridge"));
     }
 
     /** The case folders at or below {@code root}: a folder holding kernel.json is a case. */
