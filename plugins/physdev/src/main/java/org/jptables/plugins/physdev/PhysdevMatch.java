@@ -45,8 +45,8 @@ public record PhysdevMatch(int bitmask, int invert, String in, String out) imple
         if (given(IN) && nameMatches(inPort, in) == inverted(IN)) {
             return false;
         }
-        // an out port not chosen yet satisfies --physdev-out either way, as in the kernel
-        return !given(OUT) || !hasOut || nameMatches(outPort, out) != inverted(OUT);
+        // before the bridge chose an out port --physdev-out fails, inverted or not (recorded)
+        return !given(OUT) || hasOut && nameMatches(outPort, out) != inverted(OUT);
     }
 
     private boolean given(int bit) {
