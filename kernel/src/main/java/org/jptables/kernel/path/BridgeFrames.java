@@ -36,4 +36,15 @@ final class BridgeFrames {
         int known = host.bridgePortOf(bridge, mac);
         return port != from && (known < 0 || known == port);
     }
+
+    /**
+     * The destination MAC of a frame from a port of {@code bridge} whose destination address
+     * PREROUTING changed (DNAT, or a NATed connection's reply turned back): br_nf_pre_routing_finish
+     * routes it again, and it stays bridged, to the new destination's MAC, only when that route
+     * leaves by the same bridge (bridged_dnat); else it goes up to the host, to be delivered or routed.
+     */
+    static long afterDestinationNat(Host host, int bridge, int destination) {
+        boolean bridgedAgain = !host.isLocal(destination) && host.routeDevice(destination) == bridge;
+        return bridgedAgain ? destinationMac(host, bridge, destination) : host.mac(bridge);
+    }
 }

@@ -262,6 +262,7 @@ public final class PacketPath implements PacketEffects {
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
             view.template().clear();
         }
+        int arrivedFor = view.destination();
         if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
             return "DROP";
         }
@@ -275,6 +276,9 @@ public final class PacketPath implements PacketEffects {
         }
         if (connections.nat(ct, Hook.PREROUTING, false) != Verdict.ACCEPT) {
             return connections.dropped(ct);
+        }
+        if (port >= 0 && view.destination() != arrivedFor) {
+            view.linkHeader(BridgeFrames.afterDestinationNat(host, dev, view.destination()), view.sourceMac());
         }
         if (port >= 0 && view.destinationMac() != host.mac(dev)) {
             return bridging.forward(ct, dev, port) ? "ACCEPT" : connections.dropped(ct);
