@@ -376,8 +376,7 @@ public final class PacketPath implements PacketEffects {
         if (hook(TableKind.MANGLE, Hook.FORWARD) != Verdict.ACCEPT
                 || hook(TableKind.FILTER, Hook.FORWARD) != Verdict.ACCEPT
                 || hook(TableKind.SECURITY, Hook.FORWARD) != Verdict.ACCEPT) {
-            connections.dropped(ct);
-            return false;
+            return false; // a flooded copy's drop leaves the connection to the others (the caller aborts it)
         }
         view.inInterface(""); // br_nf_post_routing passes the hook no input device
         return postrouting(ct, view.bytes(), view.length(), bridge, out);
