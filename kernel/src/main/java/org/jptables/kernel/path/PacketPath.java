@@ -373,6 +373,7 @@ public final class PacketPath implements PacketEffects {
      */
     private boolean bridgedOut(int ct, int bridge, int in, int out) {
         view.outInterface(host.name(bridge)).bridgePorts(host.name(in), host.name(out)).hook(Hook.FORWARD);
+        view.routeRealm(0); // br_netfilter's fake route of the bridge names no realm
         if (hook(TableKind.MANGLE, Hook.FORWARD) != Verdict.ACCEPT
                 || hook(TableKind.FILTER, Hook.FORWARD) != Verdict.ACCEPT
                 || hook(TableKind.SECURITY, Hook.FORWARD) != Verdict.ACCEPT) {
