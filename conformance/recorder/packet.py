@@ -113,8 +113,27 @@ def build_ip(p):
     return iph + l4
 
 
-def build_frame(p):
-    """(interface, bytes): the Ethernet frame for in eth0/eth1, or the IPv4 packet for in host."""
+# mode "bridge": fw's br0 (198.18.0.1/24, eth0's MAC) bridges src 198.18.0.2 behind eth0 and
+# dst 198.18.0.3 behind eth1; fw's default route is via 198.18.0.2.
+BRIDGE_ADDRESS = "198.18.0.1"
+BRIDGE_MAC = MAC_FW["eth0"]
+BRIDGE_NEIGHBOURS = {"198.18.0.2": MAC_PEER["eth0"], "198.18.0.3": MAC_PEER["eth1"]}
+BRIDGE_GATEWAY = "198.18.0.2"
+
+
+def bridge_destination_mac(dst):
+    """The MAC a station on the bridged link sends a packet for `dst` to, as jptables' host model
+    derives it: br0's for fw's own address and broadcasts, the station's own for a neighbour on the
+    link, the gateway's (fw's default route) for any other address."""
+    a = ipaddress.IPv4Address(dst)
+    if dst in (BRIDGE_ADDRESS, "198.18.0.255", "255.255.255.255") or a.is_multicast or a.is_loopback:
+        return BRIDGE_MAC
+    return BRIDGE_NEIGHBOURS.get(dst, BRIDGE_NEIGHBOURS[BRIDGE_GATEWAY])
+
+
+def build_frame(p, bridge=False):
+    """(interface, bytes): the Ethernet frame for in eth0/eth1, or the IPv4 packet for in host.
+    With `bridge` (mode bridge) the frame is addressed as a station on the bridged link would."""
     where = p.get("in", "eth0")
     if where == "host":
         return where, build_ip(p)
@@ -122,8 +141,16 @@ def build_frame(p):
         raise ValueError("unknown 'in': %r" % where)
     ethertype = b"\x08\x00"
     if "frame" in p:
+        if bridge:
+            raise ValueError("mode bridge: give the packet by fields or `ip`, not `frame`")
         ethertype = bytes.fromhex(p["frame"])[12:14]
-    return where, MAC_FW[where] + MAC_PEER[where] + ethertype + build_ip(p)
+    ip = build_ip(p)
+    to = bridge_destination_mac(socket_ntoa(ip[16:20])) if bridge else MAC_FW[where]
+    return where, to + MAC_PEER[where] + ethertype + ip
+
+
+def socket_ntoa(b):
+    return str(ipaddress.IPv4Address(bytes(b)))
 
 
 def _l4_ports(ip, ihl):

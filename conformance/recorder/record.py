@@ -136,10 +136,11 @@ class Kmsg:
 class Lab:
     """The three namespaces; the recorder's own process sits in fw between the steps."""
 
-    def __init__(self, quiet):
+    def __init__(self, quiet, bridge=False):
         self.tag = "jprec-%d-" % os.getpid()
         self.ns = {k: self.tag + k for k in ("src", "fw", "dst")}
         self.quiet = quiet
+        self.bridge = bridge
         self.home = os.open("/proc/self/ns/net", os.O_RDONLY)
         self.made = []
         self.socks = []
@@ -165,18 +166,24 @@ class Lab:
             run(["ip", "-n", fw, "link", "set", ifname, "address", mac_fw])
             run(["ip", "-n", peer, "link", "set", ifname, "address", mac_peer, "arp", "off"])
             run(["ip", "-n", peer, "link", "set", ifname, "up"])
-        run(["ip", "-n", fw, "addr", "add", "198.18.0.1/24", "dev", "eth0"])
-        run(["ip", "-n", fw, "addr", "add", "198.18.1.1/24", "dev", "eth1"])
-        for name in ("lo", "eth0", "eth1"):
-            run(["ip", "-n", fw, "link", "set", name, "up"])
-        run(["ip", "-n", fw, "route", "add", "default", "via", "198.18.0.2", "dev", "eth0"])
-        run(["ip", "-n", fw, "neigh", "replace", "198.18.0.2", "lladdr", "02:00:00:00:00:02",
-             "dev", "eth0", "nud", "permanent"])
-        run(["ip", "-n", fw, "neigh", "replace", "198.18.1.2", "lladdr", "02:00:00:00:01:02",
-             "dev", "eth1", "nud", "permanent"])
+        if self.bridge:
+            self.build_bridge()
+        else:
+            run(["ip", "-n", fw, "addr", "add", "198.18.0.1/24", "dev", "eth0"])
+            run(["ip", "-n", fw, "addr", "add", "198.18.1.1/24", "dev", "eth1"])
+            for name in ("lo", "eth0", "eth1"):
+                run(["ip", "-n", fw, "link", "set", name, "up"])
+            run(["ip", "-n", fw, "route", "add", "default", "via", "198.18.0.2", "dev", "eth0"])
+            run(["ip", "-n", fw, "neigh", "replace", "198.18.0.2", "lladdr", "02:00:00:00:00:02",
+                 "dev", "eth0", "nud", "permanent"])
+            run(["ip", "-n", fw, "neigh", "replace", "198.18.1.2", "lladdr", "02:00:00:00:01:02",
+                 "dev", "eth1", "nud", "permanent"])
         setns(self.path("fw"))
-        for name in ("all", "default", "eth0", "eth1", "lo"):
+        for name in ("all", "default", "eth0", "eth1", "lo") + (("br0",) if self.bridge else ()):
             write_sysctl("net.ipv4.conf.%s.rp_filter" % name, 0)
+        if self.bridge:
+            # br_netfilter: bridged IPv4 frames pass iptables (a per-namespace setting)
+            write_sysctl("net.bridge.bridge-nf-call-iptables", 1)
         write_sysctl("net.ipv4.icmp_ratelimit", 0)
         write_sysctl("net.ipv4.tcp_synack_retries", 0)
         if self.quiet:
@@ -210,6 +217,34 @@ class Lab:
         self.cap.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 22)
         self.cap.setblocking(False)
         self.socks.append(self.cap)
+
+    def build_bridge(self):
+        """mode bridge: eth0 and eth1 ports of br0 (eth0's MAC, 198.18.0.1/24, no STP, no forward
+        delay), src 198.18.0.2 and dst 198.18.0.3 as permanent neighbours on br0 and static entries
+        in its forwarding database, the default route via 198.18.0.2."""
+        fw = self.ns["fw"]
+        bridge_mac = ":".join("%02x" % b for b in packet.BRIDGE_MAC)
+        run(["ip", "-n", fw, "link", "add", "br0", "address", bridge_mac, "type", "bridge", "stp_state", "0",
+             "forward_delay", "0"])
+        for name in ("eth0", "eth1"):
+            run(["ip", "-n", fw, "link", "set", name, "master", "br0"])
+        run(["ip", "-n", fw, "addr", "add", "198.18.0.1/24", "dev", "br0"])
+        for name in ("lo", "eth0", "eth1", "br0"):
+            run(["ip", "-n", fw, "link", "set", name, "up"])
+        run(["ip", "-n", fw, "route", "add", "default", "via", packet.BRIDGE_GATEWAY, "dev", "br0"])
+        for (address, mac), port in zip(sorted(packet.BRIDGE_NEIGHBOURS.items()), ("eth0", "eth1")):
+            text = ":".join("%02x" % b for b in mac)
+            run(["ip", "-n", fw, "neigh", "replace", address, "lladdr", text, "dev", "br0", "nud", "permanent"])
+            run(["bridge", "-n", fw, "fdb", "replace", text, "dev", port, "master", "static"])
+        # a port forwards only once it has left the disabled/listening states: wait for both
+        deadline = time.monotonic() + 10
+        while run(["bridge", "-n", fw, "link", "show"]).stdout.count("state forwarding") < 2:
+            if time.monotonic() > deadline:
+                raise RuntimeError("bridge ports of br0 never reached the forwarding state")
+            time.sleep(0.05)
+        # br0's unsolicited IGMP reports (sent as it comes up, repeated within about a second)
+        # must be over before the first packet's window
+        time.sleep(3)
 
     def back(self):
         if _libc.setns(self.home, CLONE_NEWNET) != 0:
@@ -378,10 +413,10 @@ def osf_fingerprints(text, delete):
 
 def record(case):
     rules, packets, listen, mode, sets, local_marks, nfacct, osf = read_case(case)
-    if mode not in ("", "quiet-host"):
+    if mode not in ("", "quiet-host", "bridge"):
         raise ValueError("unknown mode %r" % mode)
-    frames = [packet.build_frame(p) for p in packets]  # fail early on a bad packet
-    lab = Lab(quiet=(mode == "quiet-host"))
+    frames = [packet.build_frame(p, bridge=(mode == "bridge")) for p in packets]  # fail early on a bad packet
+    lab = Lab(quiet=(mode == "quiet-host"), bridge=(mode == "bridge"))
     log_all = None
     kmsg = None
     osf_loaded = False

@@ -102,8 +102,10 @@ public final class CaseRunner {
         ConnectionTracker conntrack = new ConnectionTracker();
         // the recorder's listeners are fw's sockets (bound to 0.0.0.0) and its policy routing by
         // mark, for -m socket and TPROXY
-        Host caseHost = c.listening().isEmpty() && c.localMarks().isEmpty() ? host
-                : host.with(HostSockets.listening(new TreeSet<>(c.listening())), c.localMarks());
+        // a bridge case's fw is the bridging host, whatever host the runner was given
+        Host topology = c.bridged() ? Host.conformanceBridge() : host;
+        Host caseHost = c.listening().isEmpty() && c.localMarks().isEmpty() ? topology
+                : topology.with(HostSockets.listening(new TreeSet<>(c.listening())), c.localMarks());
         if (c.osf() != null) {
             // the fingerprints the recorder loaded into the kernel with nfnl_osf, for -m osf
             caseHost = caseHost.withOsFingerprints(OsFingerprints.fromPfOs(c.osf(), c.name() + "/osf"));

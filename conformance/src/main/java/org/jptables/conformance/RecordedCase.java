@@ -33,11 +33,13 @@ import java.util.stream.Stream;
  *                  {@code VALUE/MASK} a line; empty when the case has none)
  * @param osf       the passive OS fingerprints loaded with {@code nfnl_osf -f} while recording, as
  *                  pf.os text (file {@code osf}), or null when the case loaded none
+ * @param bridged   whether fw bridged its two sides (file {@code mode}: {@code bridge}): eth0 and eth1
+ *                  ports of br0, which holds fw's address (the host of {@code Host.conformanceBridge()})
  */
 public record RecordedCase(String name, List<String> rules, List<JsonNode> packets, boolean quietHost,
                            List<JsonNode> recorded, String finalSave, Set<String> listening, List<String> sets,
                            String finalSets, List<String> localMarks, List<String> nfacct, String finalNfacct,
-                           String osf) {
+                           String osf, boolean bridged) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the case in {@code dir}; what is missing or malformed is named with its file. */
@@ -79,7 +81,8 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
             packets = given;
         }
         Path mode = dir.resolve("mode");
-        boolean quiet = Files.exists(mode) && Files.readString(mode).strip().equals("quiet-host");
+        String modeName = Files.exists(mode) ? Files.readString(mode).strip() : "";
+        boolean quiet = modeName.equals("quiet-host");
         String finalSave = kernel.has("final_save") ? kernel.get("final_save").asText() : null;
         Path listen = dir.resolve("listen");
         Set<String> listening = new HashSet<>();
@@ -106,7 +109,7 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
                 : kernel.has("osf") ? kernel.get("osf").asText() : null;
         return new RecordedCase(dir.getFileName().toString(), rules, List.copyOf(packets), quiet,
                 List.copyOf(recorded), finalSave, Set.copyOf(listening), List.copyOf(sets), finalSets, localMarks,
-                nfacct, finalNfacct, osf);
+                nfacct, finalNfacct, osf, modeName.equals("bridge"));
     }
 
     /** The case folders at or below {@code root}: a folder holding kernel.json is a case. */

@@ -87,6 +87,25 @@ public interface Packet {
         return 0;
     }
 
+    /**
+     * The bridge port the frame came in on (br_netfilter's physindev), "" when the packet did not
+     * arrive on a bridge port. The bridge hands such a packet to iptables with the bridge as
+     * {@link #inInterface()}; only a packet with a port here carries bridge information at all
+     * (xt_physdev's nf_bridge_info_exists), the host's own packets never do.
+     */
+    default String physInInterface() {
+        return "";
+    }
+
+    /**
+     * The bridge port the frame leaves by (br_netfilter's physoutdev), "" until the bridge has
+     * chosen one: set at FORWARD and POSTROUTING for a bridged frame, never for a packet the host
+     * sends or delivers to itself.
+     */
+    default String physOutInterface() {
+        return "";
+    }
+
     /** The hook being traversed. */
     Hook hook();
 

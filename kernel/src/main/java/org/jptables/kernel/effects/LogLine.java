@@ -16,6 +16,13 @@ public final class LogLine {
     public static String of(PacketView p, String prefix, int flags) {
         StringBuilder m = new StringBuilder(256);
         m.append(prefix).append("IN=").append(p.inInterface()).append(" OUT=").append(p.outInterface()).append(' ');
+        // a bridged frame's ports, where they are not the devices above (the bridge is)
+        if (!p.physInInterface().isEmpty() && !p.physInInterface().equals(p.inInterface())) {
+            m.append("PHYSIN=").append(p.physInInterface()).append(' ');
+        }
+        if (!p.physOutInterface().isEmpty() && !p.physOutInterface().equals(p.outInterface())) {
+            m.append("PHYSOUT=").append(p.physOutInterface()).append(' ');
+        }
         boolean ethernet = !"lo".equals(p.inInterface()) && p.sourceMac() >= 0 && p.destinationMac() >= 0;
         if (!p.inInterface().isEmpty() && (flags & Effects.LOG_MAC_DECODE) != 0 && ethernet) {
             // dump_mac_header with NF_LOG_MACDECODE on an Ethernet device

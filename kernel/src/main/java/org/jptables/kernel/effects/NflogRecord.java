@@ -8,7 +8,8 @@ import org.jptables.kernel.packet.PacketView;
  * One copy NFLOG hands to nfnetlink_log, as the listener receives it and as a pcap of link type
  * NFLOG (239) stores it: the nflog header (family AF_INET, version 0, the group as resource id)
  * and nfnetlink_log's attributes in the order __build_packet puts them: packet header (0x0800 and
- * the hook), prefix (with its NUL, "" included), input and output ifindex, mark (when not 0), the
+ * the hook), prefix (with its NUL, "" included), input ifindex and its bridge port's, output
+ * ifindex and its bridge port's (a port only beside its device), mark (when not 0), the
  * link-layer address, type, length and header (a packet that came in on Ethernet), the time (at
  * PREROUTING, INPUT and FORWARD only), the socket's uid and gid (a local socket with a file) and
  * the first bytes of the packet. Each attribute is a netlink attribute: length (header and value,
@@ -28,6 +29,8 @@ public record NflogRecord(int group, long timeNanos, byte[] bytes) {
     private static final int TIMESTAMP = 3;
     private static final int IFINDEX_INDEV = 4;
     private static final int IFINDEX_OUTDEV = 5;
+    private static final int IFINDEX_PHYSINDEV = 6;
+    private static final int IFINDEX_PHYSOUTDEV = 7;
     private static final int HWADDR = 8;
     private static final int PAYLOAD = 9;
     private static final int PREFIX = 10;
@@ -42,6 +45,16 @@ public record NflogRecord(int group, long timeNanos, byte[] bytes) {
      * are the interfaces' ifindex (0: none); {@code size} the bytes to copy, -1 for all.
      */
     public static NflogRecord of(PacketView p, int hook, int inIndex, int outIndex, int group, String prefix, long size) {
+        return of(p, hook, inIndex, 0, outIndex, 0, group, prefix, size);
+    }
+
+    /**
+     * As above, for a packet with bridge ports: {@code physInIndex}/{@code physOutIndex} are their
+     * ifindex (0: none), given only beside the device they belong to (recorded: POSTROUTING of a
+     * bridged frame, which has no input device, carries no physindev either).
+     */
+    public static NflogRecord of(PacketView p, int hook, int inIndex, int physInIndex, int outIndex, int physOutIndex,
+            int group, String prefix, long size) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + p.length());
         out.write(2); // AF_INET
         out.write(0); // NFULNL_VERSION
@@ -54,9 +67,15 @@ public record NflogRecord(int group, long timeNanos, byte[] bytes) {
         attribute(out, PREFIX, withNul);
         if (inIndex > 0) {
             attribute(out, IFINDEX_INDEV, be32(inIndex));
+            if (physInIndex > 0) {
+                attribute(out, IFINDEX_PHYSINDEV, be32(physInIndex));
+            }
         }
         if (outIndex > 0) {
             attribute(out, IFINDEX_OUTDEV, be32(outIndex));
+            if (physOutIndex > 0) {
+                attribute(out, IFINDEX_PHYSOUTDEV, be32(physOutIndex));
+            }
         }
         if (p.mark() != 0) {
             attribute(out, MARK, be32(p.mark()));

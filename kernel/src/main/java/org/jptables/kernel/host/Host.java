@@ -51,6 +51,7 @@ public final class Host implements AddressTypes {
     private final int[] localMarkMasks;
     /** The passive OS fingerprints loaded (nfnl_osf), for -m osf. */
     private final OsFingerprints fingerprints;
+    private final Bridges bridges;
 
     private Host(HostConfig config) {
         this(config, null, null);
@@ -116,6 +117,7 @@ public final class Host implements AddressTypes {
                 }
             }
         }
+        bridges = new Bridges(config.bridges() == null ? List.of() : config.bridges(), n, this::indexOf);
         List<HostConfig.NeighbourConfig> ns = config.neighbours() == null ? List.of() : config.neighbours();
         neighbourAddress = new int[ns.size()];
         neighbourMac = new long[ns.size()];
@@ -234,7 +236,7 @@ public final class Host implements AddressTypes {
             HostConfig c = yaml.readValue(in, HostConfig.class);
             if (c.osf() != null) {
                 c = new HostConfig(c.forwarding(), c.interfaces(), c.neighbours(), c.routes(), c.sockets(),
-                        c.localMarks(), folder.resolve(c.osf()).toString());
+                        c.localMarks(), folder.resolve(c.osf()).toString(), c.bridges());
             }
             return new Host(c);
         } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
@@ -260,6 +262,18 @@ public final class Host implements AddressTypes {
         }
     }
 
+    /**
+     * The bridging conformance topology (recorded cases with {@code mode} {@code bridge}): eth0 and
+     * eth1 ports of br0 198.18.0.1/24, src 198.18.0.2 behind eth0 and dst 198.18.0.3 behind eth1.
+     */
+    public static Host conformanceBridge() {
+        try (InputStream in = Host.class.getResourceAsStream("conformance-bridge-host.yaml")) {
+            return read(in, "conformance-bridge-host.yaml");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean forwarding() {
         return forwarding;
     }
@@ -280,7 +294,7 @@ public final class Host implements AddressTypes {
     /** The same host with these sockets and marks routed locally instead of its own (a conformance case's). */
     public Host with(List<HostConfig.SocketConfig> replacementSockets, List<String> replacementLocalMarks) {
         return new Host(new HostConfig(config.forwarding(), config.interfaces(), config.neighbours(), config.routes(),
-                replacementSockets, replacementLocalMarks, config.osf()), null, fingerprints);
+                replacementSockets, replacementLocalMarks, config.osf(), config.bridges()), null, fingerprints);
     }
 
     /** The same host with these OS fingerprints loaded instead of its own (a conformance case's {@code osf}). */
@@ -321,6 +335,29 @@ public final class Host implements AddressTypes {
             }
         }
         return false;
+    }
+
+    /** The position of the bridge the interface at {@code position} is a port of, or -1. */
+    public int bridgeOf(int position) {
+        return bridges.bridgeOf(position);
+    }
+
+    /**
+     * The port of {@code bridge} its forwarding database puts {@code mac} behind, or -1 when it
+     * does not know the address (the bridge floods the frame to every port but the one it came by).
+     */
+    public int bridgePortOf(int bridge, long mac) {
+        return bridges.portOf(bridge, mac);
+    }
+
+    /** How many ports the interface at {@code bridge} has: 0 when it is no bridge. */
+    public int bridgePortCount(int bridge) {
+        return bridges.portCount(bridge);
+    }
+
+    /** The position of the {@code i}-th port of {@code bridge}, in host.yaml's order. */
+    public int bridgePort(int bridge, int i) {
+        return bridges.port(bridge, i);
     }
 
     /** The interface's position, or -1. */

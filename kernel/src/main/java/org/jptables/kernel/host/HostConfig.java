@@ -2,29 +2,31 @@ package org.jptables.kernel.host;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The host as conf/host.yaml describes it: interfaces with addresses, neighbours, routes, the
  * host's TCP and UDP sockets (for xt_socket and TPROXY), and the marks its policy routing delivers
  * locally (TPROXY's {@code ip rule add fwmark ... lookup T} with {@code local 0.0.0.0/0 dev lo} in T),
- * and {@code osf}: the pf.os file of passive OS fingerprints the host has loaded ({@code nfnl_osf -f
- * FILE}, for {@code -m osf}; a path relative to host.yaml's folder; none loaded without it).
+ * {@code osf}: the pf.os file of passive OS fingerprints the host has loaded ({@code nfnl_osf -f
+ * FILE}, for {@code -m osf}; a path relative to host.yaml's folder; none loaded without it), and its
+ * bridges (br_netfilter with bridge-nf-call-iptables=1: bridged frames pass iptables).
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, List<NeighbourConfig> neighbours,
                          List<RouteConfig> routes, List<SocketConfig> sockets, List<String> localMarks,
-                         String osf) {
+                         String osf, List<BridgeConfig> bridges) {
 
-    /** A host that has loaded no OS fingerprints. */
+    /** A host that has loaded no OS fingerprints and has no bridges. */
     public HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, List<NeighbourConfig> neighbours,
                       List<RouteConfig> routes, List<SocketConfig> sockets, List<String> localMarks) {
-        this(forwarding, interfaces, neighbours, routes, sockets, localMarks, null);
+        this(forwarding, interfaces, neighbours, routes, sockets, localMarks, null, null);
     }
 
     /** A host without sockets and without policy routing by mark. */
     public HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, List<NeighbourConfig> neighbours,
                       List<RouteConfig> routes) {
-        this(forwarding, interfaces, neighbours, routes, null, null, null);
+        this(forwarding, interfaces, neighbours, routes, null, null, null, null);
     }
 
     /**
@@ -63,5 +65,14 @@ public record HostConfig(Boolean forwarding, List<InterfaceConfig> interfaces, L
         public RouteConfig(String destination, String via, String device, String source) {
             this(destination, via, device, source, null);
         }
+    }
+
+    /**
+     * A bridge: {@code name} is an interface of the host (it holds the addresses), {@code ports}
+     * the interfaces enslaved to it (no addresses of their own), {@code fdb} the forwarding
+     * database, a MAC address (as {@code 02:00:00:00:00:02}) to the port it is behind, as
+     * {@code bridge fdb} shows it. A frame to a MAC the fdb does not hold is flooded.
+     */
+    public record BridgeConfig(String name, List<String> ports, Map<String, String> fdb) {
     }
 }

@@ -14,6 +14,8 @@ import org.jptables.api.Sockets;
 public final class PacketView extends Ipv4Bytes implements Packet {
     private String inInterface = "";
     private String outInterface = "";
+    private String physIn = "";
+    private String physOut = "";
     private Hook hook = Hook.PREROUTING;
     private int mark;
     private int priority;
@@ -72,6 +74,23 @@ public final class PacketView extends Ipv4Bytes implements Packet {
 
     public PacketView outInterface(String name) {
         this.outInterface = name == null ? "" : name;
+        return this;
+    }
+
+    @Override
+    public String physInInterface() {
+        return physIn;
+    }
+
+    @Override
+    public String physOutInterface() {
+        return physOut;
+    }
+
+    /** The bridge ports the frame came in by and leaves by ("" for none: not bridged, or not chosen yet). */
+    public PacketView bridgePorts(String in, String out) {
+        this.physIn = in == null ? "" : in;
+        this.physOut = out == null ? "" : out;
         return this;
     }
 

@@ -38,9 +38,13 @@ final class LogEffects {
         if (report == null) {
             return;
         }
-        int in = packet.inInterface().isEmpty() ? 0 : host.interfaceIndex(host.indexOf(packet.inInterface()));
-        int out = packet.outInterface().isEmpty() ? 0 : host.interfaceIndex(host.indexOf(packet.outInterface()));
-        report.nflog.add(NflogRecord.of(packet, hookNumber(packet.hook()), in, out, group, prefix, size));
+        report.nflog.add(NflogRecord.of(packet, hookNumber(packet.hook()), ifindex(packet.inInterface()),
+                ifindex(packet.physInInterface()), ifindex(packet.outInterface()), ifindex(packet.physOutInterface()),
+                group, prefix, size));
+    }
+
+    private int ifindex(String device) {
+        return device.isEmpty() ? 0 : host.interfaceIndex(host.indexOf(device));
     }
 
     /** NF_INET_PRE_ROUTING 0, LOCAL_IN 1, FORWARD 2, LOCAL_OUT 3, POST_ROUTING 4. */

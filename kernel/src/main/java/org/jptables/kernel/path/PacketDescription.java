@@ -40,7 +40,8 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket, int cp
      * parser accepts, its error message names and {@code replay -h} and {@code --packet -h} print.
      */
     public static final List<Field> FIELDS = List.of(
-            new Field("in", "interface it arrives on, or \"host\" when the host sends it (eth0)"),
+            new Field("in", "interface it arrives on (a bridge port: the bridge's, the port its physindev), or \"host\""
+                    + " when the host sends it (eth0)"),
             new Field("src", "source address (required unless frame or ip)"),
             new Field("dst", "destination address (required unless frame or ip)"),
             new Field("proto", "tcp, udp, icmp or a protocol number 0-255 (tcp)"),

@@ -45,6 +45,7 @@ public final class PacketPath implements PacketEffects {
     private final LogEffects logs;
     /** The packet being handled, while the host sends one of its own on the view. */
     private final ViewSnapshot aside = new ViewSnapshot();
+    private final BridgeForwarding bridging;
     private final Redirects redirects;
     /** The datagram being handled when it was reassembled from fragments, else null. */
     private Defragmenter.Datagram fragments;
@@ -78,6 +79,7 @@ public final class PacketPath implements PacketEffects {
         this.copies = new TeeCopies(host, view, hooks);
         this.connections = new ConnectionSteps(this.conntrack, ruleset, view, translation, hooks);
         this.logs = new LogEffects(host);
+        this.bridging = new BridgeForwarding(host, view, this::bridgedOut);
         view.addressTypes(host).sockets(host.sockets()).effects(this);
         if (this.conntrack instanceof ConnectionMarks table) {
             view.connectionTable(table); // -m connlimit looks up other connections' tuples
@@ -236,9 +238,15 @@ public final class PacketPath implements PacketEffects {
             throw new IllegalArgumentException("no interface " + in + " on this host");
         }
         boolean looped = loopedCt != NOT_LOOPED;
+        // br_netfilter hands iptables a frame from a bridge port as the bridge's, the port as physindev
+        int port = !looped && host.bridgeOf(dev) >= 0 ? dev : -1;
+        if (port >= 0) {
+            dev = host.bridgeOf(port);
+        }
         // wrap keeps the mark and the conntrack fields: a looped packet keeps both, a new one starts clean
         // an arriving skb has no socket yet (a looped one lost it in loopback_xmit's skb_orphan)
-        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("").socket(LocalSocket.NONE);
+        view.wrap(ip, 0, length).inInterface(host.name(dev)).outInterface("").socket(LocalSocket.NONE)
+                .bridgePorts(port < 0 ? "" : host.name(port), "");
         if (looped) {
             view.linkHeader(0, 0);
             if (loopedCt >= 0 || loopedCt == ConnectionTracking.UNTRACKED) {
@@ -248,11 +256,13 @@ public final class PacketPath implements PacketEffects {
             view.setMark(0);
             view.setPriority(0);
             view.traced(false);
-            view.linkHeader(host.mac(dev), arrivingMac >= 0 ? arrivingMac : host.senderMac(dev, view.source()));
+            long to = port < 0 ? host.mac(dev) : BridgeFrames.destinationMac(host, dev, view.destination());
+            view.linkHeader(to, arrivingMac >= 0 ? arrivingMac : host.senderMac(dev, view.source()));
             arrivingMac = -1;
             view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
             view.template().clear();
         }
+        int arrivedFor = view.destination();
         if (hook(TableKind.RAW, Hook.PREROUTING) != Verdict.ACCEPT) {
             return "DROP";
         }
@@ -267,10 +277,16 @@ public final class PacketPath implements PacketEffects {
         if (connections.nat(ct, Hook.PREROUTING, false) != Verdict.ACCEPT) {
             return connections.dropped(ct);
         }
+        if (port >= 0 && view.destination() != arrivedFor) {
+            view.linkHeader(BridgeFrames.afterDestinationNat(host, dev, view.destination()), view.sourceMac());
+        }
+        if (port >= 0 && view.destinationMac() != host.mac(dev)) {
+            return bridging.forward(ct, dev, port) ? "ACCEPT" : connections.dropped(ct);
+        }
         if (observer != null && !looped) {
             observer.routed(view.bytes(), view.length(), view.mark());
         }
-        int route = routing.input(view.source(), view.destination(), in, view.mark());
+        int route = routing.input(view.source(), view.destination(), host.name(dev), view.mark());
         if (route == Routing.DROP || route == Routing.FORWARD && view.assignedSocket() != Sockets.NONE) {
             // ip_forward drops a packet TPROXY assigned to a local socket (skb->sk)
             return connections.dropped(ct);
@@ -347,7 +363,24 @@ public final class PacketPath implements PacketEffects {
         if (recordRoute >= 0) {
             RecordRoute.onForward(ip, 0, recordRoute, host.primaryAddress(out));
         }
-        return postrouting(ct, ip, length, out) ? "ACCEPT" : "DROP";
+        return postrouting(ct, ip, length, out, -1) ? "ACCEPT" : "DROP";
+    }
+
+    /**
+     * A bridged copy of a frame from port {@code in} out of port {@code out}: FORWARD with the bridge
+     * as -i and -o and the ports as physindev and physoutdev, then POSTROUTING, called from the bridge
+     * (no -i). No routing, no TTL and no ip_forward checks: the frame leaves as it came, MACs and all.
+     */
+    private boolean bridgedOut(int ct, int bridge, int in, int out) {
+        view.outInterface(host.name(bridge)).bridgePorts(host.name(in), host.name(out)).hook(Hook.FORWARD);
+        view.routeRealm(0); // br_netfilter's fake route of the bridge names no realm
+        if (hook(TableKind.MANGLE, Hook.FORWARD) != Verdict.ACCEPT
+                || hook(TableKind.FILTER, Hook.FORWARD) != Verdict.ACCEPT
+                || hook(TableKind.SECURITY, Hook.FORWARD) != Verdict.ACCEPT) {
+            return false; // a flooded copy's drop leaves the connection to the others (the caller aborts it)
+        }
+        view.inInterface(""); // br_nf_post_routing passes the hook no input device
+        return postrouting(ct, view.bytes(), view.length(), bridge, out);
     }
 
     private String send(byte[] ip, int length) {
@@ -360,7 +393,7 @@ public final class PacketPath implements PacketEffects {
      * RELATED from raw OUTPUT on and conntrack's own OUTPUT hook leaves it alone.
      */
     private String send(byte[] ip, int length, int cause) {
-        view.wrap(ip, 0, length).inInterface("").socket(socket).traced(false).setMark(0);
+        view.wrap(ip, 0, length).inInterface("").bridgePorts("", "").socket(socket).traced(false).setMark(0);
         view.setPriority(0); // the sending socket's sk_priority, 0 as no SO_PRIORITY is modelled
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
@@ -392,10 +425,11 @@ public final class PacketPath implements PacketEffects {
         if (out < 0) {
             return connections.dropped(ct);
         }
-        return postrouting(ct, view.bytes(), view.length(), out) ? "ACCEPT" : "DROP";
+        return postrouting(ct, view.bytes(), view.length(), out, -1) ? "ACCEPT" : "DROP";
     }
 
-    private boolean postrouting(int ct, byte[] ip, int length, int out) {
+    /** {@code port}: the bridge port a bridged frame leaves by (its MACs unchanged), else -1. */
+    private boolean postrouting(int ct, byte[] ip, int length, int out, int port) {
         view.outInterface(host.name(out));
         if (hook(TableKind.MANGLE, Hook.POSTROUTING) != Verdict.ACCEPT
                 || connections.nat(ct, Hook.POSTROUTING, true) != Verdict.ACCEPT) {
@@ -430,7 +464,12 @@ public final class PacketPath implements PacketEffects {
             return delivered;
         }
         if (report != null) {
-            EmittedFrames.record(report, host, fragments, ip, length, out, view.destination());
+            if (port >= 0) {
+                EmittedFrames.record(report, fragments, ip, length, host.name(port), view.destinationMac(),
+                        view.sourceMac());
+            } else {
+                EmittedFrames.record(report, host, fragments, ip, length, out, view.destination());
+            }
         }
         if (observer != null) {
             observer.leaving(ip, length, out, view.mark(), depth > 0);
@@ -481,6 +520,15 @@ public final class PacketPath implements PacketEffects {
 
     /** A REJECT answer goes out through OUTPUT and POSTROUTING like any packet the host sends. */
     private void sendReply(byte[] reply) {
+        if (reply.length > 9 && reply[9] == 6 && !view.physInInterface().isEmpty()) {
+            // nf_send_reset answers a packet from a bridge port out of that port, from the MAC it
+            // was sent to: no hooks
+            if (report != null) {
+                EmittedFrames.record(report, null, reply, reply.length, view.physInInterface(), view.sourceMac(),
+                        view.destinationMac());
+            }
+            return;
+        }
         aside(reply, null);
     }
 

@@ -16,6 +16,8 @@ final class ViewSnapshot {
     private int length;
     private String in;
     private String out;
+    private String physIn;
+    private String physOut;
     private Hook hook;
     private int mark;
     private int priority;
@@ -39,6 +41,8 @@ final class ViewSnapshot {
         length = view.length();
         in = view.inInterface();
         out = view.outInterface();
+        physIn = view.physInInterface();
+        physOut = view.physOutInterface();
         hook = view.hook();
         mark = view.mark();
         priority = (int) view.priority();
@@ -59,7 +63,7 @@ final class ViewSnapshot {
 
     void restore(PacketView view) {
         view.socket(socket).traced(traced);
-        view.wrap(bytes, offset, length).inInterface(in).outInterface(out).hook(hook)
+        view.wrap(bytes, offset, length).inInterface(in).outInterface(out).bridgePorts(physIn, physOut).hook(hook)
                 .linkHeader(destinationMac, sourceMac);
         view.setMark(mark);
         view.setPriority(priority);

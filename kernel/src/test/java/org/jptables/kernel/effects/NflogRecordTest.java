@@ -70,4 +70,15 @@ class NflogRecordTest {
         assertEquals(0, p.socketUid());
         assertEquals(List.of("1:8", "10:6", "5:8"), layout(NflogRecord.of(p, 4, 0, 2, 0, "x", 0).bytes()));
     }
+
+    /** Recorded (tcpdump -i nflog:5 in a bridging namespace): each port right after its device, none without it. */
+    @Test
+    void bridgePortsFollowTheirDevices() {
+        PacketView p = udp().inInterface("br0").outInterface("br0").hook(Hook.FORWARD);
+        p.bridgePorts("eth0", "eth1");
+        List<String> forward = layout(NflogRecord.of(p, 2, 4, 2, 4, 3, 5, "f", 0).bytes());
+        assertEquals(List.of("1:8", "10:6", "4:8", "6:8", "5:8", "7:8"), forward.subList(0, 6));
+        p.inInterface("").hook(Hook.POSTROUTING);
+        assertEquals(List.of("1:8", "10:6", "5:8", "7:8"), layout(NflogRecord.of(p, 4, 0, 2, 4, 3, 5, "p", 0).bytes()));
+    }
 }

@@ -125,4 +125,35 @@ class HostTest {
         assertEquals(0, Host.of(new HostConfig(true, List.of(nic("eth0", 2, null, "10.0.0.1/24")), null, null))
                 .sourceAddressFor(a("192.0.2.1")), "no route, no source");
     }
+
+    @Test
+    void bridgesNameTheirPortsAndForwardingDatabase() throws Exception {
+        Host h = Host.conformanceBridge();
+        int br0 = h.indexOf("br0");
+        assertEquals(br0, h.bridgeOf(h.indexOf("eth0")));
+        assertEquals(br0, h.bridgeOf(h.indexOf("eth1")));
+        assertEquals(-1, h.bridgeOf(br0));
+        assertEquals(-1, h.bridgeOf(h.indexOf("lo")));
+        assertEquals(2, h.bridgePortCount(br0));
+        assertEquals(0, h.bridgePortCount(h.indexOf("lo")));
+        assertEquals(h.indexOf("eth1"), h.bridgePortOf(br0, 0x020000000102L));
+        assertEquals(-1, h.bridgePortOf(br0, 0x020000000999L), "unknown: flooded");
+    }
+
+    @Test
+    void aBridgeMustNameInterfacesAndItsOwnPorts() {
+        String base = "interfaces: [{name: eth0}, {name: eth1}, {name: br0}, {name: br1}]\n";
+        assertEquals("x: host: bridge br0: port eth9 is not one of the interfaces", bad(base
+                + "bridges: [{name: br0, ports: [eth9]}]"));
+        assertEquals("x: host: bridge br0: fdb entry 02:00:00:00:00:02 names eth1, which is not one of its ports", bad(base
+                + "bridges: [{name: br0, ports: [eth0], fdb: {\"02:00:00:00:00:02\": eth1}}]"));
+        assertEquals("x: host: bridge br1: eth0 is already a bridge or a bridge's port", bad(base
+                + "bridges: [{name: br0, ports: [eth0]}, {name: br1, ports: [eth0]}]"));
+    }
+
+    private static String bad(String yaml) {
+        IOException e = assertThrows(IOException.class,
+                () -> Host.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "x"));
+        return e.getMessage();
+    }
 }

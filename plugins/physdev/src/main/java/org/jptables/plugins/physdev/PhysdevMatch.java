@@ -7,10 +7,12 @@ import org.jptables.api.Packet;
 import org.jptables.api.StateScope;
 
 /**
- * xt_physdev's decision. Only a packet the bridge hands to iptables (br_netfilter) carries bridge
- * information; jptables' host model has no bridge, so no packet does, and for such a packet the
- * kernel's physdev_mt matches exactly when every option the rule gives is inverted
- * ({@code ! --physdev-is-bridged} and the like), whatever the names say.
+ * xt_physdev's decision, on the bridge ports br_netfilter gives a packet that came in on a bridge
+ * port ({@link Packet#physInInterface()}, {@link Packet#physOutInterface()} once the bridge chose
+ * the out port). A packet without bridge information (the host's own, one from a device that is no
+ * bridge port) matches exactly when every option the rule gives is inverted, whatever the names
+ * say. Names compare as xt_physdev's ifname_compare_aligned with the mask iptables made: the whole
+ * name, or the part before a trailing {@code +}; an empty name matches every port.
  *
  * @param bitmask XT_PHYSDEV_OP_IN 1, OUT 2, BRIDGED 4, ISIN 8, ISOUT 16 given
  * @param invert  the same bits, for those given with {@code !}
@@ -26,7 +28,45 @@ public record PhysdevMatch(int bitmask, int invert, String in, String out) imple
 
     @Override
     public boolean matches(Packet packet) {
-        return (bitmask & ~invert) == 0;
+        String inPort = packet.physInInterface();
+        if (inPort.isEmpty()) {
+            return (bitmask & ~invert) == 0;
+        }
+        String outPort = packet.physOutInterface();
+        boolean hasOut = !outPort.isEmpty();
+        // --physdev-is-bridged: the bridge chose an out port, so only FORWARD and POSTROUTING see one
+        if (given(BRIDGED) && hasOut == inverted(BRIDGED)) {
+            return false;
+        }
+        // the in port is always known here: --physdev-is-in holds unless inverted
+        if (given(IS_IN) && inverted(IS_IN) || given(IS_OUT) && hasOut == inverted(IS_OUT)) {
+            return false;
+        }
+        if (given(IN) && nameMatches(inPort, in) == inverted(IN)) {
+            return false;
+        }
+        // before the bridge chose an out port --physdev-out fails, inverted or not (recorded)
+        return !given(OUT) || hasOut && nameMatches(outPort, out) != inverted(OUT);
+    }
+
+    private boolean given(int bit) {
+        return (bitmask & bit) != 0;
+    }
+
+    private boolean inverted(int bit) {
+        return (invert & bit) != 0;
+    }
+
+    /** ifname_compare_aligned under xtables_parse_interface's mask: "" and "+" match every name. */
+    static boolean nameMatches(String device, String pattern) {
+        int length = pattern.length();
+        if (length == 0) {
+            return true;
+        }
+        if (pattern.charAt(length - 1) == '+') {
+            return device.regionMatches(0, pattern, 0, length - 1);
+        }
+        return device.equals(pattern);
     }
 
     /**
