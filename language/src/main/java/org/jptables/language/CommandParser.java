@@ -72,6 +72,8 @@ public final class CommandParser {
     private final class Run {
         private final Words words;
         private boolean invert;
+        /** Words followed a "--": getopt left them, and iptables refuses them. */
+        private boolean unknownArguments;
         /** The general options given, as {@link GeneralOptions}' bits. */
         private int options;
         private final ParsedCommand cmd = new ParsedCommand();
@@ -95,6 +97,11 @@ public final class CommandParser {
                     invert = true;
                     continue;
                 }
+                if (word.equals("--")) {
+                    // getopt stops at "--"; iptables refuses whatever follows it
+                    unknownArguments = words.hasMore();
+                    break;
+                }
                 if (word.startsWith("--") && word.length() > 2) {
                     longOption(word);
                 } else if (word.startsWith("-") && word.length() > 1) {
@@ -114,7 +121,10 @@ public final class CommandParser {
             for (int i = 1; i < word.length(); i++) {
                 char c = word.charAt(i);
                 if (!MainOptionTable.isShort(c)) {
-                    throw new ParameterException("unknown option \"" + (word.length() == 2 ? word : "-" + c) + "\"");
+                    // iptables names argv[optind - 1]: getopt moves optind past a word only at its
+                    // last letter, so an unknown letter inside "-8bit" names the word before it
+                    String named = i == word.length() - 1 ? word : words.previous();
+                    throw new ParameterException("unknown option \"" + (named == null ? word : named) + "\"");
                 }
                 String rest = word.substring(i + 1);
                 if (MainOptionTable.takesArgument(c)) {
@@ -404,6 +414,15 @@ public final class CommandParser {
         private void takeOption(ExtensionUse use, Option option, String spelled, String inline)
                 throws ParameterException {
             List<String> values = new ArrayList<>();
+            if (option.arguments() == 0 && inline != null) {
+                // getopt_long: "option '--x' doesn't allow an argument", which iptables reports
+                // with the word as typed
+                throw new ParameterException("unknown option \"" + spelled + "=" + inline + "\"");
+            }
+            if (option.takesOptionalArgument() && words.argumentFollows()) {
+                // the extension reads argv[optind] itself when it is not an option or a !
+                values.add(words.take());
+            }
             if (option.arguments() > 0) {
                 if (inline != null) {
                     values.add(inline);
@@ -431,23 +450,34 @@ public final class CommandParser {
             invert = false;
         }
 
-        private void finish() throws ParameterException {
-            if (cmd.help || cmd.version) {
-                return;
-            }
-            if (invert) {
-                throw new ParameterException("nothing appropriate following !");
-            }
-            if (cmd.commands == 0) {
-                throw new ParameterException("no command specified");
-            }
+        private void checkNatDrop() throws ParameterException {
             if ("nat".equals(cmd.table) && ("DROP".equals(cmd.policy) || "DROP".equals(cmd.jumpName))) {
                 throw new ParameterException(
                         "\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n");
             }
-            cmd.context.table = cmd.table;
-            cmd.context.chain = cmd.chain == null ? "" : cmd.chain;
-            extensions.build();
+        }
+
+        private void finish() throws ParameterException {
+            if (cmd.help || cmd.version) {
+                return;
+            }
+            // do_parse's order after the getopt loop: the nat table's DROP, the extensions' final
+            // checks, words after "--", a missing command, a dangling !
+            checkNatDrop();
+            if (cmd.commands != 0) {
+                cmd.context.table = cmd.table;
+                cmd.context.chain = cmd.chain == null ? "" : cmd.chain;
+                extensions.build();
+            }
+            if (unknownArguments) {
+                throw new ParameterException("unknown arguments found on commandline");
+            }
+            if (cmd.commands == 0) {
+                throw new ParameterException("no command specified");
+            }
+            if (invert) {
+                throw new ParameterException("nothing appropriate following !");
+            }
             GeneralOptions.checkAllowed(options, cmd.commands);
             if (cmd.has(CommandKind.APPEND) || cmd.has(CommandKind.DELETE) || cmd.has(CommandKind.CHECK)
                     || cmd.has(CommandKind.INSERT) || cmd.has(CommandKind.REPLACE)) {
