@@ -7,6 +7,7 @@ import org.jptables.api.IpSets;
 import org.jptables.api.MatchExtension;
 import org.jptables.api.Names;
 import org.jptables.api.NfacctObjects;
+import org.jptables.api.RuleContext;
 import org.jptables.api.Numbers;
 import org.jptables.api.Option;
 import org.jptables.kernel.extension.ExtensionRegistry;
@@ -29,6 +30,7 @@ public final class CommandParser {
     private final boolean restore;
     private final IpSets sets;
     private final NfacctObjects nfacct;
+    private boolean savedRules;
 
     public CommandParser(ExtensionRegistry registry, Names names, Map<String, Object> shared, boolean restore) {
         this(registry, names, shared, restore, IpSets.NONE);
@@ -52,6 +54,16 @@ public final class CommandParser {
         this.restore = restore;
         this.sets = sets;
         this.nfacct = nfacct;
+    }
+
+    /**
+     * The same parser for the rules of jptables' own saved ruleset ({@link RuleContext#savedRule}):
+     * rules the kernel accepted one command at a time, which may name what a rule further on makes.
+     */
+    public CommandParser forSavedRules() {
+        CommandParser p = new CommandParser(registry, names, shared, restore, sets, nfacct);
+        p.savedRules = true;
+        return p;
     }
 
     /** The sets this parser's rules may name. */
@@ -82,7 +94,7 @@ public final class CommandParser {
 
         Run(List<String> args) {
             this.words = new Words(args);
-            cmd.context = new DraftContext(names, shared, sets, nfacct);
+            cmd.context = new DraftContext(names, shared, sets, nfacct, savedRules);
             this.commands = new CommandOptions(cmd, words, registry);
             this.extensions = new RuleExtensions(registry, names, cmd);
         }

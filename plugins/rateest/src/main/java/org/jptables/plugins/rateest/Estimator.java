@@ -16,10 +16,10 @@ package org.jptables.plugins.rateest;
  * second (gen_estimator_read).
  */
 final class Estimator {
-    private final EstimatorParameters parameters;
-    private final long intervalNanos;
-    private final int intervalLog;
-    private final int ewmaLog;
+    private EstimatorParameters parameters;
+    private long intervalNanos;
+    private int intervalLog;
+    private int ewmaLog;
     private long bytes;
     private long packets;
     private long lastBytes;
@@ -29,15 +29,19 @@ final class Estimator {
     private long nextTick;
     private boolean started;
 
-    Estimator(EstimatorParameters parameters) {
-        this.parameters = parameters;
-        this.intervalNanos = parameters.intervalNanos();
-        this.intervalLog = parameters.intervalLog();
-        this.ewmaLog = parameters.ewmaLog();
+    /**
+     * The interval and weight, set once by the RATEEST rule that makes the estimator, before any
+     * packet is counted (a saved rateest rule read before it may have made the estimator).
+     */
+    synchronized void configure(EstimatorParameters chosen) {
+        this.parameters = chosen;
+        this.intervalNanos = chosen.intervalNanos();
+        this.intervalLog = chosen.intervalLog();
+        this.ewmaLog = chosen.ewmaLog();
     }
 
-    /** The interval and weight the estimator was made with (a second RATEEST must give the same). */
-    EstimatorParameters parameters() {
+    /** The interval and weight the estimator was made with (a second RATEEST must give the same); null before. */
+    synchronized EstimatorParameters parameters() {
         return parameters;
     }
 

@@ -37,9 +37,15 @@ final class Estimators {
     synchronized Estimator make(String name, EstimatorParameters parameters) throws RuleException {
         Estimator existing = byName.get(name);
         if (existing == null) {
-            Estimator made = new Estimator(parameters);
+            Estimator made = new Estimator();
+            made.configure(parameters);
             byName.put(name, made);
             return made;
+        }
+        if (existing.parameters() == null) {
+            // named by a saved rateest rule read before this one
+            existing.configure(parameters);
+            return existing;
         }
         if (!existing.parameters().equals(parameters)) {
             throw RuleException.refusedByKernel(INVALID);
@@ -47,11 +53,20 @@ final class Estimators {
         return existing;
     }
 
-    /** xt_rateest_lookup: the estimator named {@code name}, or the kernel's ENOENT. */
-    synchronized Estimator find(String name) throws RuleException {
+    /**
+     * xt_rateest_lookup: the estimator named {@code name}, or the kernel's ENOENT. For a rule read
+     * back from the saved ruleset ({@code savedRule}) the RATEEST rule may come later, or sit in a
+     * table not loaded: the estimator is then made without parameters, for that rule to set; until
+     * then it reads 0.
+     */
+    synchronized Estimator find(String name, boolean savedRule) throws RuleException {
         Estimator found = byName.get(name);
         if (found == null) {
-            throw RuleException.refusedByKernel(NO_SUCH);
+            if (!savedRule) {
+                throw RuleException.refusedByKernel(NO_SUCH);
+            }
+            found = new Estimator();
+            byName.put(name, found);
         }
         return found;
     }

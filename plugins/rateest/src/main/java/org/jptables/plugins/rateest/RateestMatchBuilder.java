@@ -114,8 +114,8 @@ final class RateestMatchBuilder implements MatchBuilder {
             throw RuleException.refusedByKernel(INVALID);
         }
         Estimators estimators = Estimators.of(rule);
-        Estimator first = estimators.find(name1);
-        Estimator second = relative ? estimators.find(name2) : null;
+        Estimator first = estimators.find(name1, rule.savedRule());
+        Estimator second = relative ? estimators.find(name2, rule.savedRule()) : null;
         return new RateestMatch(new RateestComparison(name1, relative ? name2 : null, delta, bytes, packets, mode,
                 inverted, bytes1, packets1, bytes2, packets2), first, second);
     }

@@ -165,6 +165,35 @@ class RateestTest {
     }
 
     @Test
+    void aSavedRuleMayNameAnEstimatorARuleFurtherOnMakes() throws RuleException {
+        // the state file holds what the kernel accepted one rule at a time: -I put the match first
+        MatchBuilder saved = new RateestExtension().newBuilder(new SavedRule(context));
+        saved.option("--rateest1", List.of("later"), false);
+        saved.option("--rateest-gt", List.of(), false);
+        saved.option("--rateest-pps2", List.of("0"), false);
+        Match early = saved.build();
+        assertFalse(early.matches(packet(40, 0)));
+        Target later = rateest("later", "250ms", "500ms");
+        later.apply(packet(100, 0));
+        assertTrue(early.matches(packet(40, 250 * MS)));
+        // a rule given now is held to the kernel's check
+        RuleException refused = assertThrows(RuleException.class, () -> match("--rateest=elsewhere", "--rateest-lt", "--rateest-pps2"));
+        assertEquals("No chain/target/match by that name.", refused.getMessage());
+    }
+
+    /** The test's context, as for a rule read back from the saved ruleset. */
+    private record SavedRule(TestContext context) implements org.jptables.api.RuleContext {
+        @Override public boolean savedRule() { return true; }
+        @Override public String table() { return context.table(); }
+        @Override public String chain() { return context.chain(); }
+        @Override public int protocol() { return context.protocol(); }
+        @Override public boolean protocolInverted() { return context.protocolInverted(); }
+        @Override public void declareProtocol(int protocol, boolean inverted) { context.declareProtocol(protocol, inverted); }
+        @Override public org.jptables.api.Names names() { return context.names(); }
+        @Override public <T> T shared(String key, java.util.function.Supplier<T> factory) { return context.shared(key, factory); }
+    }
+
+    @Test
     void helpIsIptables() throws IOException {
         assertEquals(resource("/help-rateest.txt"), new RateestExtension().help());
         assertEquals(resource("/help-RATEEST.txt"), new RateestTargetExtension().help());
