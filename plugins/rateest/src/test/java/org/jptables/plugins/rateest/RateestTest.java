@@ -194,6 +194,30 @@ class RateestTest {
     }
 
     @Test
+    void countingAndComparingAllocateNothing() throws RuleException {
+        Target target = rateest("hot", "250ms", "500ms");
+        Match match = match("--rateest-delta", "--rateest=hot", "--rateest-pps1=100", "--rateest-bps1=8000000bit",
+                "--rateest-gt", "--rateest-pps2=3", "--rateest-bps2=800bit");
+        PacketView p = packet(100, 0);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().threadId();
+        for (int i = 0; i < 20_000; i++) {
+            p.timeNanos(i * MS);
+            target.apply(p);
+            match.matches(p);
+        }
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 20_000; i < 1_020_000; i++) {
+            p.timeNanos(i * MS);
+            target.apply(p);
+            match.matches(p);
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        // a single object per packet would be 16 MB and more; the JIT's own noise is a few KB
+        assertTrue(allocated < 1_000_000, "allocated " + allocated + " bytes for a million packets");
+    }
+
+    @Test
     void helpIsIptables() throws IOException {
         assertEquals(resource("/help-rateest.txt"), new RateestExtension().help());
         assertEquals(resource("/help-RATEEST.txt"), new RateestTargetExtension().help());
