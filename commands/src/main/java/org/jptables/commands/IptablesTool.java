@@ -80,7 +80,8 @@ final class IptablesTool {
     private int run(Settings settings, Session session, StateSets state) {
         ParsedCommand cmd;
         try {
-            cmd = session.parser(false, state, state).parse(settings.args());
+            // iptables reads the command line before the kernel's table: its problems come first
+            cmd = session.parserBeforeLoading(state, state).parse(settings.args());
         } catch (ParameterException e) {
             return Messages.parameterProblem(PROGRAM, e, 0, err);
         }
@@ -106,6 +107,9 @@ final class IptablesTool {
             // only the table the command names is read, as iptables reads only that one
             Ruleset ruleset = kind == null ? store.load(session.parser(true), session.names)
                     : store.loadTable(session.parser(true), session.names, kind);
+            // the kernel checks a rule against what the ruleset holds when the rule goes in (the
+            // estimators of its RATEEST rules for -m rateest): read the line again, now beside it
+            cmd = session.parser(false, state, state).parse(settings.args());
             StringBuilder text = new StringBuilder();
             boolean changed;
             int tables = ruleset.tables().size();

@@ -57,6 +57,14 @@ public final class Session {
         return new CommandParser(registry, names, shared, restore, ipSets, objects);
     }
 
+    /**
+     * A parser for a command line read before the ruleset is loaded: its rules share nothing with
+     * the session's (a RATEEST rule it builds makes no estimator the loaded ruleset would meet).
+     */
+    public CommandParser parserBeforeLoading(org.jptables.api.IpSets ipSets, org.jptables.api.NfacctObjects objects) {
+        return new CommandParser(registry, names, new HashMap<>(), false, ipSets, objects);
+    }
+
     public ExtensionRegistry registry() {
         return registry;
     }

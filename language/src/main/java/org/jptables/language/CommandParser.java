@@ -7,6 +7,7 @@ import org.jptables.api.IpSets;
 import org.jptables.api.MatchExtension;
 import org.jptables.api.Names;
 import org.jptables.api.NfacctObjects;
+import org.jptables.api.RuleContext;
 import org.jptables.api.Numbers;
 import org.jptables.api.Option;
 import org.jptables.kernel.extension.ExtensionRegistry;
@@ -29,6 +30,7 @@ public final class CommandParser {
     private final boolean restore;
     private final IpSets sets;
     private final NfacctObjects nfacct;
+    private boolean savedRules;
 
     public CommandParser(ExtensionRegistry registry, Names names, Map<String, Object> shared, boolean restore) {
         this(registry, names, shared, restore, IpSets.NONE);
@@ -54,6 +56,16 @@ public final class CommandParser {
         this.nfacct = nfacct;
     }
 
+    /**
+     * The same parser for the rules of jptables' own saved ruleset ({@link RuleContext#savedRule}):
+     * rules the kernel accepted one command at a time, which may name what a rule further on makes.
+     */
+    public CommandParser forSavedRules() {
+        CommandParser p = new CommandParser(registry, names, shared, restore, sets, nfacct);
+        p.savedRules = true;
+        return p;
+    }
+
     /** The sets this parser's rules may name. */
     public IpSets sets() {
         return sets;
@@ -72,6 +84,8 @@ public final class CommandParser {
     private final class Run {
         private final Words words;
         private boolean invert;
+        /** Words followed a "--": getopt left them, and iptables refuses them. */
+        private boolean unknownArguments;
         /** The general options given, as {@link GeneralOptions}' bits. */
         private int options;
         private final ParsedCommand cmd = new ParsedCommand();
@@ -80,7 +94,7 @@ public final class CommandParser {
 
         Run(List<String> args) {
             this.words = new Words(args);
-            cmd.context = new DraftContext(names, shared, sets, nfacct);
+            cmd.context = new DraftContext(names, shared, sets, nfacct, savedRules);
             this.commands = new CommandOptions(cmd, words, registry);
             this.extensions = new RuleExtensions(registry, names, cmd);
         }
@@ -94,6 +108,11 @@ public final class CommandParser {
                     }
                     invert = true;
                     continue;
+                }
+                if (word.equals("--")) {
+                    // getopt stops at "--"; iptables refuses whatever follows it
+                    unknownArguments = words.hasMore();
+                    break;
                 }
                 if (word.startsWith("--") && word.length() > 2) {
                     longOption(word);
@@ -114,7 +133,10 @@ public final class CommandParser {
             for (int i = 1; i < word.length(); i++) {
                 char c = word.charAt(i);
                 if (!MainOptionTable.isShort(c)) {
-                    throw new ParameterException("unknown option \"" + (word.length() == 2 ? word : "-" + c) + "\"");
+                    // iptables names argv[optind - 1]: getopt moves optind past a word only at its
+                    // last letter, so an unknown letter inside "-8bit" names the word before it
+                    String named = i == word.length() - 1 ? word : words.previous();
+                    throw new ParameterException("unknown option \"" + (named == null ? word : named) + "\"");
                 }
                 String rest = word.substring(i + 1);
                 if (MainOptionTable.takesArgument(c)) {
@@ -404,6 +426,15 @@ public final class CommandParser {
         private void takeOption(ExtensionUse use, Option option, String spelled, String inline)
                 throws ParameterException {
             List<String> values = new ArrayList<>();
+            if (option.arguments() == 0 && inline != null) {
+                // getopt_long: "option '--x' doesn't allow an argument", which iptables reports
+                // with the word as typed
+                throw new ParameterException("unknown option \"" + spelled + "=" + inline + "\"");
+            }
+            if (option.takesOptionalArgument() && words.argumentFollows()) {
+                // the extension reads argv[optind] itself when it is not an option or a !
+                values.add(words.take());
+            }
             if (option.arguments() > 0) {
                 if (inline != null) {
                     values.add(inline);
@@ -431,23 +462,34 @@ public final class CommandParser {
             invert = false;
         }
 
-        private void finish() throws ParameterException {
-            if (cmd.help || cmd.version) {
-                return;
-            }
-            if (invert) {
-                throw new ParameterException("nothing appropriate following !");
-            }
-            if (cmd.commands == 0) {
-                throw new ParameterException("no command specified");
-            }
+        private void checkNatDrop() throws ParameterException {
             if ("nat".equals(cmd.table) && ("DROP".equals(cmd.policy) || "DROP".equals(cmd.jumpName))) {
                 throw new ParameterException(
                         "\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n");
             }
-            cmd.context.table = cmd.table;
-            cmd.context.chain = cmd.chain == null ? "" : cmd.chain;
-            extensions.build();
+        }
+
+        private void finish() throws ParameterException {
+            if (cmd.help || cmd.version) {
+                return;
+            }
+            // do_parse's order after the getopt loop: the nat table's DROP, the extensions' final
+            // checks, words after "--", a missing command, a dangling !
+            checkNatDrop();
+            if (cmd.commands != 0) {
+                cmd.context.table = cmd.table;
+                cmd.context.chain = cmd.chain == null ? "" : cmd.chain;
+                extensions.build();
+            }
+            if (unknownArguments) {
+                throw new ParameterException("unknown arguments found on commandline");
+            }
+            if (cmd.commands == 0) {
+                throw new ParameterException("no command specified");
+            }
+            if (invert) {
+                throw new ParameterException("nothing appropriate following !");
+            }
             GeneralOptions.checkAllowed(options, cmd.commands);
             if (cmd.has(CommandKind.APPEND) || cmd.has(CommandKind.DELETE) || cmd.has(CommandKind.CHECK)
                     || cmd.has(CommandKind.INSERT) || cmd.has(CommandKind.REPLACE)) {

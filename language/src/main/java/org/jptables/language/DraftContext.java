@@ -23,7 +23,10 @@ final class DraftContext implements RuleContext {
     private final IpSets sets;
     private final NfacctObjects nfacct;
 
-    DraftContext(Names names, Map<String, Object> shared, IpSets sets, NfacctObjects nfacct) {
+    private final boolean savedRule;
+
+    DraftContext(Names names, Map<String, Object> shared, IpSets sets, NfacctObjects nfacct, boolean savedRule) {
+        this.savedRule = savedRule;
         this.names = names;
         this.shared = shared;
         this.sets = sets;
@@ -38,6 +41,11 @@ final class DraftContext implements RuleContext {
     @Override
     public NfacctObjects nfacctObjects() {
         return nfacct;
+    }
+
+    @Override
+    public boolean savedRule() {
+        return savedRule;
     }
 
     @Override

@@ -23,6 +23,11 @@ final class Words {
         return args.get(next++);
     }
 
+    /** The word before the one read last (getopt's argv[optind - 2]), null when there is none. */
+    String previous() {
+        return next >= 2 ? args.get(next - 2) : null;
+    }
+
     /** The next word, left to read. */
     String peek() {
         return args.get(next);

@@ -51,6 +51,17 @@ public interface RuleContext {
     }
 
     /**
+     * Whether the rule is read back from jptables' saved ruleset (the state file) rather than given
+     * now. The kernel accepted each of those rules when it was added, while other rules held what
+     * it names; read back in file order, or with only one table loaded, a rule may name what a
+     * rule further on or in another table makes (an estimator of {@code -j RATEEST} for
+     * {@code -m rateest}): such a reference must not refuse it.
+     */
+    default boolean savedRule() {
+        return false;
+    }
+
+    /**
      * A warning iptables prints on standard error while still accepting the rule (for example
      * "Warning: weird character in interface ...").
      */

@@ -148,7 +148,7 @@ public final class RecordedRules {
      * @param sets the sets the rule may name
      */
     public static void check(Row row, org.jptables.api.IpSets sets) {
-        check(row, RuleTester.of(row.table(), row.chain()).with(sets));
+        checkWith(row, RuleTester.of(row.table(), row.chain()).with(sets));
     }
 
     /**
@@ -159,10 +159,22 @@ public final class RecordedRules {
      * @param objects the accounting objects the rule may name
      */
     public static void check(Row row, org.jptables.api.NfacctObjects objects) {
-        check(row, RuleTester.of(row.table(), row.chain()).with(objects));
+        checkWith(row, RuleTester.of(row.table(), row.chain()).with(objects));
     }
 
-    private static void check(Row row, RuleTester t) {
+    /**
+     * {@link #check(Row)} with a tester of its own, for rules that need more than an empty table:
+     * {@code RuleTester.of(row.table(), row.chain()).after("-t security -A INPUT -j RATEEST ...")}
+     * gives the rule what the recording's {@code RECORD_SETUP} made.
+     *
+     * @param row    the rule and iptables' answer
+     * @param tester the tester of the row's table and chain that loads the rule
+     */
+    public static void check(Row row, RuleTester tester) {
+        checkWith(row, tester);
+    }
+
+    private static void checkWith(Row row, RuleTester t) {
         if (row.accepted()) {
             // byte for byte: some extensions end their saved options with a space (dccp's empty --dccp-types)
             String saved = row.saved().isEmpty() ? "-A " + row.chain() : "-A " + row.chain() + " " + row.saved();

@@ -45,26 +45,39 @@ public final class RuleTester {
     private final String chain;
     private final IpSets sets;
     private final NfacctObjects nfacct;
+    private final List<String> setup;
 
     private RuleTester(String table, String chain) {
-        this(table, chain, IpSets.NONE, NfacctObjects.NONE);
+        this(table, chain, IpSets.NONE, NfacctObjects.NONE, List.of());
     }
 
-    private RuleTester(String table, String chain, IpSets sets, NfacctObjects nfacct) {
+    private RuleTester(String table, String chain, IpSets sets, NfacctObjects nfacct, List<String> setup) {
         this.table = table;
         this.chain = chain;
         this.sets = sets;
         this.nfacct = nfacct;
+        this.setup = setup;
     }
 
     /** The same tester, its rules naming the sets of {@code sets} ({@link TestSets}). */
     public RuleTester with(IpSets ipSets) {
-        return new RuleTester(table, chain, ipSets, nfacct);
+        return new RuleTester(table, chain, ipSets, nfacct, setup);
     }
 
     /** The same tester, its rules naming the accounting objects of {@code objects} ({@code -m nfacct}). */
     public RuleTester with(NfacctObjects objects) {
-        return new RuleTester(table, chain, sets, objects);
+        return new RuleTester(table, chain, sets, objects, setup);
+    }
+
+    /**
+     * The same tester, each of its rules loaded after these command lines ({@code "-t security -A
+     * INPUT -j RATEEST --rateest-name RE1 ..."}), run on the same tables and shared state: for rules
+     * that name what only another rule makes (RATEEST's estimators for {@code -m rateest}), as
+     * {@code record-rules.sh}'s {@code RECORD_SETUP} made it in the recording. Keep them out of the
+     * tester's own chain, whose rules the tester reads.
+     */
+    public RuleTester after(String... commandLines) {
+        return new RuleTester(table, chain, sets, nfacct, List.of(commandLines));
     }
 
     /** Rules appended to filter INPUT. */
@@ -89,9 +102,14 @@ public final class RuleTester {
     private Ruleset apply(String rule) throws ParameterException, KernelException, TableMissingException {
         Ruleset ruleset = new Ruleset();
         var names = SystemNames.fromEtc();
+        var shared = new HashMap<String, Object>();
+        for (String line : setup) {
+            ParsedCommand before = new CommandParser(REGISTRY, names, shared, false, sets, nfacct).parse(Tokenizer.split(line));
+            new CommandExecutor(names).execute(before, ruleset, new StringBuilder());
+        }
         List<String> args = new ArrayList<>(List.of("-t", table, "-A", chain));
         args.addAll(Tokenizer.split(rule));
-        ParsedCommand cmd = new CommandParser(REGISTRY, names, new HashMap<>(), false, sets, nfacct).parse(args);
+        ParsedCommand cmd = new CommandParser(REGISTRY, names, shared, false, sets, nfacct).parse(args);
         new CommandExecutor(names).execute(cmd, ruleset, new StringBuilder());
         return ruleset;
     }

@@ -111,7 +111,7 @@ public final class StateStore implements AutoCloseable {
         loadSets(lines, setsOf(parser), names, (stored ? "state file " : "initial ruleset ") + source);
         loadAcct(lines, acctOf(parser), (stored ? "state file " : "initial ruleset ") + source);
         try {
-            new RestoreReader(parser, names, true, false, false, null).restore(lines, ruleset);
+            new RestoreReader(parser.forSavedRules(), names, true, false, false, null).restore(lines, ruleset);
         } catch (RestoreException e) {
             throw new IOException((stored ? "state file " : "initial ruleset ") + source + " is corrupt at line "
                     + e.line() + ": " + e.getMessage(), e);
@@ -159,7 +159,7 @@ public final class StateStore implements AutoCloseable {
         for (Section section : sections) {
             if (section.table().equals(kind.tableName())) {
                 try {
-                    new RestoreReader(parser, names, true, false, false, null).restore(section.lines(), ruleset);
+                    new RestoreReader(parser.forSavedRules(), names, true, false, false, null).restore(section.lines(), ruleset);
                 } catch (RestoreException e) {
                     throw new IOException("state file " + file + " is corrupt at line " + (section.first() + e.line() - 1)
                             + ": " + e.getMessage(), e);
