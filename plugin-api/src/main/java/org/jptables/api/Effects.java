@@ -5,6 +5,9 @@ public final class Effects {
     /** {@link Packet#reject}: answer with a TCP RST instead of an ICMP error. */
     public static final int TCP_RESET = -1;
 
+    /** {@link Packet#hostPacketBuffer}'s least size: an IPv4 header and a TCP header with 40 bytes of options. */
+    public static final int HOST_PACKET_MAX = 20 + 60;
+
     /** LOG --log-tcp-sequence (NF_LOG_TCPSEQ). */
     public static final int LOG_TCP_SEQUENCE = 0x01;
     /** LOG --log-tcp-options (NF_LOG_TCPOPT). */

@@ -1,6 +1,7 @@
 package org.jptables.kernel.packet;
 
 import org.jptables.api.ConnState;
+import org.jptables.api.Effects;
 import org.jptables.api.Hook;
 import org.jptables.api.Packet;
 import org.jptables.api.Sockets;
@@ -32,6 +33,10 @@ public final class PacketView extends Ipv4Bytes implements Packet {
     private AddressTypes addressTypes = AddressTypes.GENERIC;
     private PacketEffects effects = PacketEffects.NONE;
     private int rejectRequested = Integer.MIN_VALUE;
+    /** The buffer targets write the host's own packets into (Packet#hostPacketBuffer), reused. */
+    private final byte[] hostPacket = new byte[Effects.HOST_PACKET_MAX];
+    /** How many packets the host was asked to send since {@link #clearRequests}. */
+    private int sentFromHost;
     private LocalSocket socket = LocalSocket.NONE;
     private SocketTable sockets = SocketTable.NONE;
     /** The host socket TPROXY assigned the packet to (skb->sk), or Sockets.NONE. */
@@ -422,6 +427,25 @@ public final class PacketView extends Ipv4Bytes implements Packet {
         effects.reject(this, icmpCode);
     }
 
+    @Override
+    public byte[] hostPacketBuffer() {
+        return hostPacket;
+    }
+
+    @Override
+    public void sendFromHost(int length, boolean ownConnection) {
+        sentFromHost++;
+        effects.sendFromHost(this, hostPacket, length, ownConnection);
+    }
+
+    /**
+     * How many packets the host was asked to send since {@link #clearRequests}; the last one is
+     * still in {@link #hostPacketBuffer()} (for tests).
+     */
+    public int sentFromHost() {
+        return sentFromHost;
+    }
+
     /** The last {@link #reject} code asked for since {@link #clearRequests}, or Integer.MIN_VALUE. */
     public int rejectRequested() {
         return rejectRequested;
@@ -429,6 +453,7 @@ public final class PacketView extends Ipv4Bytes implements Packet {
 
     public void clearRequests() {
         rejectRequested = Integer.MIN_VALUE;
+        sentFromHost = 0;
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class PacketPath implements PacketEffects {
     private PacketResult report;
     private long now;
     private byte[] pendingReply;
+    /** SYNPROXY's segments asked for in the table at work. */
+    private final HostSegments segments = new HostSegments();
     private boolean quietHost;
     private LocalStack localStack;
     private int stackDepth;
@@ -465,6 +467,9 @@ public final class PacketPath implements PacketEffects {
             pendingReply = null;
             sendReply(reply);
         }
+        if (!segments.isEmpty()) {
+            sendSegments();
+        }
         return verdict;
     }
 
@@ -516,6 +521,52 @@ public final class PacketPath implements PacketEffects {
             if (copy == null && cause >= 0 && conntrack != null) {
                 conntrack.detach(cause);
             }
+            fragments = datagram;
+            depth--;
+            aside.restore(view);
+            tables.current(table);
+        }
+    }
+
+    /**
+     * SYNPROXY's segments leave as synproxy_send_tcp sends them: no socket, through OUTPUT and
+     * POSTROUTING, the packet at hand put aside meanwhile; a quiet host sends none.
+     */
+    @Override
+    public void sendFromHost(PacketView packet, byte[] ip, int length, boolean ownConnection) {
+        if (quietHost) {
+            return;
+        }
+        // skb_nfct: an untracked packet's entry is no pointer, so its answer is tracked afresh
+        segments.add(ip, length, ownConnection && currentCt >= 0 ? currentCt : HostSegments.TRACK);
+    }
+
+    private void sendSegments() {
+        if (depth > 0) {
+            segments.clear();
+            return;
+        }
+        depth++;
+        aside.take(view);
+        Table table = tables.current();
+        Defragmenter.Datagram datagram = fragments;
+        fragments = null;
+        int cause = currentCt;
+        LocalSocket sender = socket;
+        socket = LocalSocket.NONE;
+        try {
+            for (int i = 0; i < segments.size(); i++) {
+                int connection = segments.connection(i);
+                byte[] ip = segments.packet(i);
+                send(ip, ip.length, connection == HostSegments.TRACK ? NO_CAUSE : connection);
+                if (connection >= 0 && conntrack != null) {
+                    conntrack.detach(connection);
+                }
+            }
+        } finally {
+            segments.clear();
+            socket = sender;
+            currentCt = cause;
             fragments = datagram;
             depth--;
             aside.restore(view);
