@@ -17,6 +17,8 @@ What is random in a recording, and so left out of the comparison:
     option's values.
   RSTs (REJECT's tcp-reset, the stack's RST for a closed port) take their numbers from the packet
   and are compared whole.
+  - a SYN without ACK that fw sends for a packet with `ack_cookie` (SYNPROXY's SYN to the
+    server): the acknowledgement number, where it relays the SYN cookie.
 - `log` lines of such packets (`IN=` empty, or `IN=lo` for REJECT's answers to fw's own packets):
   ICMP's `ID=` and, for TCP with ACK and without RST, `SEQ=`.
 - `conntrack`: the timeouts (they count down in real time) and the order of the lines (the
@@ -66,6 +68,10 @@ def normalize_frame(e, pkt):
         h = _mask(h, ip + 10, 2)   # IP header checksum
     elif e.get("proto") == 6 and len(raw) >= l4 + 20:
         flags = raw[l4 + 13]
+        if pkt.get("ack_cookie") and flags & 0x02 and not flags & 0x10:
+            # SYNPROXY's SYN to the server relays the cookie in its acknowledgement field
+            e["ack"] = None
+            h = _mask(h, l4 + 8, 4)
         if flags & 0x10 and not flags & 0x04:
             e["seq"] = None
             h = _mask(h, l4 + 4, 4)    # sequence number

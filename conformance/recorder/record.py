@@ -361,11 +361,35 @@ def read_case(case):
         for line in f:
             if line.strip():
                 packets.append(json.loads(line))
-    return rules, packets, opt("listen"), opt("mode"), opt("sets"), opt("local-marks"), opt("nfacct")
+    return (rules, packets, opt("listen"), opt("mode"), opt("sets"), opt("local-marks"), opt("nfacct"),
+            opt("sysctl"))
+
+
+def last_cookie(results):
+    """The sequence number of the last SYN-ACK fw sent (a SYN cookie, SYNPROXY's), or None."""
+    for r in reversed(results):
+        for e in reversed(r["emitted"]):
+            flags = e.get("tcp_flags", "")
+            if "S" in flags and "A" in flags:
+                return e["seq"]
+    return None
+
+
+def resolve(p, results):
+    """A packet with `ack_cookie` acknowledges the last SYN cookie fw sent: its `ack` is that
+    SYN-ACK's sequence number plus one, known only once the kernel sent it."""
+    if not p.get("ack_cookie"):
+        return p
+    cookie = last_cookie(results)
+    if cookie is None:
+        raise ValueError("ack_cookie: fw sent no SYN-ACK before")
+    q = {k: v for k, v in p.items() if k != "ack_cookie"}
+    q["ack"] = (cookie + 1) & 0xFFFFFFFF
+    return q
 
 
 def record(case):
-    rules, packets, listen, mode, sets, local_marks, nfacct = read_case(case)
+    rules, packets, listen, mode, sets, local_marks, nfacct, sysctls = read_case(case)
     if mode not in ("", "quiet-host"):
         raise ValueError("unknown mode %r" % mode)
     frames = [packet.build_frame(p) for p in packets]  # fail early on a bad packet
@@ -388,6 +412,11 @@ def record(case):
             if line.strip():
                 run(["nfacct"] + line.split())
         run(["iptables-legacy-restore", "-w"], stdin=rules)
+        for line in sysctls.splitlines():
+            # fw's own settings (net.netfilter.nf_conntrack_tcp_loose=0), once the ruleset loaded conntrack
+            if line.strip():
+                name, value = line.split("=", 1)
+                write_sysctl(name.strip(), value.strip())
         if listen:
             lab.listen(listen)
         setns(lab.path("fw"))
@@ -398,6 +427,8 @@ def record(case):
             lab.drain()
             kmsg.read()
             before = save()
+            if p.get("ack_cookie"):
+                where, data = packet.build_frame(resolve(p, results))
             t0 = time.monotonic()
             lab.send(where, data, p)
             emitted = lab.capture(t0 + WINDOW)

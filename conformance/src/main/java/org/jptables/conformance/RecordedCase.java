@@ -31,10 +31,12 @@ import java.util.stream.Stream;
  * @param finalNfacct {@code nfacct list} at the end, or null when the case made no objects
  * @param localMarks the marks fw's policy routing delivered locally (file {@code local-marks}: one
  *                  {@code VALUE/MASK} a line; empty when the case has none)
+ * @param sysctls   fw's settings, {@code NAME=VALUE} a line (file {@code sysctl}; empty when none)
  */
 public record RecordedCase(String name, List<String> rules, List<JsonNode> packets, boolean quietHost,
                            List<JsonNode> recorded, String finalSave, Set<String> listening, List<String> sets,
-                           String finalSets, List<String> localMarks, List<String> nfacct, String finalNfacct) {
+                           String finalSets, List<String> localMarks, List<String> nfacct, String finalNfacct,
+                           List<String> sysctls) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the case in {@code dir}; what is missing or malformed is named with its file. */
@@ -98,9 +100,14 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
         List<String> nfacct = (Files.exists(nfacctFile) ? Files.readAllLines(nfacctFile, StandardCharsets.UTF_8)
                 : kernel.path("nfacct").asText().lines().toList()).stream().filter(l -> !l.isBlank()).toList();
         String finalNfacct = kernel.has("final_nfacct") ? kernel.get("final_nfacct").asText() : null;
+        Path sysctlFile = dir.resolve("sysctl");
+        List<String> sysctls = Files.exists(sysctlFile)
+                ? Files.readAllLines(sysctlFile, StandardCharsets.UTF_8).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty()).toList()
+                : List.of();
         return new RecordedCase(dir.getFileName().toString(), rules, List.copyOf(packets), quiet,
                 List.copyOf(recorded), finalSave, Set.copyOf(listening), List.copyOf(sets), finalSets, localMarks,
-                nfacct, finalNfacct);
+                nfacct, finalNfacct, sysctls);
     }
 
     /** The case folders at or below {@code root}: a folder holding kernel.json is a case. */

@@ -1,0 +1,75 @@
+package org.jptables.conformance;
+
+/**
+ * SYN cookies in a case. SYNPROXY answers a client's SYN with a SYN-ACK whose sequence number is a
+ * cookie made with a secret Linux draws at boot, so the kernel's cookies and jptables' differ.
+ * Each side's cookie is the sequence number of the last SYN-ACK it sent; a packet with
+ * {@code "ack_cookie": true} acknowledges that side's own cookie (the recorder took the kernel's
+ * from its capture, the harness takes jptables'). In a case with such packets every frame that
+ * left fw is compared with its cookie masked: a TCP sequence or acknowledgement number equal to
+ * the side's cookie, or to the cookie plus one, is written as 0 or 1, so that the relations
+ * (the server's SYN relays the cookie, the client's window update starts after it) are still
+ * compared while the secret's numbers are not.
+ */
+final class CookieMask {
+    private static final int ETHERNET = 14;
+    private static final int SYN = 0x02;
+    private static final int RST = 0x04;
+    private static final int ACK = 0x10;
+
+    private final boolean active;
+    private long kernel = -1;
+    private long ours = -1;
+
+    /** {@code active}: the case has packets that acknowledge a cookie. */
+    CookieMask(boolean active) {
+        this.active = active;
+    }
+
+    /** The side's last cookie, or -1 before it sent a SYN-ACK. */
+    long cookie(boolean kernelSide) {
+        return kernelSide ? kernel : ours;
+    }
+
+    /** The Ethernet frame a side sent, its cookie masked; a SYN-ACK first becomes that side's cookie. */
+    byte[] apply(byte[] frame, boolean kernelSide) {
+        if (frame.length < ETHERNET + 20 || (frame[12] & 0xff) != 0x08 || frame[13] != 0 || frame[ETHERNET + 9] != 6) {
+            return frame;
+        }
+        int l4 = ETHERNET + (frame[ETHERNET] & 0x0f) * 4;
+        if (frame.length < l4 + 20) {
+            return frame;
+        }
+        int flags = frame[l4 + 13] & 0xff;
+        if ((flags & (SYN | ACK | RST)) == (SYN | ACK)) {
+            if (kernelSide) {
+                kernel = get32(frame, l4 + 4);
+            } else {
+                ours = get32(frame, l4 + 4);
+            }
+        }
+        long cookie = cookie(kernelSide);
+        if (!active || cookie < 0) {
+            return frame;
+        }
+        byte[] f = frame.clone();
+        mask(f, l4 + 4, cookie);
+        mask(f, l4 + 8, cookie);
+        return f;
+    }
+
+    private static void mask(byte[] f, int at, long cookie) {
+        long value = get32(f, at);
+        long relative = (value - cookie) & 0xFFFFFFFFL;
+        if (relative <= 1) {
+            f[at] = 0;
+            f[at + 1] = 0;
+            f[at + 2] = 0;
+            f[at + 3] = (byte) relative;
+        }
+    }
+
+    private static long get32(byte[] b, int at) {
+        return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+}
