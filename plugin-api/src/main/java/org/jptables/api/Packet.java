@@ -321,12 +321,11 @@ public interface Packet {
      * The host sends the IPv4 packet in the first {@code length} bytes of {@link
      * #hostPacketBuffer()} (copied at once) as nf_synproxy's synproxy_send_tcp does: without a
      * socket, by ip_local_out through OUTPUT and POSTROUTING once the table at work is done with
-     * this packet. {@code ownConnection}: it carries this packet's connection, when it has one
-     * (skb_nfct: an untracked or INVALID packet has none); otherwise conntrack's OUTPUT hook
-     * tracks it afresh (a SYN as a new connection, a lone SYN-ACK as INVALID). The IPv4 header checksum is the caller's to write; a TCP
+     * this packet. {@code conntrackKind} is {@link Effects#HOST_PACKET_OWN_CONNECTION} or {@link
+     * Effects#HOST_PACKET_SYNPROXY}. The IPv4 header checksum is the caller's to write; a TCP
      * checksum may be left partial (the pseudo-header sum), as the kernel leaves it to the device.
      */
-    default void sendFromHost(int length, boolean ownConnection) {
+    default void sendFromHost(int length, int conntrackKind) {
     }
 
     /**

@@ -23,7 +23,7 @@ public interface PacketEffects {
      * A packet the host sends while handling {@code packet} (SYNPROXY's segments): the first
      * {@code length} bytes of {@code ip}, to be copied now; see Packet#sendFromHost.
      */
-    default void sendFromHost(PacketView packet, byte[] ip, int length, boolean ownConnection) {
+    default void sendFromHost(PacketView packet, byte[] ip, int length, int conntrackKind) {
     }
 
     /** Effects that do nothing: a packet evaluated outside the packet path. */

@@ -42,11 +42,27 @@ public final class PacketView extends Ipv4Bytes implements Packet {
     /** The host socket TPROXY assigned the packet to (skb->sk), or Sockets.NONE. */
     private int assignedSocket = Sockets.NONE;
     private boolean traced;
+    private boolean checksumPartial;
 
     /** Points the view at {@code length} bytes of an IPv4 packet starting at {@code offset}. */
     public PacketView wrap(byte[] bytes, int offset, int length) {
         point(bytes, offset, length);
         this.hotdropped = false;
+        this.checksumPartial = false;
+        return this;
+    }
+
+    /**
+     * Whether the TCP checksum is left to the device (skb->ip_summed == CHECKSUM_PARTIAL: the field
+     * holds the pseudo-header's sum), as in SYNPROXY's segments: rewriting the numbers then leaves
+     * it alone, as inet_proto_csum_replace4 does. False for every packet {@link #wrap} points at.
+     */
+    public boolean checksumPartial() {
+        return checksumPartial;
+    }
+
+    public PacketView checksumPartial(boolean partial) {
+        this.checksumPartial = partial;
         return this;
     }
 
@@ -433,9 +449,9 @@ public final class PacketView extends Ipv4Bytes implements Packet {
     }
 
     @Override
-    public void sendFromHost(int length, boolean ownConnection) {
+    public void sendFromHost(int length, int conntrackKind) {
         sentFromHost++;
-        effects.sendFromHost(this, hostPacket, length, ownConnection);
+        effects.sendFromHost(this, hostPacket, length, conntrackKind);
     }
 
     /**

@@ -10,13 +10,15 @@ import java.util.Arrays;
 final class HostSegments {
     /** The segment is tracked afresh by conntrack's OUTPUT hook (SYNPROXY's template, a packet without an entry). */
     static final int TRACK = -2;
+    /** Tracked afresh with SYNPROXY's template: the connection it makes gets synproxy's state. */
+    static final int TRACK_SYNPROXY = -3;
 
     private static final int MAX = 4;
     private final byte[][] packets = new byte[MAX][];
     private final int[] connections = new int[MAX];
     private int count;
 
-    /** Keeps a copy; {@code connection}: an entry's handle to attach the segment to, or {@link #TRACK}. */
+    /** Keeps a copy; {@code connection}: an entry's handle to attach the segment to, {@link #TRACK} or {@link #TRACK_SYNPROXY}. */
     void add(byte[] ip, int length, int connection) {
         if (count == MAX) {
             return; // a target sends at most two per packet; more would be a loop

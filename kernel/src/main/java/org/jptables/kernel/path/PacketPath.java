@@ -1,6 +1,7 @@
 package org.jptables.kernel.path;
 
 import org.jptables.api.ConnState;
+import org.jptables.api.Effects;
 import org.jptables.api.Hook;
 import org.jptables.api.Sockets;
 import org.jptables.api.Verdict;
@@ -38,6 +39,10 @@ public final class PacketPath implements PacketEffects {
     private byte[] pendingReply;
     /** SYNPROXY's segments asked for in the table at work. */
     private final HostSegments segments = new HostSegments();
+    /** SYNPROXY's segments are on their way out (their TCP checksums are partial). */
+    private boolean sendingSegment;
+    /** The synproxy hook's way out, made once. */
+    private final ConnectionTracking.SynproxySegments synproxySegments = this::sendSynproxySegment;
     private boolean quietHost;
     private LocalStack localStack;
     private int stackDepth;
@@ -309,6 +314,9 @@ public final class PacketPath implements PacketEffects {
                     || connections.nat(ct, Hook.INPUT, true) != Verdict.ACCEPT) {
                 return connections.dropped(ct);
             }
+            if (!"lo".equals(in) && synproxy(ct) != ConnectionTracking.SYNPROXY_ACCEPT) {
+                return "DROP";
+            }
             if (!connections.confirm(ct, true, "lo".equals(in))) {
                 return "DROP";
             }
@@ -353,21 +361,29 @@ public final class PacketPath implements PacketEffects {
     }
 
     private String send(byte[] ip, int length) {
-        return send(ip, length, NO_CAUSE);
+        return send(ip, length, NO_CAUSE, ATTACH_RELATED);
     }
+
+    /** How a packet the host sends borrows its cause's connection, or what its own connection gets. */
+    private static final int ATTACH_RELATED = 0;
+    private static final int ATTACH_REPLY = 1;
+    private static final int TRACK_SYNPROXY = 2;
 
     /**
      * A packet the host sends; {@code cause} is the connection of the packet a REJECT answers: the
      * answer is attached to it as a related reply before it leaves (nf_ct_attach), so it is
      * RELATED from raw OUTPUT on and conntrack's own OUTPUT hook leaves it alone.
      */
-    private String send(byte[] ip, int length, int cause) {
+    private String send(byte[] ip, int length, int cause, int attach) {
         view.wrap(ip, 0, length).inInterface("").socket(socket).traced(false).setMark(0);
+        // SYNPROXY's segments leave their TCP checksum to the device
+        view.checksumPartial(sendingSegment);
         view.setPriority(0); // the sending socket's sk_priority, 0 as no SO_PRIORITY is modelled
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         view.template().clear();
-        int attached = cause >= 0 && conntrack != null ? conntrack.attach(view, cause) : NO_CAUSE;
+        int attached = cause < 0 || conntrack == null ? NO_CAUSE
+                : attach == ATTACH_REPLY ? conntrack.attachAsReply(view, cause) : conntrack.attach(view, cause);
         int out = routing.output(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));
         view.routeRealm(routing.realm(view.destination()));
@@ -378,6 +394,9 @@ public final class PacketPath implements PacketEffects {
         currentCt = ct;
         if (ct == ConnectionTracking.TABLE_FULL) {
             return "DROP";
+        }
+        if (attach == TRACK_SYNPROXY && ct >= 0 && conntrack.isNew(ct)) {
+            conntrack.addSynproxy(ct); // the template's extensions (nf_ct_tmpl with seqadj and synproxy)
         }
         if (hook(TableKind.MANGLE, Hook.OUTPUT) != Verdict.ACCEPT
                 || connections.nat(ct, Hook.OUTPUT, false) != Verdict.ACCEPT) {
@@ -405,6 +424,9 @@ public final class PacketPath implements PacketEffects {
             return false;
         }
         boolean lo = out == host.indexOf("lo");
+        if (!lo && synproxy(ct) != ConnectionTracking.SYNPROXY_ACCEPT) {
+            return false;
+        }
         if (!connections.confirm(ct, lo, lo)) {
             return false;
         }
@@ -513,7 +535,7 @@ public final class PacketPath implements PacketEffects {
                 currentCt = ConnectionTracking.UNTRACKED;
                 copies.send(copy, report);
             } else {
-                send(reply, reply.length, cause);
+                send(reply, reply.length, cause, ATTACH_RELATED);
             }
         } finally {
             socket = sender;
@@ -533,12 +555,32 @@ public final class PacketPath implements PacketEffects {
      * POSTROUTING, the packet at hand put aside meanwhile; a quiet host sends none.
      */
     @Override
-    public void sendFromHost(PacketView packet, byte[] ip, int length, boolean ownConnection) {
+    public void sendFromHost(PacketView packet, byte[] ip, int length, int conntrackKind) {
         if (quietHost) {
             return;
         }
         // skb_nfct: an untracked packet's entry is no pointer, so its answer is tracked afresh
-        segments.add(ip, length, ownConnection && currentCt >= 0 ? currentCt : HostSegments.TRACK);
+        int connection = conntrackKind == Effects.HOST_PACKET_OWN_CONNECTION && currentCt >= 0 ? currentCt
+                : conntrackKind == Effects.HOST_PACKET_SYNPROXY ? HostSegments.TRACK_SYNPROXY : HostSegments.TRACK;
+        segments.add(ip, length, connection);
+    }
+
+    /**
+     * nf_synproxy_core's hook, just before conntrack confirms at INPUT and POSTROUTING (not for
+     * packets through lo): ACCEPT, or DROP and STOLEN (the server's SYN-ACK, answered), which both
+     * end the packet's way.
+     */
+    private int synproxy(int ct) {
+        if (ct < 0 || conntrack == null) {
+            return ConnectionTracking.SYNPROXY_ACCEPT;
+        }
+        return conntrack.synproxy(ct, view, synproxySegments);
+    }
+
+    /** The hook's segments, each sent at once: the ACK to the server before the sequence adjustment starts. */
+    private void sendSynproxySegment(byte[] ip, int length, boolean asReply) {
+        segments.add(ip, length, asReply && currentCt >= 0 ? currentCt : HostSegments.TRACK);
+        sendSegments();
     }
 
     private void sendSegments() {
@@ -554,17 +596,20 @@ public final class PacketPath implements PacketEffects {
         int cause = currentCt;
         LocalSocket sender = socket;
         socket = LocalSocket.NONE;
+        sendingSegment = true;
         try {
             for (int i = 0; i < segments.size(); i++) {
                 int connection = segments.connection(i);
                 byte[] ip = segments.packet(i);
-                send(ip, ip.length, connection == HostSegments.TRACK ? NO_CAUSE : connection);
+                send(ip, ip.length, connection < 0 ? NO_CAUSE : connection,
+                        connection == HostSegments.TRACK_SYNPROXY ? TRACK_SYNPROXY : ATTACH_REPLY);
                 if (connection >= 0 && conntrack != null) {
                     conntrack.detach(connection);
                 }
             }
         } finally {
             segments.clear();
+            sendingSegment = false;
             socket = sender;
             currentCt = cause;
             fragments = datagram;

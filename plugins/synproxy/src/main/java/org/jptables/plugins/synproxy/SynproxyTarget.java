@@ -1,5 +1,6 @@
 package org.jptables.plugins.synproxy;
 
+import org.jptables.api.Effects;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
 import org.jptables.api.StateScope;
@@ -17,9 +18,9 @@ import org.jptables.api.Verdict;
  *
  * <p>The SYN-ACK carries the client's packet's connection when it has one (in the classic setup
  * the raw table untracks SYNs, so it has none and conntrack finds the SYN-ACK INVALID); the
- * server's SYN is tracked afresh, as a new connection from the client to the server. Not modelled
- * yet: nf_synproxy_core's hook, which answers the server's SYN-ACK and adjusts the connection's
- * sequence numbers and timestamps from then on (docs/extensions.md).
+ * server's SYN leaves with SYNPROXY's template, as a new connection from the client to the server
+ * that the kernel's synproxy hook then follows (the server's SYN-ACK answered, the sequence numbers
+ * and timestamps adjusted from then on).
  */
 final class SynproxyTarget implements Target {
     private static final int FIN = 0x01;
@@ -102,7 +103,7 @@ final class SynproxyTarget implements Target {
         int seq = (int) p.u32(th + 4);
         int cookie = cookies.make(saddr, daddr, sport, dport, seq, clientMss, SynCookies.minute(p.timeNanos()));
         int synAckFlags = SYN | ACK | ((bits & SynproxyOptions.ECN) != 0 ? ECE : 0);
-        TcpSegments.send(p, true, daddr, saddr, dport, sport, cookie, seq + 1, synAckFlags, 0,
+        TcpSegments.send(p, Effects.HOST_PACKET_OWN_CONNECTION, daddr, saddr, dport, sport, cookie, seq + 1, synAckFlags, 0,
                 bits, info.mss(), wscale, tsval, tsecr);
     }
 
@@ -140,7 +141,7 @@ final class SynproxyTarget implements Target {
         // synproxy_send_server_syn: the client's ISN, and the cookie in the acknowledgement field
         // (where the kernel relays its ISN to the synproxy hook)
         int synFlags = SYN | ((bits & SynproxyOptions.ECN) != 0 ? ECE | CWR : 0);
-        TcpSegments.send(p, false, saddr, daddr, sport, dport, seq - 1, ack - 1, synFlags, p.u16(th + 14),
+        TcpSegments.send(p, Effects.HOST_PACKET_SYNPROXY, saddr, daddr, sport, dport, seq - 1, ack - 1, synFlags, p.u16(th + 14),
                 bits, mss, wscale, tsval, tsecr);
     }
 

@@ -16,8 +16,8 @@ final class TcpSegments {
     private TcpSegments() {
     }
 
-    /** Writes the segment into the host's buffer and asks the host to send it. */
-    static void send(Packet p, boolean ownConnection, int saddr, int daddr, int sport, int dport, int seq, int ack,
+    /** Writes the segment into the host's buffer and asks the host to send it ({@code conntrackKind}: Effects'). */
+    static void send(Packet p, int conntrackKind, int saddr, int daddr, int sport, int dport, int seq, int ack,
                      int flags, int window, int bits, int mss, int wscale, int tsval, int tsecr) {
         byte[] b = p.hostPacketBuffer();
         if (b == null) {
@@ -42,7 +42,7 @@ final class TcpSegments {
         int pseudo = fold(pseudoSum(saddr, daddr, tcpLength));
         b[36] = (byte) (pseudo >>> 8);
         b[37] = (byte) pseudo;
-        p.sendFromHost(total, ownConnection);
+        p.sendFromHost(total, conntrackKind);
     }
 
     /**
