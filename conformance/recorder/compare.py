@@ -17,8 +17,9 @@ What is random in a recording, and so left out of the comparison:
     option's values.
   RSTs (REJECT's tcp-reset, the stack's RST for a closed port) take their numbers from the packet
   and are compared whole.
-  - a SYN without ACK that fw sends for a packet with `ack_cookie` (SYNPROXY's SYN to the
-    server): the acknowledgement number, where it relays the SYN cookie.
+- in a recording whose packets acknowledge SYN cookies (`ack_cookie`): every TCP sequence or
+  acknowledgement number of an emitted frame within 4096 above the recording's own last cookie
+  (the sequence number of the last SYN-ACK fw sent) is written relative to it, first.
 - `log` lines of such packets (`IN=` empty, or `IN=lo` for REJECT's answers to fw's own packets):
   ICMP's `ID=` and, for TCP with ACK and without RST, `SEQ=`.
 - `conntrack`: the timeouts (they count down in real time) and the order of the lines (the
@@ -68,10 +69,6 @@ def normalize_frame(e, pkt):
         h = _mask(h, ip + 10, 2)   # IP header checksum
     elif e.get("proto") == 6 and len(raw) >= l4 + 20:
         flags = raw[l4 + 13]
-        if pkt.get("ack_cookie") and flags & 0x02 and not flags & 0x10:
-            # SYNPROXY's SYN to the server relays the cookie in its acknowledgement field
-            e["ack"] = None
-            h = _mask(h, l4 + 8, 4)
         if flags & 0x10 and not flags & 0x04:
             e["seq"] = None
             h = _mask(h, l4 + 4, 4)    # sequence number
@@ -150,6 +147,58 @@ def normalize_log(line, host_packet, own_ipid=None):
     return line
 
 
+COOKIE_SPAN = 4096
+
+
+def cookie_of(frames, cookie):
+    """The sequence number of the last SYN-ACK among these frames (a SYN cookie when SYNPROXY
+    made it), else the cookie so far."""
+    for e in frames:
+        raw = bytes.fromhex(e["hex"])
+        if len(raw) < 34 or raw[23] != 6:
+            continue
+        l4 = 14 + (raw[14] & 0x0F) * 4
+        if len(raw) >= l4 + 20 and raw[l4 + 13] & 0x16 == 0x12:
+            cookie = struct.unpack("!I", raw[l4 + 4:l4 + 8])[0]
+    return cookie
+
+
+def mask_cookie(frames, cookie):
+    """Every TCP sequence or acknowledgement number within COOKIE_SPAN above the recording's own
+    cookie written relative to it, as jptables conformance does (CookieMask), the TCP checksum
+    of such a frame blanked."""
+    out = []
+    for e in frames:
+        raw = bytearray(bytes.fromhex(e["hex"]))
+        if cookie is not None and len(raw) >= 34 and raw[23] == 6:
+            l4 = 14 + (raw[14] & 0x0F) * 4
+            if len(raw) >= l4 + 20:
+                e = dict(e)
+                for at, key in ((l4 + 4, "seq"), (l4 + 8, "ack")):
+                    rel = (struct.unpack("!I", raw[at:at + 4])[0] - cookie) & 0xFFFFFFFF
+                    if rel < COOKIE_SPAN:
+                        raw[at:at + 4] = struct.pack("!I", rel)
+                        e[key] = "cookie+%d" % rel
+                        # a full checksum follows the number (a partial one does not)
+                        raw[l4 + 16:l4 + 18] = b"\x00\x00"
+                e["hex"] = raw.hex()
+        out.append(e)
+    return out
+
+
+def with_cookies_masked(packets):
+    """The packets of a recording whose packets acknowledge SYN cookies (`ack_cookie`), with
+    each frame's cookie numbers masked; others unchanged."""
+    if not any(p.get("packet", {}).get("ack_cookie") for p in packets):
+        return packets
+    cookie = None
+    out = []
+    for p in packets:
+        cookie = cookie_of(p.get("emitted", []), cookie)
+        out.append(dict(p, emitted=mask_cookie(p.get("emitted", []), cookie)))
+    return out
+
+
 def strip_comments(save):
     return "\n".join(line for line in save.splitlines() if not line.startswith("#"))
 
@@ -166,7 +215,7 @@ def compare(exp, act, name, verbose):
         if verbose:
             problems.append("  expected:\n" + exp.get("final_save", ""))
             problems.append("  actual:\n" + act.get("final_save", ""))
-    pe, pa = exp.get("packets", []), act.get("packets", [])
+    pe, pa = with_cookies_masked(exp.get("packets", [])), with_cookies_masked(act.get("packets", []))
     if len(pe) != len(pa):
         problems.append("packet count %d vs %d" % (len(pe), len(pa)))
     per_field = {f: 0 for f in FIELDS}

@@ -377,14 +377,16 @@ def last_cookie(results):
 
 def resolve(p, results):
     """A packet with `ack_cookie` acknowledges the last SYN cookie fw sent: its `ack` is that
-    SYN-ACK's sequence number plus one, known only once the kernel sent it."""
+    SYN-ACK's sequence number plus one (`true`) or plus N (a number), known only once the kernel
+    sent it."""
     if not p.get("ack_cookie"):
         return p
     cookie = last_cookie(results)
     if cookie is None:
         raise ValueError("ack_cookie: fw sent no SYN-ACK before")
     q = {k: v for k, v in p.items() if k != "ack_cookie"}
-    q["ack"] = (cookie + 1) & 0xFFFFFFFF
+    step = 1 if p["ack_cookie"] is True else int(p["ack_cookie"])
+    q["ack"] = (cookie + step) & 0xFFFFFFFF
     return q
 
 

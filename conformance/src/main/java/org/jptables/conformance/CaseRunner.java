@@ -111,7 +111,7 @@ public final class CaseRunner {
             }
         }
         ConnectionTracker conntrack = new ConnectionTracker(config);
-        CookieMask cookies = new CookieMask(c.packets().stream().anyMatch(p -> p.path("ack_cookie").asBoolean()));
+        CookieMask cookies = new CookieMask(c.packets().stream().anyMatch(p -> p.has("ack_cookie")));
         // the recorder's listeners are fw's sockets (bound to 0.0.0.0) and its policy routing by
         // mark, for -m socket and TPROXY
         Host caseHost = c.listening().isEmpty() && c.localMarks().isEmpty() ? host
@@ -226,11 +226,12 @@ public final class CaseRunner {
     }
 
     /**
-     * A packet with {@code "ack_cookie": true} acknowledges jptables' own last SYN cookie, as the
-     * recorder made it acknowledge the kernel's (see {@link CookieMask}).
+     * A packet with {@code "ack_cookie": true} (or a number N) acknowledges jptables' own last SYN
+     * cookie plus one (plus N), as the recorder made it acknowledge the kernel's (see {@link CookieMask}).
      */
     private static JsonNode acknowledgingCookie(JsonNode packet, CookieMask cookies) {
-        if (!packet.path("ack_cookie").asBoolean()) {
+        JsonNode step = packet.path("ack_cookie");
+        if (!step.asBoolean() && !(step.isNumber() && step.asLong() != 0)) {
             return packet;
         }
         long cookie = cookies.cookie(false);
@@ -239,7 +240,7 @@ public final class CaseRunner {
         }
         ObjectNode resolved = packet.deepCopy();
         resolved.remove("ack_cookie");
-        resolved.put("ack", (cookie + 1) & 0xFFFFFFFFL);
+        resolved.put("ack", (cookie + (step.isNumber() ? step.asLong() : 1)) & 0xFFFFFFFFL);
         return resolved;
     }
 

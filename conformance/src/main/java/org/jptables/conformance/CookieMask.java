@@ -1,21 +1,27 @@
 package org.jptables.conformance;
 
+import org.jptables.kernel.packet.Checksums;
+
 /**
  * SYN cookies in a case. SYNPROXY answers a client's SYN with a SYN-ACK whose sequence number is a
  * cookie made with a secret Linux draws at boot, so the kernel's cookies and jptables' differ.
  * Each side's cookie is the sequence number of the last SYN-ACK it sent; a packet with
- * {@code "ack_cookie": true} acknowledges that side's own cookie (the recorder took the kernel's
- * from its capture, the harness takes jptables'). In a case with such packets every frame that
- * left fw is compared with its cookie masked: a TCP sequence or acknowledgement number equal to
- * the side's cookie, or to the cookie plus one, is written as 0 or 1, so that the relations
- * (the server's SYN relays the cookie, the client's window update starts after it) are still
- * compared while the secret's numbers are not.
+ * {@code "ack_cookie": true} (or N) acknowledges that side's own cookie plus one (plus N; the
+ * recorder took the kernel's from its capture, the harness takes jptables'). In a case with such
+ * packets every frame that left fw is compared with its cookie masked: a TCP sequence or
+ * acknowledgement number less than {@link #SPAN} above the side's cookie is written relative to
+ * it, so that the relations (the server's SYN relays the cookie, the client's window update and
+ * the server's data, moved by seqadj, start after it) are still compared while the secret's
+ * numbers are not.
  */
 final class CookieMask {
     private static final int ETHERNET = 14;
     private static final int SYN = 0x02;
     private static final int RST = 0x04;
     private static final int ACK = 0x10;
+
+    /** How far above the cookie a number counts as derived from it. */
+    static final int SPAN = 4096;
 
     private final boolean active;
     private long kernel = -1;
@@ -53,20 +59,38 @@ final class CookieMask {
             return frame;
         }
         byte[] f = frame.clone();
-        mask(f, l4 + 4, cookie);
-        mask(f, l4 + 8, cookie);
+        int end = Math.min(f.length, ETHERNET + (((f[ETHERNET + 2] & 0xff) << 8) | (f[ETHERNET + 3] & 0xff)));
+        boolean valid = end >= l4 + 20 && checksum(f, l4, end) == 0;
+        if (mask(f, l4 + 4, cookie) | mask(f, l4 + 8, cookie) && valid) {
+            // a full checksum follows the numbers: made again over the masked ones, as long as it
+            // was right (a partial one, the pseudo-header's sum, needs nothing)
+            f[l4 + 16] = 0;
+            f[l4 + 17] = 0;
+            int sum = checksum(f, l4, end);
+            f[l4 + 16] = (byte) (sum >>> 8);
+            f[l4 + 17] = (byte) sum;
+        }
         return f;
     }
 
-    private static void mask(byte[] f, int at, long cookie) {
+    /** The TCP checksum over the pseudo-header and the segment: 0 when the field in it is right. */
+    private static int checksum(byte[] f, int l4, int end) {
+        int length = end - l4;
+        return Checksums.finish(Checksums.sum(f, l4, length, Checksums.sum(f, ETHERNET + 12, 8, 6 + length)));
+    }
+
+    /** Writes the number at {@code at} relative to the cookie when it is derived from it; whether it was. */
+    private static boolean mask(byte[] f, int at, long cookie) {
         long value = get32(f, at);
         long relative = (value - cookie) & 0xFFFFFFFFL;
-        if (relative <= 1) {
+        if (relative < SPAN) {
             f[at] = 0;
             f[at + 1] = 0;
-            f[at + 2] = 0;
+            f[at + 2] = (byte) (relative >>> 8);
             f[at + 3] = (byte) relative;
+            return true;
         }
+        return false;
     }
 
     private static long get32(byte[] b, int at) {
