@@ -19,7 +19,8 @@ What is random in a recording, and so left out of the comparison:
   and are compared whole.
 - in a recording whose packets acknowledge SYN cookies (`ack_cookie`): every TCP sequence or
   acknowledgement number of an emitted frame within 4096 above the recording's own last cookie
-  (the sequence number of the last SYN-ACK fw sent) is written relative to it, first.
+  (the sequence number of the last SYN-ACK fw sent) is written relative to it, first, and every
+  timestamp value within 4096 above its timestamp cookie (that SYN-ACK's TSval) likewise.
 - `log` lines of such packets (`IN=` empty, or `IN=lo` for REJECT's answers to fw's own packets):
   ICMP's `ID=` and, for TCP with ACK and without RST, `SEQ=`.
 - `conntrack`: the timeouts (they count down in real time) and the order of the lines (the
@@ -150,16 +151,36 @@ def normalize_log(line, host_packet, own_ipid=None):
 COOKIE_SPAN = 4096
 
 
+def timestamp_at(raw, l4):
+    """The offset of a TCP timestamp option's TSval, or None."""
+    end = min(len(raw), l4 + (raw[l4 + 12] >> 4) * 4)
+    i = l4 + 20
+    while i < end:
+        if raw[i] == 0:
+            return None
+        if raw[i] == 1:
+            i += 1
+            continue
+        if i + 1 >= end or raw[i + 1] < 2 or i + raw[i + 1] > end:
+            return None
+        if raw[i] == 8 and raw[i + 1] == 10:
+            return i + 2
+        i += raw[i + 1]
+    return None
+
+
 def cookie_of(frames, cookie):
-    """The sequence number of the last SYN-ACK among these frames (a SYN cookie when SYNPROXY
-    made it), else the cookie so far."""
+    """The sequence number and TSval of the last SYN-ACK among these frames (SYNPROXY's SYN and
+    timestamp cookies), else the cookies so far."""
     for e in frames:
         raw = bytes.fromhex(e["hex"])
         if len(raw) < 34 or raw[23] != 6:
             continue
         l4 = 14 + (raw[14] & 0x0F) * 4
         if len(raw) >= l4 + 20 and raw[l4 + 13] & 0x16 == 0x12:
-            cookie = struct.unpack("!I", raw[l4 + 4:l4 + 8])[0]
+            ts = timestamp_at(raw, l4)
+            cookie = (struct.unpack("!I", raw[l4 + 4:l4 + 8])[0],
+                      struct.unpack("!I", raw[ts:ts + 4])[0] if ts else None)
     return cookie
 
 
@@ -174,8 +195,12 @@ def mask_cookie(frames, cookie):
             l4 = 14 + (raw[14] & 0x0F) * 4
             if len(raw) >= l4 + 20:
                 e = dict(e)
-                for at, key in ((l4 + 4, "seq"), (l4 + 8, "ack")):
-                    rel = (struct.unpack("!I", raw[at:at + 4])[0] - cookie) & 0xFFFFFFFF
+                fields = [(l4 + 4, "seq", cookie[0]), (l4 + 8, "ack", cookie[0])]
+                ts = timestamp_at(raw, l4)
+                if ts and cookie[1] is not None:
+                    fields += [(ts, "tsval", cookie[1]), (ts + 4, "tsecr", cookie[1])]
+                for at, key, base in fields:
+                    rel = (struct.unpack("!I", raw[at:at + 4])[0] - base) & 0xFFFFFFFF
                     if rel < COOKIE_SPAN:
                         raw[at:at + 4] = struct.pack("!I", rel)
                         e[key] = "cookie+%d" % rel
@@ -189,7 +214,7 @@ def mask_cookie(frames, cookie):
 def with_cookies_masked(packets):
     """The packets of a recording whose packets acknowledge SYN cookies (`ack_cookie`), with
     each frame's cookie numbers masked; others unchanged."""
-    if not any(p.get("packet", {}).get("ack_cookie") for p in packets):
+    if not any(k in p.get("packet", {}) for p in packets for k in ("ack_cookie", "tsecr_cookie", "tsval_cookie")):
         return packets
     cookie = None
     out = []

@@ -111,7 +111,7 @@ public final class CaseRunner {
             }
         }
         ConnectionTracker conntrack = new ConnectionTracker(config);
-        CookieMask cookies = new CookieMask(c.packets().stream().anyMatch(p -> p.has("ack_cookie")));
+        CookieMask cookies = new CookieMask(c.packets().stream().anyMatch(CaseRunner::usesCookies));
         // the recorder's listeners are fw's sockets (bound to 0.0.0.0) and its policy routing by
         // mark, for -m socket and TPROXY
         Host caseHost = c.listening().isEmpty() && c.localMarks().isEmpty() ? host
@@ -227,21 +227,40 @@ public final class CaseRunner {
 
     /**
      * A packet with {@code "ack_cookie": true} (or a number N) acknowledges jptables' own last SYN
-     * cookie plus one (plus N), as the recorder made it acknowledge the kernel's (see {@link CookieMask}).
+     * cookie plus one (plus N), and {@code tsecr_cookie} / {@code tsval_cookie} N make its
+     * timestamps jptables' last timestamp cookie plus N, as the recorder did with the kernel's
+     * (see {@link CookieMask}).
      */
     private static JsonNode acknowledgingCookie(JsonNode packet, CookieMask cookies) {
-        JsonNode step = packet.path("ack_cookie");
-        if (!step.asBoolean() && !(step.isNumber() && step.asLong() != 0)) {
+        if (!usesCookies(packet)) {
             return packet;
         }
-        long cookie = cookies.cookie(false);
-        if (cookie < 0) {
-            throw new IllegalArgumentException("ack_cookie: fw sent no SYN-ACK before");
-        }
         ObjectNode resolved = packet.deepCopy();
-        resolved.remove("ack_cookie");
-        resolved.put("ack", (cookie + (step.isNumber() ? step.asLong() : 1)) & 0xFFFFFFFFL);
+        resolved.remove(COOKIE_FIELDS);
+        JsonNode step = packet.path("ack_cookie");
+        if (packet.has("ack_cookie")) {
+            long cookie = cookies.cookie(false);
+            if (cookie < 0) {
+                throw new IllegalArgumentException("ack_cookie: fw sent no SYN-ACK before");
+            }
+            resolved.put("ack", (cookie + (step.isNumber() ? step.asLong() : 1)) & 0xFFFFFFFFL);
+        }
+        for (String[] field : new String[][] {{"tsecr_cookie", "tsecr"}, {"tsval_cookie", "tsval"}}) {
+            if (packet.has(field[0])) {
+                long ts = cookies.timestampCookie(false);
+                if (ts < 0) {
+                    throw new IllegalArgumentException(field[0] + ": fw sent no SYN-ACK with a timestamp before");
+                }
+                resolved.put(field[1], (ts + packet.get(field[0]).asLong()) & 0xFFFFFFFFL);
+            }
+        }
         return resolved;
+    }
+
+    private static final List<String> COOKIE_FIELDS = List.of("ack_cookie", "tsecr_cookie", "tsval_cookie");
+
+    private static boolean usesCookies(JsonNode packet) {
+        return COOKIE_FIELDS.stream().anyMatch(packet::has);
     }
 
     /** One nfacct command (words split at blanks) on the case's objects: its output, or null when it failed. */

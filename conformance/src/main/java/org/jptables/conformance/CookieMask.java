@@ -12,7 +12,9 @@ import org.jptables.kernel.packet.Checksums;
  * acknowledgement number less than {@link #SPAN} above the side's cookie is written relative to
  * it, so that the relations (the server's SYN relays the cookie, the client's window update and
  * the server's data, moved by seqadj, start after it) are still compared while the secret's
- * numbers are not.
+ * numbers are not. The timestamp cookie (the TSval of that SYN-ACK, with {@code tsecr_cookie} and
+ * {@code tsval_cookie} packets echoing or moving it) is masked the same way in every timestamp
+ * option.
  */
 final class CookieMask {
     private static final int ETHERNET = 14;
@@ -26,6 +28,9 @@ final class CookieMask {
     private final boolean active;
     private long kernel = -1;
     private long ours = -1;
+    /** The timestamp cookies: the TSval of each side's last SYN-ACK, -1 without one. */
+    private long kernelTs = -1;
+    private long ourTs = -1;
 
     /** {@code active}: the case has packets that acknowledge a cookie. */
     CookieMask(boolean active) {
@@ -35,6 +40,11 @@ final class CookieMask {
     /** The side's last cookie, or -1 before it sent a SYN-ACK. */
     long cookie(boolean kernelSide) {
         return kernelSide ? kernel : ours;
+    }
+
+    /** The side's last timestamp cookie (its SYN-ACK's TSval), or -1 before it sent one. */
+    long timestampCookie(boolean kernelSide) {
+        return kernelSide ? kernelTs : ourTs;
     }
 
     /** The Ethernet frame a side sent, its cookie masked; a SYN-ACK first becomes that side's cookie. */
@@ -47,11 +57,15 @@ final class CookieMask {
             return frame;
         }
         int flags = frame[l4 + 13] & 0xff;
+        int ts = timestampAt(frame, l4);
         if ((flags & (SYN | ACK | RST)) == (SYN | ACK)) {
+            long tsCookie = ts > 0 ? get32(frame, ts) : -1;
             if (kernelSide) {
                 kernel = get32(frame, l4 + 4);
+                kernelTs = tsCookie;
             } else {
                 ours = get32(frame, l4 + 4);
+                ourTs = tsCookie;
             }
         }
         long cookie = cookie(kernelSide);
@@ -61,7 +75,12 @@ final class CookieMask {
         byte[] f = frame.clone();
         int end = Math.min(f.length, ETHERNET + (((f[ETHERNET + 2] & 0xff) << 8) | (f[ETHERNET + 3] & 0xff)));
         boolean valid = end >= l4 + 20 && checksum(f, l4, end) == 0;
-        if (mask(f, l4 + 4, cookie) | mask(f, l4 + 8, cookie) && valid) {
+        boolean masked = mask(f, l4 + 4, cookie) | mask(f, l4 + 8, cookie);
+        long tsCookie = timestampCookie(kernelSide);
+        if (ts > 0 && tsCookie >= 0) {
+            masked |= mask(f, ts, tsCookie) | mask(f, ts + 4, tsCookie);
+        }
+        if (masked && valid) {
             // a full checksum follows the numbers: made again over the masked ones, as long as it
             // was right (a partial one, the pseudo-header's sum, needs nothing)
             f[l4 + 16] = 0;
@@ -71,6 +90,31 @@ final class CookieMask {
             f[l4 + 17] = (byte) sum;
         }
         return f;
+    }
+
+    /** The offset of a TCP timestamp option's TSval in the frame, 0 without one. */
+    private static int timestampAt(byte[] f, int l4) {
+        int end = Math.min(f.length, l4 + ((f[l4 + 12] & 0xff) >>> 4) * 4);
+        int i = l4 + 20;
+        while (i < end) {
+            int kind = f[i] & 0xff;
+            if (kind == 0) {
+                return 0;
+            }
+            if (kind == 1) {
+                i++;
+                continue;
+            }
+            int len = i + 1 < end ? f[i + 1] & 0xff : 0;
+            if (len < 2 || i + len > end) {
+                return 0;
+            }
+            if (kind == 8 && len == 10) {
+                return i + 2;
+            }
+            i += len;
+        }
+        return 0;
     }
 
     /** The TCP checksum over the pseudo-header and the segment: 0 when the field in it is right. */
