@@ -1,5 +1,6 @@
 package org.jptables.kernel.path;
 
+import java.util.Arrays;
 import org.jptables.api.ConnState;
 import org.jptables.api.Effects;
 import org.jptables.api.Hook;
@@ -41,6 +42,9 @@ public final class PacketPath implements PacketEffects {
     private final HostSegments segments = new HostSegments();
     /** SYNPROXY's segments are on their way out (their TCP checksums are partial). */
     private boolean sendingSegment;
+    /** The packets put aside while SYNPROXY's segments nest, one per level. */
+    private final ViewSnapshot[] segmentAside = {new ViewSnapshot(), new ViewSnapshot(), new ViewSnapshot()};
+    private int segmentDepth;
     /** The synproxy hook's way out, made once. */
     private final ConnectionTracking.SynproxySegments synproxySegments = this::sendSynproxySegment;
     private boolean quietHost;
@@ -424,7 +428,9 @@ public final class PacketPath implements PacketEffects {
             return false;
         }
         boolean lo = out == host.indexOf("lo");
-        if (!lo && synproxy(ct) != ConnectionTracking.SYNPROXY_ACCEPT) {
+        // nf_is_loopback_packet holds only for what came in through lo: the host's own packets
+        // meet the hook here even when they leave by lo (a local server's SYN-ACK)
+        if (synproxy(ct) != ConnectionTracking.SYNPROXY_ACCEPT) {
             return false;
         }
         if (!connections.confirm(ct, lo, lo)) {
@@ -566,9 +572,9 @@ public final class PacketPath implements PacketEffects {
     }
 
     /**
-     * nf_synproxy_core's hook, just before conntrack confirms at INPUT and POSTROUTING (not for
-     * packets through lo): ACCEPT, or DROP and STOLEN (the server's SYN-ACK, answered), which both
-     * end the packet's way.
+     * nf_synproxy_core's hook, just before conntrack confirms at INPUT (not for packets that came
+     * in through lo) and POSTROUTING: ACCEPT, or DROP and STOLEN (the server's SYN-ACK, answered),
+     * which both end the packet's way.
      */
     private int synproxy(int ct) {
         if (ct < 0 || conntrack == null) {
@@ -579,42 +585,57 @@ public final class PacketPath implements PacketEffects {
 
     /** The hook's segments, each sent at once: the ACK to the server before the sequence adjustment starts. */
     private void sendSynproxySegment(byte[] ip, int length, boolean asReply) {
-        segments.add(ip, length, asReply && currentCt >= 0 ? currentCt : HostSegments.TRACK);
-        sendSegments();
+        sendSegment(Arrays.copyOf(ip, length), asReply && currentCt >= 0 ? currentCt : HostSegments.TRACK);
     }
 
+    /** The targets' segments, once the table that asked for them is done with the packet. */
     private void sendSegments() {
-        if (depth > 0) {
-            segments.clear();
+        int n = segments.size();
+        byte[][] packets = new byte[n][];
+        int[] connections = new int[n];
+        for (int i = 0; i < n; i++) {
+            packets[i] = segments.packet(i);
+            connections[i] = segments.connection(i);
+        }
+        segments.clear();
+        for (int i = 0; i < n; i++) {
+            sendSegment(packets[i], connections[i]);
+        }
+    }
+
+    /**
+     * One SYNPROXY segment out, the packet at hand put aside meanwhile. Segments nest (the SYN to a
+     * local server is answered through lo, and the hook answers that SYN-ACK), a few deep at most.
+     */
+    private void sendSegment(byte[] ip, int connection) {
+        if (segmentDepth == segmentAside.length) {
             return;
         }
+        ViewSnapshot snapshot = segmentAside[segmentDepth++];
         depth++;
-        aside.take(view);
+        snapshot.take(view);
         Table table = tables.current();
         Defragmenter.Datagram datagram = fragments;
         fragments = null;
         int cause = currentCt;
         LocalSocket sender = socket;
         socket = LocalSocket.NONE;
+        boolean wasSending = sendingSegment;
         sendingSegment = true;
         try {
-            for (int i = 0; i < segments.size(); i++) {
-                int connection = segments.connection(i);
-                byte[] ip = segments.packet(i);
-                send(ip, ip.length, connection < 0 ? NO_CAUSE : connection,
-                        connection == HostSegments.TRACK_SYNPROXY ? TRACK_SYNPROXY : ATTACH_REPLY);
-                if (connection >= 0 && conntrack != null) {
-                    conntrack.detach(connection);
-                }
+            send(ip, ip.length, connection < 0 ? NO_CAUSE : connection,
+                    connection == HostSegments.TRACK_SYNPROXY ? TRACK_SYNPROXY : ATTACH_REPLY);
+            if (connection >= 0 && conntrack != null) {
+                conntrack.detach(connection);
             }
         } finally {
-            segments.clear();
-            sendingSegment = false;
+            sendingSegment = wasSending;
             socket = sender;
             currentCt = cause;
             fragments = datagram;
             depth--;
-            aside.restore(view);
+            segmentDepth--;
+            snapshot.restore(view);
             tables.current(table);
         }
     }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import org.jptables.kernel.conntrack.ConnectionTracker;
 import org.jptables.kernel.conntrack.ConntrackConfig;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.packet.Checksums;
+import org.jptables.kernel.path.LocalStack;
 import org.jptables.kernel.path.PacketPath;
 import org.jptables.kernel.path.PacketResult;
 import org.jptables.language.CommandParser;
@@ -194,6 +196,29 @@ class SynproxyHandshakeTest {
         assertEquals(28960, get((byte[]) out.get(1)[1], 34, 2), "no window scale: the window as it is");
         out = send("eth1", segment(SERVER, CLIENT, 80, 40001, PSH | ACK, SERVER_ISN + 1, ISN + 1, 227, new byte[0], 5));
         assertEquals(cookie + 1, get((byte[]) out.get(0)[1], 24, 4));
+    }
+
+    @Test
+    void proxiesForALocalServerThroughLo() throws Exception {
+        var names = SystemNames.fromEtc();
+        Ruleset ruleset = new Ruleset();
+        new RestoreReader(new CommandParser(RuleTester.registry(), names, new HashMap<>(), true), names, false, false,
+                false, null).restore(List.of(RULES.replace("-A FORWARD -i eth0 -p tcp -m tcp --dport 80",
+                "-A INPUT -i eth0 -p tcp -m tcp --dport 22").split("\n")), ruleset);
+        path = new PacketPath(ruleset, Host.conformance(), new ConnectionTracker(ConntrackConfig.defaults().withTcpLoose(false)))
+                .localStack(new LocalStack(LocalStack.ports(Set.of("tcp:22"))));
+        int host = 0xC6120001;
+        List<Object[]> out = send("eth0", segment(CLIENT, host, 40020, 22, SYN, ISN, 0, 29200,
+                new byte[] {2, 4, 0x05, (byte) 0xB4}, 0));
+        int cookie = get((byte[]) out.get(0)[1], 24, 4);
+        // the SYN to the local server goes through lo; the server's SYN-ACK meets the hook on its way
+        // out (it did not come in through lo) and is consumed: only the window update leaves
+        out = send("eth0", segment(CLIENT, host, 40020, 22, ACK, ISN + 1, cookie + 1, 502, new byte[0], 0));
+        List<Object[]> updates = out.stream().filter(o -> (((byte[]) o[1])[33] & 0xFF) == ACK).toList();
+        assertEquals(1, updates.size());
+        byte[] update = (byte[]) updates.get(0)[1];
+        assertEquals(List.of(host, CLIENT, cookie + 1, ISN + 1), List.of(get(update, 12, 4), get(update, 16, 4),
+                get(update, 24, 4), get(update, 28, 4)));
     }
 
     private static int get(byte[] b, int at, int n) {
