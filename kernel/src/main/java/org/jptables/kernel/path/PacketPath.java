@@ -525,33 +525,43 @@ public final class PacketPath implements PacketEffects {
         if (depth > 0) {
             return;
         }
+        // REJECT's TCP reset is an skb of no socket (nf_send_reset); ICMP errors leave by the
+        // kernel's ICMP control socket, a socket without a file (icmp_send)
+        LocalSocket as = copy != null || reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
+        sendAside(reply, copy, currentCt, ATTACH_RELATED, as, aside);
+    }
+
+    /**
+     * Sends a packet the host makes while handling the current one on the same view (a REJECT
+     * answer borrowing the connection {@code cause}, a TEE copy, a SYNPROXY segment): the current
+     * packet is put aside in {@code snapshot} and restored afterwards.
+     */
+    private void sendAside(byte[] ip, PacketDuplicates.Copy copy, int cause, int attach, LocalSocket as,
+                           ViewSnapshot snapshot) {
         depth++;
-        // the reply is a new packet on the same view: remember and restore the current one
-        aside.take(view);
+        snapshot.take(view);
         Table table = tables.current();
         Defragmenter.Datagram datagram = fragments;
         fragments = null;
-        int cause = currentCt;
+        int current = currentCt;
         LocalSocket sender = socket;
-        // REJECT's TCP reset is an skb of no socket (nf_send_reset); ICMP errors leave by the
-        // kernel's ICMP control socket, a socket without a file (icmp_send)
-        socket = copy != null || reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
+        socket = as;
         try {
             if (copy != null) {
                 currentCt = ConnectionTracking.UNTRACKED;
                 copies.send(copy, report);
             } else {
-                send(reply, reply.length, cause, ATTACH_RELATED);
+                send(ip, ip.length, cause, attach);
             }
         } finally {
             socket = sender;
-            currentCt = cause;
+            currentCt = current;
             if (copy == null && cause >= 0 && conntrack != null) {
                 conntrack.detach(cause);
             }
             fragments = datagram;
             depth--;
-            aside.restore(view);
+            snapshot.restore(view);
             tables.current(table);
         }
     }
@@ -611,32 +621,15 @@ public final class PacketPath implements PacketEffects {
         if (segmentDepth == segmentAside.length) {
             return;
         }
-        ViewSnapshot snapshot = segmentAside[segmentDepth++];
-        depth++;
-        snapshot.take(view);
-        Table table = tables.current();
-        Defragmenter.Datagram datagram = fragments;
-        fragments = null;
-        int cause = currentCt;
-        LocalSocket sender = socket;
-        socket = LocalSocket.NONE;
         boolean wasSending = sendingSegment;
         sendingSegment = true;
         try {
-            send(ip, ip.length, connection < 0 ? NO_CAUSE : connection,
-                    connection == HostSegments.TRACK_SYNPROXY ? TRACK_SYNPROXY : ATTACH_REPLY);
-            if (connection >= 0 && conntrack != null) {
-                conntrack.detach(connection);
-            }
+            sendAside(ip, null, connection < 0 ? NO_CAUSE : connection,
+                    connection == HostSegments.TRACK_SYNPROXY ? TRACK_SYNPROXY : ATTACH_REPLY, LocalSocket.NONE,
+                    segmentAside[segmentDepth++]);
         } finally {
-            sendingSegment = wasSending;
-            socket = sender;
-            currentCt = cause;
-            fragments = datagram;
-            depth--;
             segmentDepth--;
-            snapshot.restore(view);
-            tables.current(table);
+            sendingSegment = wasSending;
         }
     }
 
