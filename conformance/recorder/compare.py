@@ -17,6 +17,10 @@ What is random in a recording, and so left out of the comparison:
     option's values.
   RSTs (REJECT's tcp-reset, the stack's RST for a closed port) take their numbers from the packet
   and are compared whole.
+- in a recording whose packets acknowledge SYN cookies (`ack_cookie`): every TCP sequence or
+  acknowledgement number of an emitted frame within 4096 above the recording's own last cookie
+  (the sequence number of the last SYN-ACK fw sent) is written relative to it, first, and every
+  timestamp value within 4096 above its timestamp cookie (that SYN-ACK's TSval) likewise.
 - `log` lines of such packets (`IN=` empty, or `IN=lo` for REJECT's answers to fw's own packets):
   ICMP's `ID=` and, for TCP with ACK and without RST, `SEQ=`.
 - `conntrack`: the timeouts (they count down in real time) and the order of the lines (the
@@ -144,6 +148,82 @@ def normalize_log(line, host_packet, own_ipid=None):
     return line
 
 
+COOKIE_SPAN = 4096
+
+
+def timestamp_at(raw, l4):
+    """The offset of a TCP timestamp option's TSval, or None."""
+    end = min(len(raw), l4 + (raw[l4 + 12] >> 4) * 4)
+    i = l4 + 20
+    while i < end:
+        if raw[i] == 0:
+            return None
+        if raw[i] == 1:
+            i += 1
+            continue
+        if i + 1 >= end or raw[i + 1] < 2 or i + raw[i + 1] > end:
+            return None
+        if raw[i] == 8 and raw[i + 1] == 10:
+            return i + 2
+        i += raw[i + 1]
+    return None
+
+
+def cookie_of(frames, cookie):
+    """The sequence number and TSval of the last SYN-ACK among these frames (SYNPROXY's SYN and
+    timestamp cookies), else the cookies so far."""
+    for e in frames:
+        raw = bytes.fromhex(e["hex"])
+        if len(raw) < 34 or raw[23] != 6:
+            continue
+        l4 = 14 + (raw[14] & 0x0F) * 4
+        if len(raw) >= l4 + 20 and raw[l4 + 13] & 0x16 == 0x12:
+            ts = timestamp_at(raw, l4)
+            cookie = (struct.unpack("!I", raw[l4 + 4:l4 + 8])[0],
+                      struct.unpack("!I", raw[ts:ts + 4])[0] if ts else None)
+    return cookie
+
+
+def mask_cookie(frames, cookie):
+    """Every TCP sequence or acknowledgement number within COOKIE_SPAN above the recording's own
+    cookie written relative to it, as jptables conformance does (CookieMask), the TCP checksum
+    of such a frame blanked."""
+    out = []
+    for e in frames:
+        raw = bytearray(bytes.fromhex(e["hex"]))
+        if cookie is not None and len(raw) >= 34 and raw[23] == 6:
+            l4 = 14 + (raw[14] & 0x0F) * 4
+            if len(raw) >= l4 + 20:
+                e = dict(e)
+                fields = [(l4 + 4, "seq", cookie[0]), (l4 + 8, "ack", cookie[0])]
+                ts = timestamp_at(raw, l4)
+                if ts and cookie[1] is not None:
+                    fields += [(ts, "tsval", cookie[1]), (ts + 4, "tsecr", cookie[1])]
+                for at, key, base in fields:
+                    rel = (struct.unpack("!I", raw[at:at + 4])[0] - base) & 0xFFFFFFFF
+                    if rel < COOKIE_SPAN:
+                        raw[at:at + 4] = struct.pack("!I", rel)
+                        e[key] = "cookie+%d" % rel
+                        # a full checksum follows the number (a partial one does not)
+                        raw[l4 + 16:l4 + 18] = b"\x00\x00"
+                e["hex"] = raw.hex()
+        out.append(e)
+    return out
+
+
+def with_cookies_masked(packets):
+    """The packets of a recording whose packets acknowledge SYN cookies (`ack_cookie`), with
+    each frame's cookie numbers masked; others unchanged."""
+    if not any(k in p.get("packet", {}) for p in packets for k in ("ack_cookie", "tsecr_cookie", "tsval_cookie")):
+        return packets
+    cookie = None
+    out = []
+    for p in packets:
+        cookie = cookie_of(p.get("emitted", []), cookie)
+        out.append(dict(p, emitted=mask_cookie(p.get("emitted", []), cookie)))
+    return out
+
+
 def strip_comments(save):
     return "\n".join(line for line in save.splitlines() if not line.startswith("#"))
 
@@ -160,7 +240,7 @@ def compare(exp, act, name, verbose):
         if verbose:
             problems.append("  expected:\n" + exp.get("final_save", ""))
             problems.append("  actual:\n" + act.get("final_save", ""))
-    pe, pa = exp.get("packets", []), act.get("packets", [])
+    pe, pa = with_cookies_masked(exp.get("packets", [])), with_cookies_masked(act.get("packets", []))
     if len(pe) != len(pa):
         problems.append("packet count %d vs %d" % (len(pe), len(pa)))
     per_field = {f: 0 for f in FIELDS}

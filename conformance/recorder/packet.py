@@ -78,6 +78,13 @@ def build_ip(p):
         opts = b""
         if p.get("mss") is not None:
             opts = struct.pack("!BBH", 2, 4, p["mss"])
+        if p.get("sack_perm"):
+            opts += bytes([1, 1, 4, 2])
+        if "tsval" in p or "tsecr" in p:
+            opts += bytes([1, 1, 8, 10]) + struct.pack("!II", p.get("tsval", 0) & 0xFFFFFFFF,
+                                                      p.get("tsecr", 0) & 0xFFFFFFFF)
+        if "wscale" in p:
+            opts += bytes([1, 3, 3, p["wscale"]])
         off = (20 + len(opts)) // 4
         hdr = struct.pack("!HHIIBBHHH", p.get("sport", 40000), p.get("dport", 80),
                           p.get("seq", 1000) & 0xFFFFFFFF, p.get("ack", 0) & 0xFFFFFFFF,

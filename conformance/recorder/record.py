@@ -15,6 +15,7 @@ import argparse
 import ctypes
 import fcntl
 import json
+import struct
 import os
 import re
 import select
@@ -396,7 +397,8 @@ def read_case(case):
         for line in f:
             if line.strip():
                 packets.append(json.loads(line))
-    return rules, packets, opt("listen"), opt("mode"), opt("sets"), opt("local-marks"), opt("nfacct"), opt("osf")
+    return (rules, packets, opt("listen"), opt("mode"), opt("sets"), opt("local-marks"), opt("nfacct"),
+            opt("osf"), opt("sysctl"))
 
 
 def osf_fingerprints(text, delete):
@@ -411,8 +413,64 @@ def osf_fingerprints(text, delete):
         os.unlink(path)
 
 
+COOKIE_FIELDS = ("ack_cookie", "tsecr_cookie", "tsval_cookie")
+
+
+def last_synack(results):
+    """The last SYN-ACK fw sent (SYNPROXY's carries its cookies) as raw bytes, or None."""
+    for r in reversed(results):
+        for e in reversed(r["emitted"]):
+            flags = e.get("tcp_flags", "")
+            if "S" in flags and "A" in flags:
+                return bytes.fromhex(e["hex"])
+    return None
+
+
+def timestamp_of(frame):
+    """The TSval of a frame's TCP timestamp option, or None."""
+    l4 = 14 + (frame[14] & 0x0F) * 4
+    end = l4 + (frame[l4 + 12] >> 4) * 4
+    i = l4 + 20
+    while i < end:
+        if frame[i] == 0:
+            break
+        if frame[i] == 1:
+            i += 1
+            continue
+        if i + 1 >= end or frame[i + 1] < 2:
+            break
+        if frame[i] == 8 and frame[i + 1] == 10:
+            return struct.unpack("!I", frame[i + 2:i + 6])[0]
+        i += frame[i + 1]
+    return None
+
+
+def resolve(p, results):
+    """A packet with `ack_cookie` acknowledges the last SYN cookie fw sent: its `ack` is that
+    SYN-ACK's sequence number plus one (`true`) or plus N (a number); `tsecr_cookie` N and
+    `tsval_cookie` N make its timestamps that SYN-ACK's TSval (the timestamp cookie) plus N. Known
+    only once the kernel sent it."""
+    if not any(k in p for k in COOKIE_FIELDS):
+        return p
+    synack = last_synack(results)
+    if synack is None:
+        raise ValueError("ack_cookie: fw sent no SYN-ACK before")
+    q = {k: v for k, v in p.items() if k not in COOKIE_FIELDS}
+    if "ack_cookie" in p:
+        step = 1 if p["ack_cookie"] is True else int(p["ack_cookie"])
+        l4 = 14 + (synack[14] & 0x0F) * 4
+        q["ack"] = (struct.unpack("!I", synack[l4 + 4:l4 + 8])[0] + step) & 0xFFFFFFFF
+    for field, target in (("tsecr_cookie", "tsecr"), ("tsval_cookie", "tsval")):
+        if field in p:
+            ts = timestamp_of(synack)
+            if ts is None:
+                raise ValueError("%s: the last SYN-ACK has no timestamp" % field)
+            q[target] = (ts + int(p[field])) & 0xFFFFFFFF
+    return q
+
+
 def record(case):
-    rules, packets, listen, mode, sets, local_marks, nfacct, osf = read_case(case)
+    rules, packets, listen, mode, sets, local_marks, nfacct, osf, sysctls = read_case(case)
     if mode not in ("", "quiet-host", "bridge"):
         raise ValueError("unknown mode %r" % mode)
     frames = [packet.build_frame(p, bridge=(mode == "bridge")) for p in packets]  # fail early on a bad packet
@@ -439,6 +497,11 @@ def record(case):
             osf_loaded = True
             osf_fingerprints(osf, delete=False)
         run(["iptables-legacy-restore", "-w"], stdin=rules)
+        for line in sysctls.splitlines():
+            # fw's own settings (net.netfilter.nf_conntrack_tcp_loose=0), once the ruleset loaded conntrack
+            if line.strip():
+                name, value = line.split("=", 1)
+                write_sysctl(name.strip(), value.strip())
         if listen:
             lab.listen(listen)
         setns(lab.path("fw"))
@@ -449,6 +512,8 @@ def record(case):
             lab.drain()
             kmsg.read()
             before = save()
+            if any(k in p for k in COOKIE_FIELDS):
+                where, data = packet.build_frame(resolve(p, results), bridge=(mode == "bridge"))
             t0 = time.monotonic()
             lab.send(where, data, p)
             emitted = lab.capture(t0 + WINDOW)

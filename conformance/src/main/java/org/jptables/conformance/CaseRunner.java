@@ -18,7 +18,9 @@ import org.jptables.api.Addresses;
 import org.jptables.api.IpSets;
 import org.jptables.api.NfacctObjects;
 import org.jptables.api.Names;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jptables.kernel.conntrack.ConnectionTracker;
+import org.jptables.kernel.conntrack.ConntrackConfig;
 import org.jptables.ipset.IpsetTool;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.host.HostSockets;
@@ -99,7 +101,18 @@ public final class CaseRunner {
             report.difference("ruleset.rules: line " + e.line() + ": " + e.getMessage().strip());
             return report;
         }
-        ConnectionTracker conntrack = new ConnectionTracker();
+        ConntrackConfig config = ConntrackConfig.defaults();
+        for (String setting : c.sysctls()) {
+            String plain = setting.replace(" ", "");
+            if (plain.equals("net.netfilter.nf_conntrack_tcp_loose=0") || plain.equals("net.netfilter.nf_conntrack_tcp_loose=1")) {
+                config = config.withTcpLoose(plain.endsWith("1"));
+            } else {
+                report.difference("sysctl: " + setting + ": not modelled");
+                return report;
+            }
+        }
+        ConnectionTracker conntrack = new ConnectionTracker(config);
+        CookieMask cookies = new CookieMask(c.packets().stream().anyMatch(CaseRunner::usesCookies));
         // the recorder's listeners are fw's sockets (bound to 0.0.0.0) and its policy routing by
         // mark, for -m socket and TPROXY
         // a bridge case's fw is the bridging host, whatever host the runner was given
@@ -122,7 +135,7 @@ public final class CaseRunner {
             clock[0] = now;
             PacketDescription packet;
             try {
-                packet = PacketDescription.of(c.packets().get(i));
+                packet = PacketDescription.of(acknowledgingCookie(c.packets().get(i), cookies));
             } catch (IllegalArgumentException e) {
                 report.difference("#" + i + " packet: " + e.getMessage());
                 report.packet(false);
@@ -135,13 +148,13 @@ public final class CaseRunner {
             int source = ip.length >= 20 ? int32(ip, 12) : 0;
             int destination = ip.length >= 20 ? int32(ip, 16) : 0;
             path.process(ip, ip.length, packet.in(), packet.socket(), now, result);
-            collect(result, emitted, log);
+            collect(result, emitted, log, cookies);
             if (!"host".equals(packet.in())) {
                 // what jptables made itself (REJECT's answers, the IP layer's own ICMP errors) is
                 // not fed again: only the frames it did not make can be the stack's
                 List<String> made = strings(emitted);
                 for (JsonNode e : recorded.path("emitted")) {
-                    byte[] frame = HexFormat.of().parseHex(e.path("hex").asText());
+                    byte[] frame = cookies.apply(HexFormat.of().parseHex(e.path("hex").asText()), true);
                     if (made.remove(EmittedFrame.of(e.path("on").asText(), frame, madeByHost(frame)).toString())
                             || EmittedFrame.destination(frame) != source) {
                         continue;
@@ -155,7 +168,7 @@ public final class CaseRunner {
                     if (host.isLocal(int32(answer, 12)) && (natted || host.isLocal(EmittedFrame.source(frame))) || transparent) {
                         // from the socket the stack answers with: a SYN-ACK's request socket, else a control socket
                         path.process(answer, answer.length, "host", PacketPath.stackAnswerSocket(answer), now + 1, result);
-                        collect(result, emitted, log);
+                        collect(result, emitted, log, cookies);
                     }
                 }
             }
@@ -166,7 +179,7 @@ public final class CaseRunner {
             compare("matched", sorted(kernelRules(recorded)), sorted(strings(rules)), differences);
             compare("policy", sorted(kernelPolicies(recorded)), sorted(strings(policies)), differences);
             if (!c.quietHost()) {
-                compare("emitted", sorted(kernelEmitted(recorded)), sorted(strings(emitted)), differences);
+                compare("emitted", sorted(kernelEmitted(recorded, cookies)), sorted(strings(emitted)), differences);
             }
             compare("log", withoutRandomIds(texts(recorded.path("log"))), withoutRandomIds(log), differences);
             if (recorded.has("conntrack")) {
@@ -219,6 +232,44 @@ public final class CaseRunner {
         return report;
     }
 
+    /**
+     * A packet with {@code "ack_cookie": true} (or a number N) acknowledges jptables' own last SYN
+     * cookie plus one (plus N), and {@code tsecr_cookie} / {@code tsval_cookie} N make its
+     * timestamps jptables' last timestamp cookie plus N, as the recorder did with the kernel's
+     * (see {@link CookieMask}).
+     */
+    private static JsonNode acknowledgingCookie(JsonNode packet, CookieMask cookies) {
+        if (!usesCookies(packet)) {
+            return packet;
+        }
+        ObjectNode resolved = packet.deepCopy();
+        resolved.remove(COOKIE_FIELDS);
+        JsonNode step = packet.path("ack_cookie");
+        if (packet.has("ack_cookie")) {
+            long cookie = cookies.cookie(false);
+            if (cookie < 0) {
+                throw new IllegalArgumentException("ack_cookie: fw sent no SYN-ACK before");
+            }
+            resolved.put("ack", (cookie + (step.isNumber() ? step.asLong() : 1)) & 0xFFFFFFFFL);
+        }
+        for (String[] field : new String[][] {{"tsecr_cookie", "tsecr"}, {"tsval_cookie", "tsval"}}) {
+            if (packet.has(field[0])) {
+                long ts = cookies.timestampCookie(false);
+                if (ts < 0) {
+                    throw new IllegalArgumentException(field[0] + ": fw sent no SYN-ACK with a timestamp before");
+                }
+                resolved.put(field[1], (ts + packet.get(field[0]).asLong()) & 0xFFFFFFFFL);
+            }
+        }
+        return resolved;
+    }
+
+    private static final List<String> COOKIE_FIELDS = List.of("ack_cookie", "tsecr_cookie", "tsval_cookie");
+
+    private static boolean usesCookies(JsonNode packet) {
+        return COOKIE_FIELDS.stream().anyMatch(packet::has);
+    }
+
     /** One nfacct command (words split at blanks) on the case's objects: its output, or null when it failed. */
     private static String nfacct(AcctStore objects, String line) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -246,9 +297,10 @@ public final class CaseRunner {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private void collect(PacketResult result, List<EmittedFrame> emitted, List<String> log) {
+    private void collect(PacketResult result, List<EmittedFrame> emitted, List<String> log, CookieMask cookies) {
         for (PacketResult.Emitted e : result.emitted) {
-            emitted.add(EmittedFrame.of(e.on(), e.frame(), madeByHost(e.frame())));
+            byte[] frame = cookies.apply(e.frame(), false);
+            emitted.add(EmittedFrame.of(e.on(), frame, madeByHost(frame)));
         }
         log.addAll(result.log);
     }
@@ -281,10 +333,10 @@ public final class CaseRunner {
         return out;
     }
 
-    private List<String> kernelEmitted(JsonNode recorded) {
+    private List<String> kernelEmitted(JsonNode recorded, CookieMask cookies) {
         List<String> out = new ArrayList<>();
         for (JsonNode e : recorded.path("emitted")) {
-            byte[] frame = HexFormat.of().parseHex(e.path("hex").asText());
+            byte[] frame = cookies.apply(HexFormat.of().parseHex(e.path("hex").asText()), true);
             out.add(EmittedFrame.of(e.path("on").asText(), frame, madeByHost(frame)).toString());
         }
         return out;

@@ -35,11 +35,12 @@ import java.util.stream.Stream;
  *                  pf.os text (file {@code osf}), or null when the case loaded none
  * @param bridged   whether fw bridged its two sides (file {@code mode}: {@code bridge}): eth0 and eth1
  *                  ports of br0, which holds fw's address (the host of {@code Host.conformanceBridge()})
+ * @param sysctls   fw's settings, {@code NAME=VALUE} a line (file {@code sysctl}; empty when none)
  */
 public record RecordedCase(String name, List<String> rules, List<JsonNode> packets, boolean quietHost,
                            List<JsonNode> recorded, String finalSave, Set<String> listening, List<String> sets,
                            String finalSets, List<String> localMarks, List<String> nfacct, String finalNfacct,
-                           String osf, boolean bridged) {
+                           String osf, boolean bridged, List<String> sysctls) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads the case in {@code dir}; what is missing or malformed is named with its file. */
@@ -107,9 +108,14 @@ public record RecordedCase(String name, List<String> rules, List<JsonNode> packe
         Path osfFile = dir.resolve("osf");
         String osf = Files.exists(osfFile) ? Files.readString(osfFile, StandardCharsets.ISO_8859_1)
                 : kernel.has("osf") ? kernel.get("osf").asText() : null;
+        Path sysctlFile = dir.resolve("sysctl");
+        List<String> sysctls = Files.exists(sysctlFile)
+                ? Files.readAllLines(sysctlFile, StandardCharsets.UTF_8).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty()).toList()
+                : List.of();
         return new RecordedCase(dir.getFileName().toString(), rules, List.copyOf(packets), quiet,
                 List.copyOf(recorded), finalSave, Set.copyOf(listening), List.copyOf(sets), finalSets, localMarks,
-                nfacct, finalNfacct, osf, modeName.equals("bridge"));
+                nfacct, finalNfacct, osf, modeName.equals("bridge"), sysctls);
     }
 
     /** The case folders at or below {@code root}: a folder holding kernel.json is a case. */

@@ -5,6 +5,22 @@ public final class Effects {
     /** {@link Packet#reject}: answer with a TCP RST instead of an ICMP error. */
     public static final int TCP_RESET = -1;
 
+    /** {@link Packet#hostPacketBuffer}'s least size: an IPv4 header and a TCP header with 40 bytes of options. */
+    public static final int HOST_PACKET_MAX = 20 + 60;
+
+    /**
+     * {@link Packet#sendFromHost}: the packet carries this packet's connection as an established
+     * reply (nf_ct_set with IP_CT_ESTABLISHED_REPLY), when it has one; otherwise conntrack's OUTPUT
+     * hook tracks it afresh (an untracked or INVALID packet has no entry: skb_nfct is null).
+     */
+    public static final int HOST_PACKET_OWN_CONNECTION = 0;
+    /**
+     * {@link Packet#sendFromHost}: tracked afresh with SYNPROXY's conntrack template, so that the
+     * connection it makes (a SYN to the server) gets synproxy's state and sequence adjustment, and
+     * the kernel's synproxy hook answers the server's SYN-ACK.
+     */
+    public static final int HOST_PACKET_SYNPROXY = 1;
+
     /** LOG --log-tcp-sequence (NF_LOG_TCPSEQ). */
     public static final int LOG_TCP_SEQUENCE = 0x01;
     /** LOG --log-tcp-options (NF_LOG_TCPOPT). */

@@ -337,6 +337,27 @@ public interface Packet {
     }
 
     /**
+     * A buffer for a packet the host makes while handling this one (SYNPROXY's segments), at least
+     * {@link Effects#HOST_PACKET_MAX} bytes, owned by the kernel and reused: write a whole IPv4
+     * packet at its start, then {@link #sendFromHost}. Null where no packet can be sent (outside
+     * the packet path's kernel); the caller then sends nothing, as when the kernel's alloc_skb fails.
+     */
+    default byte[] hostPacketBuffer() {
+        return null;
+    }
+
+    /**
+     * The host sends the IPv4 packet in the first {@code length} bytes of {@link
+     * #hostPacketBuffer()} (copied at once) as nf_synproxy's synproxy_send_tcp does: without a
+     * socket, by ip_local_out through OUTPUT and POSTROUTING once the table at work is done with
+     * this packet. {@code conntrackKind} is {@link Effects#HOST_PACKET_OWN_CONNECTION} or {@link
+     * Effects#HOST_PACKET_SYNPROXY}. The IPv4 header checksum is the caller's to write; a TCP
+     * checksum may be left partial (the pseudo-header sum), as the kernel leaves it to the device.
+     */
+    default void sendFromHost(int length, int conntrackKind) {
+    }
+
+    /**
      * Marks the packet traced, as the raw table's {@code TRACE} sets skb->nf_trace: from the next
      * rule on, every rule, return and policy it meets in any table writes a {@code TRACE:} line
      * to the kernel log.

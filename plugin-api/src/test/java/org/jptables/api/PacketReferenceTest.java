@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PacketReferenceTest {
     private static final Path GUIDE = Path.of("..", "docs", "plugins.md");
     /** {@code `int u16(int offset)`} in the guide. */
-    private static final Pattern SIGNATURE = Pattern.compile("`(\\w+) (\\w+)\\(([^)]*)\\)`");
+    private static final Pattern SIGNATURE = Pattern.compile("`([\\w\\[\\]]+) (\\w+)\\(([^)]*)\\)`");
 
     @Test
     void theGuidesTableListsExactlyPacketsMethods() throws IOException {

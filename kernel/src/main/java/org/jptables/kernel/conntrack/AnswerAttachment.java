@@ -26,6 +26,19 @@ final class AnswerAttachment {
         return true;
     }
 
+    /**
+     * A segment SYNPROXY sends on the connection as IP_CT_ESTABLISHED_REPLY (nf_ct_set): the
+     * entry, lent the same way. False when there is no entry.
+     */
+    boolean attachAsReply(int cause) {
+        if (!table.valid(cause)) {
+            return false;
+        }
+        attachedFrom = table.ctinfo[cause];
+        table.ctinfo[cause] = ConntrackInfo.ESTABLISHED + ConntrackInfo.IS_REPLY;
+        return true;
+    }
+
     void detach(int cause) {
         if (cause >= 0 && cause < table.capacity && attachedFrom >= 0) {
             table.ctinfo[cause] = attachedFrom;

@@ -55,6 +55,7 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
     private final NatBinding nat;
     private final NatReversal natReversal;
     private final AnswerAttachment attachment;
+    private final SynproxyHook synproxyHook;
     private final ConntrackProcListing procListing;
     private final FtpHelper ftpHelper;
     private final TftpHelper tftpHelper;
@@ -77,6 +78,7 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
         this.nat = new NatBinding(table);
         this.natReversal = new NatReversal(table);
         this.attachment = new AnswerAttachment(table);
+        this.synproxyHook = new SynproxyHook(table);
         this.procListing = new ConntrackProcListing(table);
         this.ftpHelper = new FtpHelper(table);
         this.tftpHelper = new TftpHelper(table);
@@ -312,6 +314,27 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
     }
 
     @Override
+    public int attachAsReply(PacketView generated, int causeHandle) {
+        if (!attachment.attachAsReply(causeHandle)) {
+            return invalid(generated);
+        }
+        publish(generated, causeHandle);
+        return causeHandle;
+    }
+
+    @Override
+    public void addSynproxy(int handle) {
+        if (table.valid(handle)) {
+            table.synproxy.add(handle);
+        }
+    }
+
+    @Override
+    public int synproxy(int handle, PacketView packet, SynproxySegments segments) {
+        return synproxyHook.run(handle, packet, segments);
+    }
+
+    @Override
     public void detach(int causeHandle) {
         attachment.detach(causeHandle);
     }
@@ -395,7 +418,7 @@ public final class ConnectionTracker implements ConnectionTracking, ConnectionMa
         if ((table.status[handle] & EntryStatus.SEQ_ADJUST) != 0 && !loopback && p.protocol() == TCP
                 && p.length() >= l4 + 20) {
             int dir = info >= ConntrackInfo.IS_REPLY ? 1 : 0;
-            table.seqadj.adjust(p, handle, dir, l4, rewrote && !local);
+            table.seqadj.adjust(p, handle, dir, l4, rewrote && !local || p.checksumPartial());
         }
         return true;
     }

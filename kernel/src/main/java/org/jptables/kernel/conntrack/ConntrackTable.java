@@ -34,6 +34,7 @@ final class ConntrackTable {
     final ExpectationTable expectations = new ExpectationTable(this, EXPECT_MAX);
     final FtpLines ftp = new FtpLines();
     final SeqAdjust seqadj = new SeqAdjust();
+    final SynproxyState synproxy = new SynproxyState();
     final ConntrackAccounting acct = new ConntrackAccounting();
     final ConntrackLabels labels = new ConntrackLabels();
 
@@ -181,6 +182,7 @@ final class ConntrackTable {
         tcp.reset(e);
         ftp.reset(e);
         seqadj.reset(e);
+        synproxy.reset(e);
         acct.reset(e);
         labels.reset(e);
         return e;
@@ -346,6 +348,7 @@ final class ConntrackTable {
         tcp.grow(newCapacity);
         ftp.grow(newCapacity);
         seqadj.grow(newCapacity);
+        synproxy.grow(newCapacity);
         acct.grow(newCapacity);
         labels.grow(newCapacity);
         // the free ring: keep the queued order, then the new handles

@@ -54,6 +54,21 @@ final class SeqAdjust {
         }
     }
 
+    /**
+     * nf_ct_seqadj_init: every sequence number of direction {@code dir} moves by {@code off} from
+     * now on (SYNPROXY: the server's ISN becomes the cookie the client was given). Returns whether
+     * the connection now needs adjusting (off not 0).
+     */
+    boolean init(int e, int dir, int off) {
+        if (off == 0) {
+            return false;
+        }
+        int i = 2 * e + dir;
+        offsetBefore[i] = off;
+        offsetAfter[i] = off;
+        return true;
+    }
+
     /** nf_ct_seq_offset: the offset of a sequence number of direction {@code dir}. */
     int offset(int e, int dir, int seq) {
         int i = 2 * e + dir;

@@ -19,6 +19,13 @@ public interface PacketEffects {
     default void duplicate(PacketView packet, int gateway, String device) {
     }
 
+    /**
+     * A packet the host sends while handling {@code packet} (SYNPROXY's segments): the first
+     * {@code length} bytes of {@code ip}, to be copied now; see Packet#sendFromHost.
+     */
+    default void sendFromHost(PacketView packet, byte[] ip, int length, int conntrackKind) {
+    }
+
     /** Effects that do nothing: a packet evaluated outside the packet path. */
     PacketEffects NONE = new PacketEffects() {
         @Override

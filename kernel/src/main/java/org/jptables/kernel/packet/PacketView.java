@@ -1,6 +1,7 @@
 package org.jptables.kernel.packet;
 
 import org.jptables.api.ConnState;
+import org.jptables.api.Effects;
 import org.jptables.api.Hook;
 import org.jptables.api.Packet;
 import org.jptables.api.Sockets;
@@ -34,16 +35,36 @@ public final class PacketView extends Ipv4Bytes implements Packet {
     private AddressTypes addressTypes = AddressTypes.GENERIC;
     private PacketEffects effects = PacketEffects.NONE;
     private int rejectRequested = Integer.MIN_VALUE;
+    /** The buffer targets write the host's own packets into (Packet#hostPacketBuffer), reused. */
+    private final byte[] hostPacket = new byte[Effects.HOST_PACKET_MAX];
+    /** How many packets the host was asked to send since {@link #clearRequests}. */
+    private int sentFromHost;
     private LocalSocket socket = LocalSocket.NONE;
     private SocketTable sockets = SocketTable.NONE;
     /** The host socket TPROXY assigned the packet to (skb->sk), or Sockets.NONE. */
     private int assignedSocket = Sockets.NONE;
     private boolean traced;
+    private boolean checksumPartial;
 
     /** Points the view at {@code length} bytes of an IPv4 packet starting at {@code offset}. */
     public PacketView wrap(byte[] bytes, int offset, int length) {
         point(bytes, offset, length);
         this.hotdropped = false;
+        this.checksumPartial = false;
+        return this;
+    }
+
+    /**
+     * Whether the TCP checksum is left to the device (skb->ip_summed == CHECKSUM_PARTIAL: the field
+     * holds the pseudo-header's sum), as in SYNPROXY's segments: rewriting the numbers then leaves
+     * it alone, as inet_proto_csum_replace4 does. False for every packet {@link #wrap} points at.
+     */
+    public boolean checksumPartial() {
+        return checksumPartial;
+    }
+
+    public PacketView checksumPartial(boolean partial) {
+        this.checksumPartial = partial;
         return this;
     }
 
@@ -441,6 +462,25 @@ public final class PacketView extends Ipv4Bytes implements Packet {
         effects.reject(this, icmpCode);
     }
 
+    @Override
+    public byte[] hostPacketBuffer() {
+        return hostPacket;
+    }
+
+    @Override
+    public void sendFromHost(int length, int conntrackKind) {
+        sentFromHost++;
+        effects.sendFromHost(this, hostPacket, length, conntrackKind);
+    }
+
+    /**
+     * How many packets the host was asked to send since {@link #clearRequests}; the last one is
+     * still in {@link #hostPacketBuffer()} (for tests).
+     */
+    public int sentFromHost() {
+        return sentFromHost;
+    }
+
     /** The last {@link #reject} code asked for since {@link #clearRequests}, or Integer.MIN_VALUE. */
     public int rejectRequested() {
         return rejectRequested;
@@ -448,6 +488,7 @@ public final class PacketView extends Ipv4Bytes implements Packet {
 
     public void clearRequests() {
         rejectRequested = Integer.MIN_VALUE;
+        sentFromHost = 0;
     }
 
     @Override

@@ -94,4 +94,36 @@ public interface ConnectionTracking {
 
     /** Forgets an unconfirmed entry whose packet was dropped. */
     void abort(int handle);
+
+    /**
+     * A segment SYNPROXY sends on the connection of {@code causeHandle} as IP_CT_ESTABLISHED_REPLY
+     * (nf_ct_set), lent as {@link #attach} lends it. Publishes and returns the handle.
+     */
+    default int attachAsReply(PacketView generated, int causeHandle) {
+        return attach(generated, causeHandle);
+    }
+
+    /** The connection was made by a SYN that left with SYNPROXY's template: it gets synproxy's state. */
+    default void addSynproxy(int handle) {
+    }
+
+    /** Where the SYNPROXY hook's segments go, sent at once and in order. */
+    interface SynproxySegments {
+        /** {@code asReply}: it carries the connection as IP_CT_ESTABLISHED_REPLY; otherwise conntrack tracks it. */
+        void send(byte[] ip, int length, boolean asReply);
+    }
+
+    /** Verdicts of {@link #synproxy}. */
+    int SYNPROXY_ACCEPT = 0;
+    int SYNPROXY_DROP = 1;
+    int SYNPROXY_STOLEN = 2;
+
+    /**
+     * nf_synproxy_core's hook at INPUT and POSTROUTING, before the entry is confirmed: for a
+     * connection SYNPROXY opened, {@link #SYNPROXY_ACCEPT}, {@link #SYNPROXY_DROP} or
+     * {@link #SYNPROXY_STOLEN} (the server's SYN-ACK, answered through {@code segments}).
+     */
+    default int synproxy(int handle, PacketView packet, SynproxySegments segments) {
+        return SYNPROXY_ACCEPT;
+    }
 }

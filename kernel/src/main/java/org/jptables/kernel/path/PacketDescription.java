@@ -52,6 +52,10 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket, int cp
             new Field("ack", "TCP acknowledgement number (0)"),
             new Field("window", "TCP window (64240)"),
             new Field("mss", "TCP MSS option (none)"),
+            new Field("sack_perm", "true: a TCP SACK-permitted option, after NOP NOP (false)"),
+            new Field("tsval", "TCP timestamp option's TSval, after NOP NOP (no timestamp option)"),
+            new Field("tsecr", "TCP timestamp option's TSecr (0 when tsval alone is given)"),
+            new Field("wscale", "TCP window scale option's shift, after a NOP (none)"),
             new Field("type", "ICMP type (8, echo request)"),
             new Field("code", "ICMP code (0)"),
             new Field("id", "ICMP query id (1; 0 in an error with quote)"),
@@ -193,6 +197,41 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket, int cp
         }
     }
 
+    /** The options after the MSS, each on a 4-byte boundary: SACK permitted, timestamps, window scale. */
+    private static byte[] tcpOptions(JsonNode n) {
+        boolean sack = n.path("sack_perm").asBoolean(false);
+        boolean ts = n.has("tsval") || n.has("tsecr");
+        boolean ws = n.has("wscale");
+        byte[] o = new byte[(sack ? 4 : 0) + (ts ? 12 : 0) + (ws ? 4 : 0)];
+        int at = 0;
+        if (sack) {
+            o[at++] = 1;
+            o[at++] = 1;
+            o[at++] = 4;
+            o[at++] = 2;
+        }
+        if (ts) {
+            o[at++] = 1;
+            o[at++] = 1;
+            o[at++] = 8;
+            o[at++] = 10;
+            long tsval = n.path("tsval").asLong(0);
+            long tsecr = n.path("tsecr").asLong(0);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                o[at + 3 - shift / 8] = (byte) (tsval >>> shift);
+                o[at + 7 - shift / 8] = (byte) (tsecr >>> shift);
+            }
+            at += 8;
+        }
+        if (ws) {
+            o[at++] = 1;
+            o[at++] = 3;
+            o[at++] = 3;
+            o[at] = (byte) n.get("wscale").asInt();
+        }
+        return o;
+    }
+
     static byte[] build(JsonNode n) {
         if (!n.has("src") || !n.has("dst")) {
             throw new IllegalArgumentException("a packet needs \"src\" and \"dst\"");
@@ -208,6 +247,7 @@ public record PacketDescription(String in, byte[] ip, LocalSocket socket, int cp
             if (n.has("mss")) {
                 b.mss(n.get("mss").asInt());
             }
+            b.tcpOptions(tcpOptions(n));
         } else if (proto == Ipv4Builder.UDP) {
             b.sourcePort(n.path("sport").asInt(40000)).destinationPort(n.path("dport").asInt(53));
         } else if (proto == Ipv4Builder.ICMP) {

@@ -1,6 +1,8 @@
 package org.jptables.kernel.path;
 
+import java.util.Arrays;
 import org.jptables.api.ConnState;
+import org.jptables.api.Effects;
 import org.jptables.api.Hook;
 import org.jptables.api.Sockets;
 import org.jptables.api.Verdict;
@@ -36,6 +38,15 @@ public final class PacketPath implements PacketEffects {
     private PacketResult report;
     private long now;
     private byte[] pendingReply;
+    /** SYNPROXY's segments asked for in the table at work. */
+    private final HostSegments segments = new HostSegments();
+    /** SYNPROXY's segments are on their way out (their TCP checksums are partial). */
+    private boolean sendingSegment;
+    /** The packets put aside while SYNPROXY's segments nest, one per level. */
+    private final ViewSnapshot[] segmentAside = {new ViewSnapshot(), new ViewSnapshot(), new ViewSnapshot()};
+    private int segmentDepth;
+    /** The synproxy hook's way out, made once. */
+    private final ConnectionTracking.SynproxySegments synproxySegments = this::sendSynproxySegment;
     private boolean quietHost;
     private LocalStack localStack;
     private int stackDepth;
@@ -323,6 +334,9 @@ public final class PacketPath implements PacketEffects {
                     || connections.nat(ct, Hook.INPUT, true) != Verdict.ACCEPT) {
                 return connections.dropped(ct);
             }
+            if (!"lo".equals(in) && synproxy(ct) != ConnectionTracking.SYNPROXY_ACCEPT) {
+                return "DROP";
+            }
             if (!connections.confirm(ct, true, "lo".equals(in))) {
                 return "DROP";
             }
@@ -384,21 +398,29 @@ public final class PacketPath implements PacketEffects {
     }
 
     private String send(byte[] ip, int length) {
-        return send(ip, length, NO_CAUSE);
+        return send(ip, length, NO_CAUSE, ATTACH_RELATED);
     }
+
+    /** How a packet the host sends borrows its cause's connection, or what its own connection gets. */
+    private static final int ATTACH_RELATED = 0;
+    private static final int ATTACH_REPLY = 1;
+    private static final int TRACK_SYNPROXY = 2;
 
     /**
      * A packet the host sends; {@code cause} is the connection of the packet a REJECT answers: the
      * answer is attached to it as a related reply before it leaves (nf_ct_attach), so it is
      * RELATED from raw OUTPUT on and conntrack's own OUTPUT hook leaves it alone.
      */
-    private String send(byte[] ip, int length, int cause) {
+    private String send(byte[] ip, int length, int cause, int attach) {
         view.wrap(ip, 0, length).inInterface("").bridgePorts("", "").socket(socket).traced(false).setMark(0);
+        // SYNPROXY's segments leave their TCP checksum to the device
+        view.checksumPartial(sendingSegment);
         view.setPriority(0); // the sending socket's sk_priority, 0 as no SO_PRIORITY is modelled
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         view.template().clear();
-        int attached = cause >= 0 && conntrack != null ? conntrack.attach(view, cause) : NO_CAUSE;
+        int attached = cause < 0 || conntrack == null ? NO_CAUSE
+                : attach == ATTACH_REPLY ? conntrack.attachAsReply(view, cause) : conntrack.attach(view, cause);
         int out = routing.output(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));
         view.routeRealm(routing.realm(view.destination()));
@@ -409,6 +431,9 @@ public final class PacketPath implements PacketEffects {
         currentCt = ct;
         if (ct == ConnectionTracking.TABLE_FULL) {
             return "DROP";
+        }
+        if (attach == TRACK_SYNPROXY && ct >= 0 && conntrack.isNew(ct)) {
+            conntrack.addSynproxy(ct); // the template's extensions (nf_ct_tmpl with seqadj and synproxy)
         }
         if (hook(TableKind.MANGLE, Hook.OUTPUT) != Verdict.ACCEPT
                 || connections.nat(ct, Hook.OUTPUT, false) != Verdict.ACCEPT) {
@@ -437,6 +462,11 @@ public final class PacketPath implements PacketEffects {
             return false;
         }
         boolean lo = out == host.indexOf("lo");
+        // nf_is_loopback_packet holds only for what came in through lo: the host's own packets
+        // meet the hook here even when they leave by lo (a local server's SYN-ACK)
+        if (synproxy(ct) != ConnectionTracking.SYNPROXY_ACCEPT) {
+            return false;
+        }
         if (!connections.confirm(ct, lo, lo)) {
             return false;
         }
@@ -504,6 +534,9 @@ public final class PacketPath implements PacketEffects {
             pendingReply = null;
             sendReply(reply);
         }
+        if (!segments.isEmpty()) {
+            sendSegments();
+        }
         return verdict;
     }
 
@@ -540,34 +573,111 @@ public final class PacketPath implements PacketEffects {
         if (depth > 0) {
             return;
         }
+        // REJECT's TCP reset is an skb of no socket (nf_send_reset); ICMP errors leave by the
+        // kernel's ICMP control socket, a socket without a file (icmp_send)
+        LocalSocket as = copy != null || reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
+        sendAside(reply, copy, currentCt, ATTACH_RELATED, as, aside);
+    }
+
+    /**
+     * Sends a packet the host makes while handling the current one on the same view (a REJECT
+     * answer borrowing the connection {@code cause}, a TEE copy, a SYNPROXY segment): the current
+     * packet is put aside in {@code snapshot} and restored afterwards.
+     */
+    private void sendAside(byte[] ip, PacketDuplicates.Copy copy, int cause, int attach, LocalSocket as,
+                           ViewSnapshot snapshot) {
         depth++;
-        // the reply is a new packet on the same view: remember and restore the current one
-        aside.take(view);
+        snapshot.take(view);
         Table table = tables.current();
         Defragmenter.Datagram datagram = fragments;
         fragments = null;
-        int cause = currentCt;
+        int current = currentCt;
         LocalSocket sender = socket;
-        // REJECT's TCP reset is an skb of no socket (nf_send_reset); ICMP errors leave by the
-        // kernel's ICMP control socket, a socket without a file (icmp_send)
-        socket = copy != null || reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
+        socket = as;
         try {
             if (copy != null) {
                 currentCt = ConnectionTracking.UNTRACKED;
                 copies.send(copy, report);
             } else {
-                send(reply, reply.length, cause);
+                send(ip, ip.length, cause, attach);
             }
         } finally {
             socket = sender;
-            currentCt = cause;
+            currentCt = current;
             if (copy == null && cause >= 0 && conntrack != null) {
                 conntrack.detach(cause);
             }
             fragments = datagram;
             depth--;
-            aside.restore(view);
+            snapshot.restore(view);
             tables.current(table);
+        }
+    }
+
+    /**
+     * SYNPROXY's segments leave as synproxy_send_tcp sends them: no socket, through OUTPUT and
+     * POSTROUTING, the packet at hand put aside meanwhile; a quiet host sends none.
+     */
+    @Override
+    public void sendFromHost(PacketView packet, byte[] ip, int length, int conntrackKind) {
+        if (quietHost) {
+            return;
+        }
+        // skb_nfct: an untracked packet's entry is no pointer, so its answer is tracked afresh
+        int connection = conntrackKind == Effects.HOST_PACKET_OWN_CONNECTION && currentCt >= 0 ? currentCt
+                : conntrackKind == Effects.HOST_PACKET_SYNPROXY ? HostSegments.TRACK_SYNPROXY : HostSegments.TRACK;
+        segments.add(ip, length, connection);
+    }
+
+    /**
+     * nf_synproxy_core's hook, just before conntrack confirms at INPUT (not for packets that came
+     * in through lo) and POSTROUTING: ACCEPT, or DROP and STOLEN (the server's SYN-ACK, answered),
+     * which both end the packet's way.
+     */
+    private int synproxy(int ct) {
+        if (ct < 0 || conntrack == null) {
+            return ConnectionTracking.SYNPROXY_ACCEPT;
+        }
+        return conntrack.synproxy(ct, view, synproxySegments);
+    }
+
+    /** The hook's segments, each sent at once: the ACK to the server before the sequence adjustment starts. */
+    private void sendSynproxySegment(byte[] ip, int length, boolean asReply) {
+        sendSegment(Arrays.copyOf(ip, length), asReply && currentCt >= 0 ? currentCt : HostSegments.TRACK);
+    }
+
+    /** The targets' segments, once the table that asked for them is done with the packet. */
+    private void sendSegments() {
+        int n = segments.size();
+        byte[][] packets = new byte[n][];
+        int[] connections = new int[n];
+        for (int i = 0; i < n; i++) {
+            packets[i] = segments.packet(i);
+            connections[i] = segments.connection(i);
+        }
+        segments.clear();
+        for (int i = 0; i < n; i++) {
+            sendSegment(packets[i], connections[i]);
+        }
+    }
+
+    /**
+     * One SYNPROXY segment out, the packet at hand put aside meanwhile. Segments nest (the SYN to a
+     * local server is answered through lo, and the hook answers that SYN-ACK), a few deep at most.
+     */
+    private void sendSegment(byte[] ip, int connection) {
+        if (segmentDepth == segmentAside.length) {
+            return;
+        }
+        boolean wasSending = sendingSegment;
+        sendingSegment = true;
+        try {
+            sendAside(ip, null, connection < 0 ? NO_CAUSE : connection,
+                    connection == HostSegments.TRACK_SYNPROXY ? TRACK_SYNPROXY : ATTACH_REPLY, LocalSocket.NONE,
+                    segmentAside[segmentDepth++]);
+        } finally {
+            segmentDepth--;
+            sendingSegment = wasSending;
         }
     }
 

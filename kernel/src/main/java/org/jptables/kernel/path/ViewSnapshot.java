@@ -34,6 +34,7 @@ final class ViewSnapshot {
     private int connection;
     private LocalSocket socket;
     private boolean traced;
+    private boolean checksumPartial;
 
     void take(PacketView view) {
         bytes = view.bytes();
@@ -59,12 +60,14 @@ final class ViewSnapshot {
         connection = view.connection();
         socket = view.socket();
         traced = view.traced();
+        checksumPartial = view.checksumPartial();
     }
 
     void restore(PacketView view) {
         view.socket(socket).traced(traced);
         view.wrap(bytes, offset, length).inInterface(in).outInterface(out).bridgePorts(physIn, physOut).hook(hook)
                 .linkHeader(destinationMac, sourceMac);
+        view.checksumPartial(checksumPartial);
         view.setMark(mark);
         view.setPriority(priority);
         view.conntrack(state, status, protocol, originalSource, originalDestination, replySource, replyDestination);

@@ -25,7 +25,7 @@ class PacketDescriptionTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> read("{\"src\":\"192.0.2.1\",\"dst\":\"198.18.0.1\",\"protocol\":\"udp\"}"));
         assertEquals("unknown packet field \"protocol\" (valid: in, src, dst, proto, sport, dport, flags, seq, ack, "
-                + "window, mss, type, code, id, icmp_seq, quote, len, data, ttl, tos, ipid, df, frame, ip, time, cpu, socket, uid, gid, "
+                + "window, mss, sack_perm, tsval, tsecr, wscale, type, code, id, icmp_seq, quote, len, data, ttl, tos, ipid, df, frame, ip, time, cpu, socket, uid, gid, "
                 + "groups, cgroup, classid)", e.getMessage());
         assertTrue(e.getMessage().indexOf('\n') < 0);
     }
@@ -35,6 +35,7 @@ class PacketDescriptionTest {
             Map.entry("src", "192.0.2.1"), Map.entry("dst", "198.18.0.1"), Map.entry("proto", "tcp"),
             Map.entry("sport", 1234), Map.entry("dport", 22), Map.entry("flags", "SA"), Map.entry("seq", 5),
             Map.entry("ack", 6), Map.entry("window", 100), Map.entry("mss", 1400), Map.entry("len", 3),
+            Map.entry("sack_perm", true), Map.entry("tsval", 7), Map.entry("tsecr", 8), Map.entry("wscale", 7),
             Map.entry("ttl", 9), Map.entry("tos", 16), Map.entry("ipid", 0xBEEF), Map.entry("df", true),
             Map.entry("time", 1.5), Map.entry("data", "PASV\r\n"));
 
