@@ -79,7 +79,12 @@ class NetfilterTestsIT {
         boolean kernelLacked = line.error().contains("Couldn't load") || line.error().contains("No chain/target/match")
                 || line.error().contains("Couldn't find match") || line.error().contains("Couldn't find target")
                 || line.error().contains("missing kernel module?");
-        assumeTrue(!(line.result().equals("FAIL") && kernelLacked), "the recording kernel lacked this module");
+        if (line.result().equals("FAIL") && kernelLacked) {
+            // "No chain/target/match" is also the kernel's word for a rule naming an object that
+            // does not exist (a rateest estimator no RATEEST rule made): refused here too, the
+            // messages must agree; accepted here, the recording kernel lacked the module
+            assumeTrue(r.status() != 0, "the recording kernel lacked this module");
+        }
         if (line.result().equals("OK")) {
             assertEquals(0, r.status(), r.err());
             String listed = jpt.iptables(List.of("-t", line.table(), "-S", line.chain())).out();
