@@ -1,17 +1,13 @@
 package org.jptables.kernel.path;
 
-import java.util.Arrays;
 import org.jptables.api.ConnState;
-import org.jptables.api.Effects;
 import org.jptables.api.Hook;
 import org.jptables.api.Sockets;
 import org.jptables.api.Verdict;
 import org.jptables.kernel.effects.IcmpRateLimit;
-import org.jptables.kernel.effects.RejectReplies;
 import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.host.Host;
 import org.jptables.kernel.model.Ruleset;
-import org.jptables.kernel.model.Table;
 import org.jptables.kernel.model.TableKind;
 import org.jptables.kernel.nat.PacketRewriter;
 import org.jptables.kernel.packet.PacketEffects;
@@ -37,25 +33,13 @@ public final class PacketPath implements PacketEffects {
 
     private PacketResult report;
     private long now;
-    private byte[] pendingReply;
-    /** SYNPROXY's segments asked for in the table at work. */
-    private final HostSegments segments = new HostSegments();
-    /** SYNPROXY's segments are on their way out (their TCP checksums are partial). */
-    private boolean sendingSegment;
-    /** The packets put aside while SYNPROXY's segments nest, one per level. */
-    private final ViewSnapshot[] segmentAside = {new ViewSnapshot(), new ViewSnapshot(), new ViewSnapshot()};
-    private int segmentDepth;
-    /** The synproxy hook's way out, made once. */
-    private final ConnectionTracking.SynproxySegments synproxySegments = this::sendSynproxySegment;
-    private boolean quietHost;
     private LocalStack localStack;
     private int stackDepth;
     private final Defragmenter defragmenter = new Defragmenter();
     private final TeeCopies copies;
     private final ConnectionSteps connections;
     private final LogEffects logs;
-    /** The packet being handled, while the host sends one of its own on the view. */
-    private final ViewSnapshot aside = new ViewSnapshot();
+    private final HostPackets hostPackets;
     private final BridgeForwarding bridging;
     private final Redirects redirects;
     /** The datagram being handled when it was reassembled from fragments, else null. */
@@ -63,12 +47,9 @@ public final class PacketPath implements PacketEffects {
     private boolean checkIpHeaders = true;
     /** The connection of the packet being handled, for REJECT's answer to attach to. */
     private int currentCt = NO_CAUSE;
-    private int depth;
     /** The socket of the packet the host sends next (the caller's, or the kernel's for its own answers). */
     private LocalSocket socket = LocalSocket.NONE;
     private PathObserver observer;
-    private boolean ownErrors = true;
-    private IcmpRateLimit icmpLimit;
     /** The sender's MAC address of the next arriving packet when it is known (live), else -1. */
     private long arrivingMac = -1;
 
@@ -90,7 +71,9 @@ public final class PacketPath implements PacketEffects {
         this.copies = new TeeCopies(host, view, hooks);
         this.connections = new ConnectionSteps(this.conntrack, ruleset, view, translation, hooks);
         this.logs = new LogEffects(host);
-        this.bridging = new BridgeForwarding(host, view, this::bridgedOut);
+        this.hostPackets = new HostPackets(host, view, tables, this.conntrack, copies, new AtHand());
+        this.bridging = new BridgeForwarding(host, view, hooks,
+                (ct, bridge, out) -> postrouting(ct, view.bytes(), view.length(), bridge, out));
         view.addressTypes(host).sockets(host.sockets()).effects(this);
         if (this.conntrack instanceof ConnectionMarks table) {
             view.connectionTable(table); // -m connlimit looks up other connections' tuples
@@ -121,7 +104,7 @@ public final class PacketPath implements PacketEffects {
      * problem). Live, the real kernel makes them itself after the verdict: the path must not as well.
      */
     public PacketPath ownErrors(boolean make) {
-        this.ownErrors = make;
+        hostPackets.ownErrors(make);
         return this;
     }
 
@@ -130,7 +113,7 @@ public final class PacketPath implements PacketEffects {
      * (the default, and offline) sends every one. A held error never reaches OUTPUT, as in icmp_send.
      */
     public PacketPath icmpRateLimit(IcmpRateLimit limit) {
-        this.icmpLimit = limit;
+        hostPackets.icmpRateLimit(limit);
         return this;
     }
 
@@ -164,7 +147,7 @@ public final class PacketPath implements PacketEffects {
      * already holds the host's answers).
      */
     public PacketPath quietHost(boolean quiet) {
-        this.quietHost = quiet;
+        hostPackets.quietHost(quiet);
         return this;
     }
 
@@ -309,7 +292,7 @@ public final class PacketPath implements PacketEffects {
                 return connections.dropped(ct);
             }
             if (options != IpOptions.OK) {
-                sendOwnError(12, 0, options << 24);
+                hostPackets.sendOwnError(12, 0, options << 24, report, now);
                 return connections.dropped(ct);
             }
         }
@@ -334,14 +317,14 @@ public final class PacketPath implements PacketEffects {
                     || connections.nat(ct, Hook.INPUT, true) != Verdict.ACCEPT) {
                 return connections.dropped(ct);
             }
-            if (!"lo".equals(in) && synproxy(ct) != ConnectionTracking.SYNPROXY_ACCEPT) {
+            if (!"lo".equals(in) && hostPackets.synproxy(ct) != ConnectionTracking.SYNPROXY_ACCEPT) {
                 return "DROP";
             }
             if (!connections.confirm(ct, true, "lo".equals(in))) {
                 return "DROP";
             }
             if (observer != null) {
-                observer.delivered(view.bytes(), view.length(), view.mark(), depth > 0);
+                observer.delivered(view.bytes(), view.length(), view.mark(), hostPackets.sending());
             }
             return "ACCEPT";
         }
@@ -352,7 +335,7 @@ public final class PacketPath implements PacketEffects {
         }
         if (view.ttl() <= 1) {
             // ip_forward: time exceeded, about the packet as PREROUTING left it, tied to its connection
-            sendOwnError(11, 0, 0);
+            hostPackets.sendOwnError(11, 0, 0, report, now);
             return connections.dropped(ct);
         }
 
@@ -364,7 +347,7 @@ public final class PacketPath implements PacketEffects {
                 && redirects.shouldSend(view.source(), host.nextHop(dst), dev, now)) {
             // ip_forward sends a redirect, after the TTL went down and before FORWARD, when the packet
             // leaves by the link it came on; not for a DNATed one (recorded: hairpin DNAT earns none)
-            sendOwnError(5, 1, host.nextHop(dst));
+            hostPackets.sendOwnError(5, 1, host.nextHop(dst), report, now);
         }
         view.outInterface(host.name(out)).hook(Hook.FORWARD);
         if (hook(TableKind.MANGLE, Hook.FORWARD) != Verdict.ACCEPT
@@ -380,31 +363,9 @@ public final class PacketPath implements PacketEffects {
         return postrouting(ct, ip, length, out, -1) ? "ACCEPT" : "DROP";
     }
 
-    /**
-     * A bridged copy of a frame from port {@code in} out of port {@code out}: FORWARD with the bridge
-     * as -i and -o and the ports as physindev and physoutdev, then POSTROUTING, called from the bridge
-     * (no -i). No routing, no TTL and no ip_forward checks: the frame leaves as it came, MACs and all.
-     */
-    private boolean bridgedOut(int ct, int bridge, int in, int out) {
-        view.outInterface(host.name(bridge)).bridgePorts(host.name(in), host.name(out)).hook(Hook.FORWARD);
-        view.routeRealm(0); // br_netfilter's fake route of the bridge names no realm
-        if (hook(TableKind.MANGLE, Hook.FORWARD) != Verdict.ACCEPT
-                || hook(TableKind.FILTER, Hook.FORWARD) != Verdict.ACCEPT
-                || hook(TableKind.SECURITY, Hook.FORWARD) != Verdict.ACCEPT) {
-            return false; // a flooded copy's drop leaves the connection to the others (the caller aborts it)
-        }
-        view.inInterface(""); // br_nf_post_routing passes the hook no input device
-        return postrouting(ct, view.bytes(), view.length(), bridge, out);
-    }
-
     private String send(byte[] ip, int length) {
-        return send(ip, length, NO_CAUSE, ATTACH_RELATED);
+        return send(ip, length, NO_CAUSE, HostPackets.ATTACH_RELATED);
     }
-
-    /** How a packet the host sends borrows its cause's connection, or what its own connection gets. */
-    private static final int ATTACH_RELATED = 0;
-    private static final int ATTACH_REPLY = 1;
-    private static final int TRACK_SYNPROXY = 2;
 
     /**
      * A packet the host sends; {@code cause} is the connection of the packet a REJECT answers: the
@@ -414,13 +375,13 @@ public final class PacketPath implements PacketEffects {
     private String send(byte[] ip, int length, int cause, int attach) {
         view.wrap(ip, 0, length).inInterface("").bridgePorts("", "").socket(socket).traced(false).setMark(0);
         // SYNPROXY's segments leave their TCP checksum to the device
-        view.checksumPartial(sendingSegment);
+        view.checksumPartial(hostPackets.sendingSegment());
         view.setPriority(0); // the sending socket's sk_priority, 0 as no SO_PRIORITY is modelled
         view.linkHeader(-1, -1);
         view.conntrack(ConnState.INVALID, 0, 0, 0, 0, 0, 0); // no entry yet: the state matches say INVALID
         view.template().clear();
         int attached = cause < 0 || conntrack == null ? NO_CAUSE
-                : attach == ATTACH_REPLY ? conntrack.attachAsReply(view, cause) : conntrack.attach(view, cause);
+                : attach == HostPackets.ATTACH_REPLY ? conntrack.attachAsReply(view, cause) : conntrack.attach(view, cause);
         int out = routing.output(view.destination());
         view.outInterface(out < 0 ? "" : host.name(out));
         view.routeRealm(routing.realm(view.destination()));
@@ -432,7 +393,7 @@ public final class PacketPath implements PacketEffects {
         if (ct == ConnectionTracking.TABLE_FULL) {
             return "DROP";
         }
-        if (attach == TRACK_SYNPROXY && ct >= 0 && conntrack.isNew(ct)) {
+        if (attach == HostPackets.TRACK_SYNPROXY && ct >= 0 && conntrack.isNew(ct)) {
             conntrack.addSynproxy(ct); // the template's extensions (nf_ct_tmpl with seqadj and synproxy)
         }
         if (hook(TableKind.MANGLE, Hook.OUTPUT) != Verdict.ACCEPT
@@ -464,7 +425,7 @@ public final class PacketPath implements PacketEffects {
         boolean lo = out == host.indexOf("lo");
         // nf_is_loopback_packet holds only for what came in through lo: the host's own packets
         // meet the hook here even when they leave by lo (a local server's SYN-ACK)
-        if (synproxy(ct) != ConnectionTracking.SYNPROXY_ACCEPT) {
+        if (hostPackets.synproxy(ct) != ConnectionTracking.SYNPROXY_ACCEPT) {
             return false;
         }
         if (!connections.confirm(ct, lo, lo)) {
@@ -502,7 +463,7 @@ public final class PacketPath implements PacketEffects {
             }
         }
         if (observer != null) {
-            observer.leaving(ip, length, out, view.mark(), depth > 0);
+            observer.leaving(ip, length, out, view.mark(), hostPackets.sending());
         }
         return true;
     }
@@ -519,99 +480,13 @@ public final class PacketPath implements PacketEffects {
     }
 
     private static final int NOT_LOOPED = Integer.MIN_VALUE;
-    private static final int NO_CAUSE = -1;
+    private static final int NO_CAUSE = HostPackets.NO_CAUSE;
 
     /** One table at one hook; a REJECT answer made there leaves once the table is done with the packet. */
     private int hook(TableKind kind, Hook hook) {
         int verdict = tables.traverse(kind, hook);
-        if (!copies.isEmpty()) {
-            for (PacketDuplicates.Copy copy : copies.take()) {
-                aside(null, copy);
-            }
-        }
-        if (pendingReply != null) {
-            byte[] reply = pendingReply;
-            pendingReply = null;
-            sendReply(reply);
-        }
-        if (!segments.isEmpty()) {
-            sendSegments();
-        }
+        hostPackets.afterTable(report, now);
         return verdict;
-    }
-
-    /** An ICMP error the host's own IP layer sends about the current packet (not REJECT's). */
-    private void sendOwnError(int type, int code, int rest) {
-        if (quietHost || !ownErrors) {
-            return;
-        }
-        byte[] error = RejectReplies.icmpError(view, type, code, rest, host, icmpLimit, now);
-        if (error != null) {
-            sendReply(error);
-        }
-    }
-
-    /** A REJECT answer goes out through OUTPUT and POSTROUTING like any packet the host sends. */
-    private void sendReply(byte[] reply) {
-        if (reply.length > 9 && reply[9] == 6 && !view.physInInterface().isEmpty()) {
-            // nf_send_reset answers a packet from a bridge port out of that port, from the MAC it
-            // was sent to: no hooks
-            if (report != null) {
-                EmittedFrames.record(report, null, reply, reply.length, view.physInInterface(), view.sourceMac(),
-                        view.destinationMac());
-            }
-            return;
-        }
-        aside(reply, null);
-    }
-
-    /**
-     * Sends a packet the host makes while handling the current one, a REJECT answer ({@code reply})
-     * or a TEE copy ({@code copy}), on the same view: the current packet is put aside and restored.
-     */
-    private void aside(byte[] reply, PacketDuplicates.Copy copy) {
-        if (depth > 0) {
-            return;
-        }
-        // REJECT's TCP reset is an skb of no socket (nf_send_reset); ICMP errors leave by the
-        // kernel's ICMP control socket, a socket without a file (icmp_send)
-        LocalSocket as = copy != null || reply.length > 9 && reply[9] == 6 ? LocalSocket.NONE : LocalSocket.KERNEL;
-        sendAside(reply, copy, currentCt, ATTACH_RELATED, as, aside);
-    }
-
-    /**
-     * Sends a packet the host makes while handling the current one on the same view (a REJECT
-     * answer borrowing the connection {@code cause}, a TEE copy, a SYNPROXY segment): the current
-     * packet is put aside in {@code snapshot} and restored afterwards.
-     */
-    private void sendAside(byte[] ip, PacketDuplicates.Copy copy, int cause, int attach, LocalSocket as,
-                           ViewSnapshot snapshot) {
-        depth++;
-        snapshot.take(view);
-        Table table = tables.current();
-        Defragmenter.Datagram datagram = fragments;
-        fragments = null;
-        int current = currentCt;
-        LocalSocket sender = socket;
-        socket = as;
-        try {
-            if (copy != null) {
-                currentCt = ConnectionTracking.UNTRACKED;
-                copies.send(copy, report);
-            } else {
-                send(ip, ip.length, cause, attach);
-            }
-        } finally {
-            socket = sender;
-            currentCt = current;
-            if (copy == null && cause >= 0 && conntrack != null) {
-                conntrack.detach(cause);
-            }
-            fragments = datagram;
-            depth--;
-            snapshot.restore(view);
-            tables.current(table);
-        }
     }
 
     /**
@@ -620,75 +495,17 @@ public final class PacketPath implements PacketEffects {
      */
     @Override
     public void sendFromHost(PacketView packet, byte[] ip, int length, int conntrackKind) {
-        if (quietHost) {
-            return;
-        }
-        // skb_nfct: an untracked packet's entry is no pointer, so its answer is tracked afresh
-        int connection = conntrackKind == Effects.HOST_PACKET_OWN_CONNECTION && currentCt >= 0 ? currentCt
-                : conntrackKind == Effects.HOST_PACKET_SYNPROXY ? HostSegments.TRACK_SYNPROXY : HostSegments.TRACK;
-        segments.add(ip, length, connection);
-    }
-
-    /**
-     * nf_synproxy_core's hook, just before conntrack confirms at INPUT (not for packets that came
-     * in through lo) and POSTROUTING: ACCEPT, or DROP and STOLEN (the server's SYN-ACK, answered),
-     * which both end the packet's way.
-     */
-    private int synproxy(int ct) {
-        if (ct < 0 || conntrack == null) {
-            return ConnectionTracking.SYNPROXY_ACCEPT;
-        }
-        return conntrack.synproxy(ct, view, synproxySegments);
-    }
-
-    /** The hook's segments, each sent at once: the ACK to the server before the sequence adjustment starts. */
-    private void sendSynproxySegment(byte[] ip, int length, boolean asReply) {
-        sendSegment(Arrays.copyOf(ip, length), asReply && currentCt >= 0 ? currentCt : HostSegments.TRACK);
-    }
-
-    /** The targets' segments, once the table that asked for them is done with the packet. */
-    private void sendSegments() {
-        int n = segments.size();
-        byte[][] packets = new byte[n][];
-        int[] connections = new int[n];
-        for (int i = 0; i < n; i++) {
-            packets[i] = segments.packet(i);
-            connections[i] = segments.connection(i);
-        }
-        segments.clear();
-        for (int i = 0; i < n; i++) {
-            sendSegment(packets[i], connections[i]);
-        }
-    }
-
-    /**
-     * One SYNPROXY segment out, the packet at hand put aside meanwhile. Segments nest (the SYN to a
-     * local server is answered through lo, and the hook answers that SYN-ACK), a few deep at most.
-     */
-    private void sendSegment(byte[] ip, int connection) {
-        if (segmentDepth == segmentAside.length) {
-            return;
-        }
-        boolean wasSending = sendingSegment;
-        sendingSegment = true;
-        try {
-            sendAside(ip, null, connection < 0 ? NO_CAUSE : connection,
-                    connection == HostSegments.TRACK_SYNPROXY ? TRACK_SYNPROXY : ATTACH_REPLY, LocalSocket.NONE,
-                    segmentAside[segmentDepth++]);
-        } finally {
-            segmentDepth--;
-            sendingSegment = wasSending;
-        }
+        hostPackets.sendFromHost(ip, length, conntrackKind);
     }
 
     @Override
     public void duplicate(PacketView packet, int gateway, String device) {
-        copies.add(packet, gateway, device, quietHost);
+        hostPackets.duplicate(packet, gateway, device);
     }
 
     @Override
     public void reject(PacketView packet, int icmpCode) {
-        pendingReply = quietHost ? null : RejectReplies.reply(packet, icmpCode, host, checkIpHeaders, icmpLimit, now);
+        hostPackets.reject(packet, icmpCode, checkIpHeaders, now);
     }
 
     @Override
@@ -705,5 +522,47 @@ public final class PacketPath implements PacketEffects {
     @Override
     public void nat(PacketView packet, int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags) {
         translation.request(packet, kind, minAddress, maxAddress, minPort, maxPort, flags);
+    }
+
+    /**
+     * The packet at hand as the host's own packets see it: its connection, and the state the path
+     * keeps of it (fragments, connection, socket) while one of them goes out on the view.
+     */
+    private final class AtHand implements HostPackets.PacketAtHand {
+        @Override
+        public int connection() {
+            return currentCt;
+        }
+
+        @Override
+        public void send(byte[] ip, int cause, int attach, LocalSocket as) {
+            keepingPacketAtHand(ip, null, cause, attach, as);
+        }
+
+        @Override
+        public void sendCopy(PacketDuplicates.Copy copy) {
+            keepingPacketAtHand(null, copy, NO_CAUSE, HostPackets.ATTACH_RELATED, LocalSocket.NONE);
+        }
+
+        private void keepingPacketAtHand(byte[] ip, PacketDuplicates.Copy copy, int cause, int attach,
+                                         LocalSocket as) {
+            Defragmenter.Datagram datagram = fragments;
+            fragments = null;
+            int current = currentCt;
+            LocalSocket sender = socket;
+            socket = as;
+            try {
+                if (copy != null) {
+                    currentCt = ConnectionTracking.UNTRACKED; // TEE's copy is untracked
+                    copies.send(copy, report);
+                } else {
+                    PacketPath.this.send(ip, ip.length, cause, attach);
+                }
+            } finally {
+                socket = sender;
+                currentCt = current;
+                fragments = datagram;
+            }
+        }
     }
 }
