@@ -91,6 +91,26 @@ public final class RecordedRules {
         }
     }
 
+    /**
+     * A plugin's whole check against iptables' recorded answers, for a test class to implement
+     * ({@code class RecordedRulesTest implements RecordedRules.Suite {}}): every row of
+     * {@code /corpus.tsv} (the netfilter test rules of the extension) and of {@code /recorded.tsv}
+     * (rules recorded with the real tool) through {@link #check(Row)}, and the recordings present.
+     */
+    public interface Suite extends RecordingsPresent {
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+        @org.junit.jupiter.params.provider.MethodSource("org.jptables.testkit.RecordedRules#corpusTsv")
+        default void corpusRuleBehavesAsIptables(Row row) {
+            check(row);
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+        @org.junit.jupiter.params.provider.MethodSource("org.jptables.testkit.RecordedRules#recordedTsv")
+        default void recordedRuleBehavesAsIptables(Row row) {
+            check(row);
+        }
+    }
+
     /** The rows of {@code /recorded.tsv} on the test class path, in {@link #read}'s layout. */
     public static Stream<Row> recordedTsv() {
         return read(RecordedRules.class, "/recorded.tsv");
