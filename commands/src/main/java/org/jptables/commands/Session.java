@@ -65,6 +65,16 @@ public final class Session {
         return new CommandParser(registry, names, new HashMap<>(), false, ipSets, objects);
     }
 
+    /** The session's sets of ipset, filled when the ruleset is loaded; the rules use these. */
+    public SetStore sets() {
+        return sets;
+    }
+
+    /** The session's accounting objects of nfacct, filled when the ruleset is loaded. */
+    public AcctStore nfacct() {
+        return nfacct;
+    }
+
     public ExtensionRegistry registry() {
         return registry;
     }

@@ -190,7 +190,8 @@ public final class DaemonTool {
         // the ruleset and its counters go back to the state file, as the last command left them
         engine.exclusive(() -> {
             try (StateStore store = StateStore.open(settings.state(), settings.initial())) {
-                store.load(session.parser(true), session.names());
+                // the sets and accounting objects the rules used all along, with their counts now
+                store.adopt(session.sets(), session.nfacct(), session.names());
                 store.store(engine.current());
             } catch (IOException e) {
                 LOG.error("could not write the counters to {}: {}", settings.state(), e.getMessage());

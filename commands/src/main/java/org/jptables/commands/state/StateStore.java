@@ -240,6 +240,18 @@ public final class StateStore implements AutoCloseable {
         setNames = names;
     }
 
+    /**
+     * Writes {@code liveSets} and {@code liveAcct} as they are now with the next {@link #store},
+     * without reading the file's own: for a process that loaded them long before and has kept them
+     * changing since (the live daemon writing its counters back as it stops). Reading them again
+     * into the same stores would meet every set and object already there.
+     */
+    public void adopt(SetStore liveSets, AcctStore liveAcct, Names names) {
+        sets = liveSets;
+        setNames = names;
+        acct = liveAcct;
+    }
+
     /** The sets' lines to write: the loaded sets as they are now, else the lines as they were. */
     private void writeSets(StringBuilder out) {
         if (sets != null) {

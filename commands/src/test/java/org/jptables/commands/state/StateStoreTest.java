@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import org.jptables.commands.Cli;
 import org.jptables.kernel.extension.PluginLoader;
+import org.jptables.kernel.ipset.SetStore;
+import org.jptables.kernel.nfacct.AcctStore;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.TableKind;
 import org.jptables.language.CommandParser;
@@ -28,6 +30,35 @@ class StateStoreTest {
 
     private CommandParser parser() {
         return new CommandParser(PluginLoader.load(dir.resolve("no-plugins")), names, new HashMap<>(), true);
+    }
+
+    /**
+     * The live daemon loads the state once and writes it back as it stops: the sets and accounting
+     * objects its rules used all along, with their counts then, not read again from the file (that
+     * met every object already there: "Device or resource busy", and the counters were lost).
+     */
+    @Test
+    void storesKeptSinceLoadingAreWrittenAsTheyAreNow() throws Exception {
+        Path file = dir.resolve("state.rules");
+        Files.writeString(file, "#nfacct 0 0 - 0 0 web\n*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n"
+                + ":OUTPUT ACCEPT [0:0]\n-A INPUT -p 6 -j ACCEPT\nCOMMIT\n");
+        SetStore sets = new SetStore();
+        AcctStore acct = new AcctStore();
+        CommandParser parser = new CommandParser(PluginLoader.load(dir.resolve("no-plugins")), names, new HashMap<>(),
+                true, sets, acct);
+        Ruleset ruleset;
+        try (StateStore store = StateStore.open(file)) {
+            ruleset = store.load(parser, names);
+        }
+        acct.delete("web");
+        acct.add("web", org.jptables.kernel.nfacct.AcctObject.QuotaMode.NONE, 0, 7, 700, false);
+        try (StateStore store = StateStore.open(file)) {
+            store.adopt(sets, acct, names);
+            store.store(ruleset);
+        }
+        List<String> after = Files.readAllLines(file);
+        assertEquals("#nfacct 7 700 - 0 0 web", after.get(0));
+        assertTrue(after.contains("[0:0] -A INPUT -p tcp -j ACCEPT"), String.join("\n", after));
     }
 
     @Test
