@@ -325,6 +325,33 @@ class LiveDaemonIT {
         }
     }
 
+    /**
+     * The accounting objects of the state file count live, and go back to it with their counts and
+     * the rules' counters when the daemon stops (it once read them again as it stopped, failed with
+     * "Device or resource busy" and wrote no counter at all).
+     */
+    @Test
+    @Order(12)
+    void nfacctObjectsCountLiveAndGoBackToTheStateWhenTheDaemonStops() throws Exception {
+        if (daemon.alive()) {
+            assertEquals(143, daemon.stop());
+        }
+        cli("nfacct", "add", "live-ssh");
+        cli("-I", "INPUT", "1", "-p", "tcp", "--dport", "22", "-m", "nfacct", "--nfacct-name", "live-ssh");
+        daemon = RunningDaemon.start(HOME, fw.name, env, work.resolve("daemon.log"));
+        try (Socket s = src.connect("198.18.0.1", 22, 3000)) {
+            assertNotNull(Namespace.exchange(s, "counted"));
+        }
+        assertEquals(143, daemon.stop());
+        String state = Files.readString(work.resolve("state.rules"));
+        java.util.regex.Matcher object = java.util.regex.Pattern.compile("(?m)^#nfacct (\\d+) (\\d+) .* live-ssh$").matcher(state);
+        assertTrue(object.find(), state);
+        assertTrue(Long.parseLong(object.group(1)) >= 3, "the handshake and the data at least: " + object.group());
+        String listed = cli("nfacct", "get", "live-ssh");
+        assertFalse(listed.contains("pkts = 00000000000000000000,"), listed);
+        assertTrue(inputCount("", "live-ssh") >= 3, cli("-L", "INPUT", "-v", "-x", "-n"));
+    }
+
     private static int countOf(String text, String part) {
         int n = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
