@@ -59,6 +59,52 @@ public final class CNumbers {
         return new Read(value, i);
     }
 
+    /** What C's strtoul gave: its unsigned 64-bit result and the index just past the number. */
+    public record Unsigned(long value, int end) {
+    }
+
+    /**
+     * C's strtoul in base 0 as it is, not xtables': blanks, a {@code +} or a {@code -} (which
+     * negates the result modulo 2^64), then the digits; ULONG_MAX on overflow; null where no digit
+     * was read. For the callers of the plain C function (libxt_connlabel, libnetfilter_conntrack's
+     * connlabel.conf reader).
+     */
+    public static Unsigned strtoul(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n && isSpace(text.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            negative = text.charAt(i) == '-';
+            i++;
+        }
+        int radix = 10;
+        if (i + 2 < n && text.charAt(i) == '0' && (text.charAt(i + 1) | 0x20) == 'x'
+                && Character.digit(text.charAt(i + 2), 16) >= 0) {
+            radix = 16;
+            i += 2;
+        } else if (i < n && text.charAt(i) == '0') {
+            radix = 8;
+        }
+        int start = i;
+        long value = 0;
+        boolean overflow = false;
+        while (i < n && text.charAt(i) < 128 && Character.digit(text.charAt(i), radix) >= 0) {
+            int digit = Character.digit(text.charAt(i), radix);
+            if (Long.compareUnsigned(value, Long.divideUnsigned(-1L - digit, radix)) > 0) {
+                overflow = true;
+            }
+            value = value * radix + digit;
+            i++;
+        }
+        if (i == start) {
+            return null;
+        }
+        return new Unsigned(overflow ? -1L : negative ? -value : value, i);
+    }
+
     /** The whole of {@code text} as a number within [min, max], or -1. */
     public static long whole(String text, long min, long max) {
         Read r = read(text, min, max);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import org.jptables.api.CNumbers;
 
 /**
  * /etc/xtables/connlabel.conf as libnetfilter_conntrack's label map reads it (nfct_labelmap_new):
@@ -56,37 +57,14 @@ final class ConnlabelMap {
         return null;
     }
 
-    /** {value or -1 (no number, or not below 1024), index after it}. */
+    /** {value or -1 (no number, or not below 1024), index after it}: strtoul's, as the file's reader uses it. */
     private static int[] strtoul(String s) {
-        int i = 0;
-        int n = s.length();
-        while (i < n && (s.charAt(i) == ' ' || (s.charAt(i) >= '\t' && s.charAt(i) <= '\r'))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
-        int radix = 10;
-        if (i + 2 < n && s.charAt(i) == '0' && (s.charAt(i + 1) | 0x20) == 'x'
-                && Character.digit(s.charAt(i + 2), 16) >= 0) {
-            radix = 16;
-            i += 2;
-        } else if (i < n && s.charAt(i) == '0') {
-            radix = 8;
-        }
-        int start = i;
-        long value = 0;
-        while (i < n && s.charAt(i) < 128 && Character.digit(s.charAt(i), radix) >= 0) {
-            value = Math.min(value * radix + Character.digit(s.charAt(i), radix), MAX_BITS);
-            i++;
-        }
-        if (i == start) {
+        CNumbers.Unsigned read = CNumbers.strtoul(s);
+        if (read == null) {
             return new int[] {-1, 0};
         }
         // a minus makes strtoul's result huge: not below 1024, as is an overflow
-        return new int[] {negative && value != 0 || value >= MAX_BITS ? -1 : (int) value, i};
+        return new int[] {Long.compareUnsigned(read.value(), MAX_BITS) >= 0 ? -1 : (int) read.value(), read.end()};
     }
 
     /** trim_label: blanks (not newlines) off both ends. */

@@ -1,6 +1,7 @@
 package org.jptables.plugins.connlabel;
 
 import java.util.List;
+import org.jptables.api.CNumbers;
 import org.jptables.api.Match;
 import org.jptables.api.MatchBuilder;
 import org.jptables.api.Names;
@@ -55,40 +56,11 @@ final class ConnlabelBuilder implements MatchBuilder {
 
     /** connlabel_value_parse: strtoul in base 0 over the whole text, as a C int; -1 otherwise. */
     private static int numeric(String s) {
-        int i = 0;
-        int n = s.length();
-        while (i < n && (s.charAt(i) == ' ' || (s.charAt(i) >= '\t' && s.charAt(i) <= '\r'))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
-        int radix = 10;
-        if (i + 2 < n && s.charAt(i) == '0' && (s.charAt(i + 1) | 0x20) == 'x'
-                && Character.digit(s.charAt(i + 2), 16) >= 0) {
-            radix = 16;
-            i += 2;
-        } else if (i < n && s.charAt(i) == '0') {
-            radix = 8;
-        }
-        int start = i;
-        long value = 0;
-        boolean overflow = false;
-        while (i < n && s.charAt(i) < 128 && Character.digit(s.charAt(i), radix) >= 0) {
-            int digit = Character.digit(s.charAt(i), radix);
-            if (Long.compareUnsigned(value, Long.divideUnsigned(-1L - digit, radix)) > 0) {
-                overflow = true;
-            }
-            value = value * radix + digit;
-            i++;
-        }
-        if (i == start || i != n) {
+        CNumbers.Unsigned read = CNumbers.strtoul(s);
+        if (read == null || read.end() != s.length()) {
             return -1;
         }
-        long unsigned = overflow ? -1L : negative ? -value : value;
-        return (int) unsigned; // the unsigned long as C's int: only its low 32 bits count
+        return (int) read.value(); // the unsigned long as C's int: only its low 32 bits count
     }
 
     @Override
