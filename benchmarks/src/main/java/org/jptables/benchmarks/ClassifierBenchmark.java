@@ -64,7 +64,7 @@ public class ClassifierBenchmark {
         view.conntrack(org.jptables.api.ConnState.NEW, 0, 6, 0, 0, 0, 0);
         // compile now, as a commit does (the packet path's TableTraversal), not in the first measured call
         if (evaluator.mode() == EvalMode.COMPILED) {
-            org.jptables.kernel.classify.ChainCompiler.compileAll(ruleset);
+            org.jptables.kernel.classify.TableCompiler.compileAll(ruleset);
         }
         evaluate();
     }

@@ -2,8 +2,8 @@ package org.jptables.benchmarks;
 
 import java.util.HashMap;
 import java.util.List;
-import org.jptables.kernel.classify.ChainCompiler;
-import org.jptables.kernel.classify.CompiledChain;
+import org.jptables.kernel.classify.TableCompiler;
+import org.jptables.kernel.classify.TableForm;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.Ruleset;
 import org.jptables.kernel.model.Table;
@@ -37,21 +37,16 @@ public final class CompileCost {
             for (int i = 0; i < times.length; i++) {
                 forget(ruleset);
                 long start = System.nanoTime();
-                ChainCompiler.compileAll(ruleset);
+                TableCompiler.compileAll(ruleset);
                 times[i] = System.nanoTime() - start;
             }
             java.util.Arrays.sort(times);
             forget(ruleset);
             long without = used();
-            ChainCompiler.compileAll(ruleset);
+            TableCompiler.compileAll(ruleset);
             long with = used();
             Chain main = ruleset.table(TableKind.named(shape.table())).chain(shape.chain());
-            Object form = main.derived();
-            String described = form instanceof CompiledChain c ? c.describe() : "not compiled (" + main.size() + " rules)";
-            if (main.size() < 3 && name.startsWith("kube")) {
-                Chain services = ruleset.table(TableKind.NAT).chain("KUBE-SERVICES");
-                described = "KUBE-SERVICES: " + ((CompiledChain) services.derived()).describe();
-            }
+            String described = main.derived() instanceof TableForm form ? form.describe() : "not compiled";
             System.out.printf("%-18s %8d %12.1f %12.1f  %s%n", name, rules, times[2] / 1e6, (with - without) / 1e6,
                     described);
         }
@@ -62,7 +57,7 @@ public final class CompileCost {
     private static void appendOne() throws Exception {
         RulesetShapes.Shape shape = Shapes.named("chain-10000");
         Ruleset ruleset = Shapes.restore(shape.rules());
-        ChainCompiler.compileAll(ruleset);
+        TableCompiler.compileAll(ruleset);
         long[] times = new long[7];
         for (int i = 0; i < times.length; i++) {
             long start = System.nanoTime();
@@ -70,7 +65,7 @@ public final class CompileCost {
                     "COMMIT");
             Ruleset delta = ruleset;
             new org.jptables.language.RestoreReader(parser(), names(), true, true, false, null).restore(one, delta);
-            ChainCompiler.compileAll(delta);
+            TableCompiler.compileAll(delta);
             times[i] = System.nanoTime() - start;
         }
         java.util.Arrays.sort(times);

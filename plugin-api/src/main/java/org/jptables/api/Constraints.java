@@ -75,4 +75,13 @@ public interface Constraints {
 
     /** As {@link #inInterface} for the output device. */
     void outInterface(String name, boolean prefix, boolean inverted);
+
+    /**
+     * The match holds for a packet with probability {@code threshold / 2^31}, drawn afresh for every
+     * packet it is asked about: a uniform 31-bit number below {@code threshold} (inverted: not
+     * below), as xt_statistic's random mode. {@code threshold} lies in {@code [0, 2^31]}. The
+     * classifier draws its own numbers; which packets take which draw is not part of the contract,
+     * only that each draw is fresh and uniform.
+     */
+    void random(long threshold, boolean inverted);
 }

@@ -3,11 +3,7 @@ package org.jptables.kernel.classify;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.jptables.api.Match;
-import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.Rule;
-import org.jptables.kernel.model.Ruleset;
-import org.jptables.kernel.model.Table;
 
 /**
  * Compiles a chain's rules into a {@link CompiledChain}. Each rule is indexed on the one field it
@@ -37,82 +33,31 @@ public final class ChainCompiler {
     private ChainCompiler() {
     }
 
-    /** Whether a chain of {@code rules} rules is worth compiling: any chain that has rules. */
-    public static boolean worthCompiling(int rules) {
-        return rules > 0;
-    }
-
-    /**
-     * The compiled form of {@code chain}'s current rules, compiled now if no committed form is
-     * current (a chain changed by hand, in a test); null when the chain is not worth compiling.
-     */
-    public static CompiledChain formOf(Chain chain, Rule[] rules) {
-        if (!worthCompiling(rules.length)) {
-            return null;
-        }
-        if (chain.derived() instanceof CompiledChain form && form.rules() == rules) {
-            return form;
-        }
-        CompiledChain form = compile(rules);
-        chain.derived(form);
-        if (chain.ruleArray() != rules) {
-            form.retire(); // the rules changed while it was compiled: links must not keep it
-        }
-        return form;
-    }
-
-    /**
-     * Compiles every chain of the ruleset now, as a commit does, so that no packet waits for it:
-     * depth first from the built-in chains in rule order, linking each jump to its target's form,
-     * so that the forms a packet walks one after another (a kube-proxy service's chain, then its
-     * endpoints') are allocated side by side; then the chains no built-in chain reaches.
-     */
-    public static void compileAll(Ruleset ruleset) {
-        for (Table table : ruleset.tables()) {
-            java.util.Set<Chain> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            for (Chain chain : table.chains()) {
-                if (chain.isBuiltin()) {
-                    compileReachable(chain, done, 0);
-                }
-            }
-            for (Chain chain : table.chains()) {
-                formOf(chain, chain.ruleArray());
-            }
-        }
-    }
-
-    /** Chains nest at most this deep here; deeper ones are compiled by the loop after. */
-    private static final int DEPTH_LIMIT = 64;
-
-    private static CompiledChain compileReachable(Chain chain, java.util.Set<Chain> done, int depth) {
-        Rule[] rules = chain.ruleArray();
-        CompiledChain form = formOf(chain, rules);
-        if (form == null || !done.add(chain) || depth == DEPTH_LIMIT) {
-            return form;
-        }
-        for (int i = 0; i < rules.length; i++) {
-            Chain target = rules[i].jump();
-            if (target != null) {
-                compileReachable(target, done, depth + 1);
-                form.jumpForm(i, target);
-            }
-        }
-        return form;
-    }
-
+    /** The lookup of a chain of {@code rules}. */
     public static CompiledChain compile(Rule[] rules) {
+        RuleDeclarations[] declarations = new RuleDeclarations[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            declarations[r] = RuleDeclarations.of(rules[r].matches());
+        }
+        return compile(rules, declarations);
+    }
+
+    /** Whether a chain of {@code rules} rules gets a lookup of its own, rather than being scanned. */
+    static boolean worthIndexing(int rules) {
+        return rules >= MINIMUM_INDEXED;
+    }
+
+    static CompiledChain compile(Rule[] rules, RuleDeclarations[] declarations) {
         int n = rules.length;
         int[] rows = new int[n * FlatChecks.STRIDE];
         Check[][] extra = new Check[n][];
-        Match[][] residual = new Match[n][];
         KeyField[] chosen = new KeyField[n];
         long[][] chosenIntervals = new long[n][];
         double[] chosenCoverage = new double[n];
         for (int r = 0; r < n; r++) {
-            RuleDeclarations d = RuleDeclarations.of(rules[r].matches());
+            RuleDeclarations d = declarations[r];
             System.arraycopy(d.row(), 0, rows, r * FlatChecks.STRIDE, FlatChecks.STRIDE);
             extra[r] = d.extra();
-            residual[r] = d.residual();
             chosen[r] = n >= MINIMUM_INDEXED ? choose(d) : null;
             if (chosen[r] != null) {
                 chosenIntervals[r] = d.intervals(chosen[r]);
@@ -135,7 +80,7 @@ public final class ChainCompiler {
         }
         // a chain too small to index is checked in order, from its rows alone
         int[] inOrder = n < MINIMUM_INDEXED ? null : Arrays.copyOf(unindexed, count);
-        return new CompiledChain(rules, rows, extra, residual, indexes.toArray(FieldIndex[]::new), inOrder);
+        return new CompiledChain(rules, rows, extra, indexes.toArray(FieldIndex[]::new), inOrder);
     }
 
     /**

@@ -54,6 +54,20 @@ abstract sealed class Check {
         }
     }
 
+    static final class Random extends Check {
+        private final int threshold;
+
+        Random(long threshold, boolean inverted) {
+            super(inverted);
+            this.threshold = (int) threshold;
+        }
+
+        @Override
+        boolean admits(PacketKey key) {
+            return (Integer.compareUnsigned(key.random31(), threshold) < 0) != inverted;
+        }
+    }
+
     static final class Protocol extends Check {
         private final int number;
 

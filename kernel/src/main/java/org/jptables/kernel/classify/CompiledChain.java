@@ -1,8 +1,5 @@
 package org.jptables.kernel.classify;
 
-import org.jptables.api.Match;
-import org.jptables.kernel.model.Chain;
-import org.jptables.kernel.model.DerivedForm;
 import org.jptables.kernel.model.Rule;
 
 /**
@@ -11,8 +8,9 @@ import org.jptables.kernel.model.Rule;
  * index holds, which are checked in order. {@link #next} answers the first rule at or after a
  * position that the packet can match; the evaluator then calls that rule's matches as the linear
  * walk would, so first-match order, counters and side effects stay exactly those of the kernel.
+ * A {@link TableForm} keeps one for each of its large chains, as the lookup of that chain.
  */
-public final class CompiledChain implements DerivedForm {
+public final class CompiledChain {
     private final Rule[] rules;
     /** Each rule's common checks, {@link FlatChecks#STRIDE} ints per rule. */
     private final int[] rows;
@@ -21,45 +19,13 @@ public final class CompiledChain implements DerivedForm {
     private final FieldIndex[] indexes;
     /** The rules no index holds, ascending; null when nothing is indexed (a small chain): all of them. */
     private final int[] unindexed;
-    /**
-     * Each jumping rule's target form once a packet took the jump: the evaluator goes from this
-     * form straight to the next, without reaching the target chain and its rule array on the way
-     * (two cache misses per jump when the chains are cold, as in a large kube-proxy table).
-     */
-    private final CompiledChain[] jumpForms;
-    private volatile boolean retired;
 
-    /** Each rule's matches still to call once its checks passed (those not declared complete). */
-    private final Match[][] residual;
-
-    CompiledChain(Rule[] rules, int[] rows, Check[][] extra, Match[][] residual, FieldIndex[] indexes,
-                  int[] unindexed) {
+    CompiledChain(Rule[] rules, int[] rows, Check[][] extra, FieldIndex[] indexes, int[] unindexed) {
         this.rules = rules;
         this.rows = rows;
         this.extra = extra;
-        this.residual = residual;
         this.indexes = indexes;
         this.unindexed = unindexed;
-        this.jumpForms = new CompiledChain[rules.length];
-    }
-
-    @Override
-    public void retire() {
-        retired = true;
-    }
-
-    /**
-     * The current form of {@code target}, the chain rule {@code rule} jumps to, or null when the
-     * target has no rules. Linked on first use and again once the target's rules changed.
-     */
-    public CompiledChain jumpForm(int rule, Chain target) {
-        CompiledChain linked = jumpForms[rule];
-        if (linked != null && !linked.retired) {
-            return linked;
-        }
-        linked = ChainCompiler.formOf(target, target.ruleArray());
-        jumpForms[rule] = linked; // a benign race: any thread links the same current form
-        return linked;
     }
 
     /**
@@ -68,19 +34,6 @@ public final class CompiledChain implements DerivedForm {
      */
     public boolean exact(int rule) {
         return FlatChecks.exact(rows, rule * FlatChecks.STRIDE);
-    }
-
-    /**
-     * The matches of rule {@code rule} that {@link #next} did not already decide, to call in
-     * order: the rule's matches without those declared complete and free of side effects.
-     */
-    public Match[] residual(int rule) {
-        return residual[rule];
-    }
-
-    /** The snapshot of rules this form was compiled from. */
-    public Rule[] rules() {
-        return rules;
     }
 
     /**
@@ -155,7 +108,7 @@ public final class CompiledChain implements DerivedForm {
         return FlatChecks.admits(data, at, key) && (!FlatChecks.hasExtra(data, at) || admits(extra[rule], key));
     }
 
-    private static boolean admits(Check[] ruleChecks, PacketKey key) {
+    static boolean admits(Check[] ruleChecks, PacketKey key) {
         if (ruleChecks == null) {
             return true;
         }

@@ -2,14 +2,14 @@ package org.jptables.kernel.classify;
 
 /**
  * The checks nearly every rule has (protocol, masked source and destination, one range of each
- * port), kept for all the rules of a chain in one int array, a row of {@link #STRIDE} ints per
+ * port, and the random draw of kube-proxy's endpoint picks), kept for all the rules of a chain in one int array, a row of {@link #STRIDE} ints per
  * rule: a candidate is checked from one or two cache lines, without following references. The
  * field indexes keep a copy of each rule's row beside its number, so that the candidates of one
  * lookup sit together in memory. A row holds one check of each kind; a rule with a second one (or
  * any other kind) keeps it as a {@link Check}, and its row says so.
  */
 final class FlatChecks {
-    static final int STRIDE = 10;
+    static final int STRIDE = 11;
 
     private static final int FLAGS = 0;
     private static final int PROTOCOL = 1;
@@ -21,6 +21,8 @@ final class FlatChecks {
     private static final int SPORT_HIGH = 7;
     private static final int DPORT_LOW = 8;
     private static final int DPORT_HIGH = 9;
+    /** The draw's threshold: the rule passes when a fresh 31-bit number is below it (unsigned). */
+    private static final int RANDOM = 10;
 
     private static final int HAS_PROTOCOL = 1;
     private static final int PROTOCOL_INVERTED = 1 << 1;
@@ -36,7 +38,9 @@ final class FlatChecks {
     private static final int EXACT = 1 << 10;
     /** The rule has checks beyond its row ({@link Check}s). */
     private static final int HAS_EXTRA = 1 << 11;
-    private static final int ANY_CHECK = (1 << 10) - 1;
+    private static final int HAS_RANDOM = 1 << 12;
+    private static final int RANDOM_INVERTED = 1 << 13;
+    private static final int ANY_CHECK = (1 << 10) - 1 | HAS_RANDOM;
 
     private FlatChecks() {
     }
@@ -74,6 +78,15 @@ final class FlatChecks {
         row[FLAGS] |= has | (inverted ? (source ? SPORT_INVERTED : DPORT_INVERTED) : 0);
         row[source ? SPORT_LOW : DPORT_LOW] = low;
         row[source ? SPORT_HIGH : DPORT_HIGH] = high;
+        return true;
+    }
+
+    static boolean random(int[] row, long threshold, boolean inverted) {
+        if ((row[FLAGS] & HAS_RANDOM) != 0) {
+            return false;
+        }
+        row[FLAGS] |= HAS_RANDOM | (inverted ? RANDOM_INVERTED : 0);
+        row[RANDOM] = (int) threshold;
         return true;
     }
 
@@ -118,8 +131,13 @@ final class FlatChecks {
                 == ((flags & SPORT_INVERTED) != 0)) {
             return false;
         }
-        return (flags & HAS_DPORT) == 0 || inside(key.destinationPort, rows[at + DPORT_LOW], rows[at + DPORT_HIGH])
-                != ((flags & DPORT_INVERTED) != 0);
+        if ((flags & HAS_DPORT) != 0 && inside(key.destinationPort, rows[at + DPORT_LOW], rows[at + DPORT_HIGH])
+                == ((flags & DPORT_INVERTED) != 0)) {
+            return false;
+        }
+        // last: a draw only for a packet that passed everything else, as the match is called
+        return (flags & HAS_RANDOM) == 0
+                || (Integer.compareUnsigned(key.random31(), rows[at + RANDOM]) < 0) != ((flags & RANDOM_INVERTED) != 0);
     }
 
     /** A packet without ports (-1) is inside no range. */

@@ -28,6 +28,8 @@ public final class PacketKey {
     int ctState;
     String in;
     String out;
+    /** The evaluator's own generator for declared random draws (xorshift64*): no lock, no sharing. */
+    private long random = System.nanoTime() ^ 0x9E3779B97F4A7C15L | 1;
 
     /** Reads the packet's fields; false when the packet is not classifiable. */
     public boolean load(Packet packet) {
@@ -76,6 +78,16 @@ public final class PacketKey {
         in = packet.inInterface();
         out = packet.outInterface();
         return true;
+    }
+
+    /** A fresh uniform 31-bit number, for a rule's declared random draw. */
+    int random31() {
+        long x = random;
+        x ^= x >>> 12;
+        x ^= x << 25;
+        x ^= x >>> 27;
+        random = x;
+        return (int) ((x * 0x2545F4914F6CDD1DL) >>> 33);
     }
 
     private void ports(Packet packet, int th) {

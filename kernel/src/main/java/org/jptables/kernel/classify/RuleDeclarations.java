@@ -227,6 +227,16 @@ final class RuleDeclarations implements Constraints {
     }
 
     @Override
+    public void random(long threshold, boolean inverted) {
+        if (threshold < 0 || threshold > 1L << 31) {
+            throw new IllegalArgumentException("random threshold " + threshold + " outside [0, 2^31]");
+        }
+        if (!FlatChecks.random(row, threshold, inverted)) {
+            extra.add(new Check.Random(threshold, inverted));
+        }
+    }
+
+    @Override
     public void inInterface(String name, boolean prefix, boolean inverted) {
         extra.add(new Check.Interface(true, name, prefix, inverted));
     }

@@ -3,9 +3,9 @@ package org.jptables.kernel.eval;
 import org.jptables.api.Match;
 import org.jptables.api.Target;
 import org.jptables.api.Verdict;
-import org.jptables.kernel.classify.ChainCompiler;
-import org.jptables.kernel.classify.CompiledChain;
 import org.jptables.kernel.classify.PacketKey;
+import org.jptables.kernel.classify.TableCompiler;
+import org.jptables.kernel.classify.TableForm;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.Rule;
 import org.jptables.kernel.packet.PacketView;
@@ -14,9 +14,10 @@ import org.jptables.kernel.packet.PacketView;
  * The kernel's ipt_do_table for one table at one hook: walk the built-in chain's rules, count the
  * ones that match, follow jumps (pushing the return point) and gotos (not pushing), return at a
  * RETURN or the end of a user chain, and apply the policy at the end of the built-in chain.
- * In {@link EvalMode#COMPILED} mode a chain's compiled form names the next rule the packet can
- * match, and the rules in between are not called: they could not match, and skipping them skips
- * nothing they would have done (see {@link org.jptables.api.Constraints}).
+ * In {@link EvalMode#COMPILED} mode the walk runs over the table's {@link TableForm}, which names
+ * the next rule the packet can match in each chain; the rules in between are not called: they
+ * could not match, and skipping them skips nothing they would have done (see
+ * {@link org.jptables.api.Constraints}).
  * One evaluator per thread: its return stack and packet key are reused, so evaluation allocates nothing.
  */
 public final class ChainEvaluator {
@@ -24,9 +25,9 @@ public final class ChainEvaluator {
     private static final int MAX_DEPTH = 1024;
 
     private final Chain[] stackChain = new Chain[MAX_DEPTH];
+    /** In compiled mode, where each pushed chain's header is in the form's code. */
+    private final int[] stackAt = new int[MAX_DEPTH];
     private final int[] stackIndex = new int[MAX_DEPTH];
-    /** The compiled form each pushed chain was walked with: its rules are the snapshot returned to. */
-    private final CompiledChain[] stackForm = new CompiledChain[MAX_DEPTH];
     private final PacketKey key = new PacketKey();
     private EvalMode mode;
 
@@ -52,28 +53,18 @@ public final class ChainEvaluator {
      * or {@link Verdict#QUEUE}. Counters are raised with the packet's IP total length.
      */
     public int evaluate(Chain builtin, PacketView packet, TraversalListener listener) {
-        int length = packet.totalLength();
-        if (length < 0) {
-            length = packet.length();
-        }
+        return mode == EvalMode.COMPILED
+                ? evaluateCompiled(TableCompiler.formOf(builtin), builtin, packet, listener)
+                : evaluateLinear(builtin, packet, listener);
+    }
+
+    private int evaluateLinear(Chain builtin, PacketView packet, TraversalListener listener) {
+        int length = countedLength(packet);
         int depth = 0;
         Chain chain = builtin;
         Rule[] rules = chain.ruleArray();
-        // the key is read when a compiled chain first needs it, and again after a target that
-        // continues (it may have changed the mark); 1 read, 0 to read, -1 not classifiable
-        boolean compiled = mode == EvalMode.COMPILED;
-        int keyState = 0;
-        CompiledChain form = compiled ? ChainCompiler.formOf(chain, rules) : null;
         int i = 0;
         while (true) {
-            if (form != null && i < rules.length) {
-                if (keyState == 0) {
-                    keyState = key.load(packet) ? 1 : -1;
-                }
-                if (keyState > 0) {
-                    i = form.next(key, i);
-                }
-            }
             if (i >= rules.length) {
                 if (depth == 0) {
                     return policy(builtin, length, listener);
@@ -84,15 +75,11 @@ public final class ChainEvaluator {
                 depth--;
                 chain = stackChain[depth];
                 i = stackIndex[depth];
-                form = stackForm[depth];
-                rules = form != null ? form.rules() : chain.ruleArray();
+                rules = chain.ruleArray();
                 continue;
             }
             Rule rule = rules[i];
-            boolean classified = form != null && keyState > 0;
-            boolean decided = classified && form.exact(i);
-            // once next() passed the rule's checks, only its matches not declared complete are called
-            if (!decided && !allMatch(classified ? form.residual(i) : rule.matches(), packet)) {
+            if (!allMatch(rule.matches(), packet)) {
                 if (packet.hotdropped()) {
                     return Verdict.DROP;
                 }
@@ -111,13 +98,10 @@ public final class ChainEvaluator {
                     }
                     stackChain[depth] = chain;
                     stackIndex[depth] = i + 1;
-                    stackForm[depth] = form;
                     depth++;
                 }
-                // compiled: straight from this form to the target's, without reaching the chain
-                form = form != null ? form.jumpForm(i, jump) : null;
                 chain = jump;
-                rules = form != null ? form.rules() : chain.ruleArray();
+                rules = chain.ruleArray();
                 i = 0;
                 continue;
             }
@@ -130,11 +114,7 @@ public final class ChainEvaluator {
             if (verdict == Verdict.CONTINUE) {
                 // a target may have changed the packet's size (TCPMSS adds an option): the kernel
                 // counts skb->len as it is when each later rule matches
-                length = packet.totalLength();
-                if (length < 0) {
-                    length = packet.length();
-                }
-                keyState = 0;
+                length = countedLength(packet);
                 i++;
             } else if (verdict == Verdict.RETURN) {
                 if (depth == 0) {
@@ -143,12 +123,106 @@ public final class ChainEvaluator {
                 depth--;
                 chain = stackChain[depth];
                 i = stackIndex[depth];
-                form = stackForm[depth];
-                rules = form != null ? form.rules() : chain.ruleArray();
+                rules = chain.ruleArray();
             } else {
                 return verdict;
             }
         }
+    }
+
+    /**
+     * The walk of {@link #evaluateLinear} over a table's compiled form: the form names the next
+     * rule the packet can match in each chain, and a chain is a position in the form's code.
+     */
+    private int evaluateCompiled(TableForm form, Chain builtin, PacketView packet, TraversalListener listener) {
+        int length = countedLength(packet);
+        int depth = 0;
+        int chainAt = form.entry(builtin);
+        int count = form.count(chainAt);
+        // the key is read when a chain first needs it, and again after a target that continues
+        // (it may have changed the mark); 1 read, 0 to read, -1 not classifiable
+        int keyState = 0;
+        int i = 0;
+        while (true) {
+            if (i < count) {
+                if (keyState == 0) {
+                    keyState = key.load(packet) ? 1 : -1;
+                }
+                if (keyState > 0) {
+                    i = form.next(chainAt, key, i);
+                }
+            }
+            if (i >= count) {
+                if (depth == 0) {
+                    return policy(builtin, length, listener);
+                }
+                if (listener != TraversalListener.NONE) {
+                    listener.chainReturned(form.chain(chainAt), count + 1);
+                }
+                depth--;
+                chainAt = stackAt[depth];
+                i = stackIndex[depth];
+                count = form.count(chainAt);
+                continue;
+            }
+            int at = TableForm.record(chainAt, i);
+            // once next() passed the rule's checks, only its matches not declared complete are called
+            boolean matched = keyState > 0
+                    ? form.exact(at) || form.residualMatch(at, packet)
+                    : allMatch(form.rule(at).matches(), packet);
+            if (!matched) {
+                if (packet.hotdropped()) {
+                    return Verdict.DROP;
+                }
+                i++;
+                continue;
+            }
+            form.countPacket(at, length);
+            if (listener != TraversalListener.NONE) {
+                listener.ruleMatched(form.chain(chainAt), i + 1, form.rule(at));
+            }
+            int kind = form.kind(at);
+            if (kind == TableForm.JUMP || kind == TableForm.GOTO) {
+                if (kind == TableForm.JUMP) {
+                    if (depth == MAX_DEPTH) {
+                        return Verdict.DROP;
+                    }
+                    stackAt[depth] = chainAt;
+                    stackIndex[depth] = i + 1;
+                    depth++;
+                }
+                chainAt = form.argument(at);
+                count = form.count(chainAt);
+                i = 0;
+                continue;
+            }
+            if (kind == TableForm.CONTINUE) {
+                i++;
+                continue;
+            }
+            int verdict = form.target(at).apply(packet);
+            if (verdict == Verdict.CONTINUE) {
+                length = countedLength(packet);
+                keyState = 0;
+                i++;
+            } else if (verdict == Verdict.RETURN) {
+                if (depth == 0) {
+                    return policy(builtin, length, listener);
+                }
+                depth--;
+                chainAt = stackAt[depth];
+                i = stackIndex[depth];
+                count = form.count(chainAt);
+            } else {
+                return verdict;
+            }
+        }
+    }
+
+    /** The length counters count: the IP total length, or the frame's for a packet without one. */
+    private static int countedLength(PacketView packet) {
+        int length = packet.totalLength();
+        return length < 0 ? packet.length() : length;
     }
 
     private static boolean allMatch(Match[] matches, PacketView packet) {

@@ -3,7 +3,7 @@ package org.jptables.kernel.path;
 import org.jptables.api.Effects;
 import org.jptables.api.Hook;
 import org.jptables.api.Verdict;
-import org.jptables.kernel.classify.ChainCompiler;
+import org.jptables.kernel.classify.TableCompiler;
 import org.jptables.kernel.eval.ChainEvaluator;
 import org.jptables.kernel.eval.EvalMode;
 import org.jptables.kernel.eval.TraversalListener;
@@ -38,7 +38,7 @@ final class TableTraversal implements TraversalListener {
     void mode(EvalMode mode) {
         evaluator.mode(mode);
         if (mode == EvalMode.COMPILED) {
-            ChainCompiler.compileAll(ruleset);
+            TableCompiler.compileAll(ruleset);
         }
     }
 

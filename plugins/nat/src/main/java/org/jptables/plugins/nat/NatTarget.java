@@ -19,10 +19,24 @@ public final class NatTarget implements Target {
 
     private final NatKind kind;
     private final NatRange range;
+    // the mapping again, in this object: a packet reaches the target without a second cache miss
+    // on the range (kube-proxy's 30,000 DNAT rules are mostly cold)
+    private final int effect;
+    private final int minAddress;
+    private final int maxAddress;
+    private final int minPort;
+    private final int maxPort;
+    private final int flags;
 
     NatTarget(NatKind kind, NatRange range) {
         this.kind = kind;
         this.range = range;
+        this.effect = kind.effect();
+        this.minAddress = range.minAddress();
+        this.maxAddress = range.maxAddress();
+        this.minPort = range.minPort();
+        this.maxPort = range.maxPort();
+        this.flags = range.flags() & EFFECT_FLAGS;
     }
 
     /** Which of the four targets this is. */
@@ -37,8 +51,7 @@ public final class NatTarget implements Target {
 
     @Override
     public int apply(Packet packet) {
-        packet.nat(kind.effect(), range.minAddress(), range.maxAddress(), range.minPort(), range.maxPort(),
-                range.flags() & EFFECT_FLAGS);
+        packet.nat(effect, minAddress, maxAddress, minPort, maxPort, flags);
         return Verdict.ACCEPT;
     }
 

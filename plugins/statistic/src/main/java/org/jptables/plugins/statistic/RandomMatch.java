@@ -1,5 +1,6 @@
 package org.jptables.plugins.statistic;
 
+import org.jptables.api.Constraints;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -7,8 +8,9 @@ import org.jptables.api.StateScope;
 
 /**
  * {@code --mode random}: matches when 31 random bits fall below the fixed-point probability, as
- * xt_statistic does. The generator is a per-rule xorshift64* (no allocation, no locking beyond
- * the rule's own).
+ * xt_statistic does. The generator is a per-rule xorshift64*, without a lock, as the kernel's
+ * per-CPU generator: a ruleset is walked by one thread, and two walks racing on it would only share
+ * a draw. The compiled classifier draws on its own ({@link #declare}).
  */
 final class RandomMatch implements Match {
     private final long probability;
@@ -30,13 +32,20 @@ final class RandomMatch implements Match {
         this.state = seed == 0 ? 1 : seed;
     }
 
-    private synchronized int next31() {
+    private int next31() {
         long x = state;
         x ^= x >>> 12;
         x ^= x << 25;
         x ^= x >>> 27;
         state = x;
         return (int) ((x * 0x2545F4914F6CDD1DL) >>> 33);
+    }
+
+    @Override
+    public void declare(Constraints constraints) {
+        constraints.random(probability, inverted);
+        constraints.sideEffectFree();
+        constraints.complete();
     }
 
     @Override

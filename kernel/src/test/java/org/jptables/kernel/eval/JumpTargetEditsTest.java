@@ -16,10 +16,10 @@ import org.jptables.kernel.packet.PacketView;
 import org.junit.jupiter.api.Test;
 
 /**
- * A compiled form links each jump straight to the target chain's form; once the target's rules
- * change, the next packet must walk the new rules, as the linear walk does.
+ * A compiled table's jumps lead straight to the target chain's place in the table's form; once the
+ * target's rules change, the next packet must walk the new rules, as the linear walk does.
  */
-class LinkedJumpFormsTest {
+class JumpTargetEditsTest {
     /** Matches every packet and declares nothing, so the evaluator calls it. */
     private static final Match EVERY = new Match() {
         @Override
