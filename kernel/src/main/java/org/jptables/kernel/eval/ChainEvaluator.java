@@ -53,9 +53,16 @@ public final class ChainEvaluator {
      * or {@link Verdict#QUEUE}. Counters are raised with the packet's IP total length.
      */
     public int evaluate(Chain builtin, PacketView packet, TraversalListener listener) {
-        return mode == EvalMode.COMPILED
-                ? evaluateCompiled(TableCompiler.formOf(builtin), builtin, packet, listener)
-                : evaluateLinear(builtin, packet, listener);
+        if (mode == EvalMode.LINEAR) {
+            return evaluateLinear(builtin, packet, listener);
+        }
+        TableForm form = builtin.derived() instanceof TableForm held && !held.retired() ? held : null;
+        int entry = form == null ? -1 : form.entry(builtin);
+        if (entry < 0) {
+            form = TableCompiler.formOf(builtin);
+            entry = form.entry(builtin);
+        }
+        return evaluateCompiled(form, entry, builtin, packet, listener);
     }
 
     private int evaluateLinear(Chain builtin, PacketView packet, TraversalListener listener) {
@@ -134,10 +141,11 @@ public final class ChainEvaluator {
      * The walk of {@link #evaluateLinear} over a table's compiled form: the form names the next
      * rule the packet can match in each chain, and a chain is a position in the form's code.
      */
-    private int evaluateCompiled(TableForm form, Chain builtin, PacketView packet, TraversalListener listener) {
+    private int evaluateCompiled(TableForm form, int entry, Chain builtin, PacketView packet,
+                                 TraversalListener listener) {
         int length = countedLength(packet);
         int depth = 0;
-        int chainAt = form.entry(builtin);
+        int chainAt = entry;
         int count = form.count(chainAt);
         // the key is read when a chain first needs it, and again after a target that continues
         // (it may have changed the mark); 1 read, 0 to read, -1 not classifiable
