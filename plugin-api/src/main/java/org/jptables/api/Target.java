@@ -8,6 +8,13 @@ public interface Target {
     /** Acts on the packet and returns a {@link Verdict}. */
     int apply(Packet packet);
 
+    /**
+     * Tells the compiled classifier what {@link #apply} does when that is a plain verdict or NAT
+     * mapping (see {@link Actions}); the default declares nothing, and the target is called.
+     */
+    default void declare(Actions actions) {
+    }
+
     /** The text of {@code -L} after the matches, with a leading space. */
     default void print(StringBuilder out, ListingFormat format) {
     }

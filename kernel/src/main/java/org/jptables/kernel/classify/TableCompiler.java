@@ -111,14 +111,25 @@ public final class TableCompiler {
 
     private static TableForm build(List<Chain> roots, List<Chain> order) {
         Rule[][] snapshots = new Rule[order.size()][];
+        DeclaredAction[][] actions = new DeclaredAction[order.size()][];
+        int[] dataLength = new int[order.size()];
         Map<Chain, Integer> headerOf = new IdentityHashMap<>();
         int size = 0;
         int ruleCount = 0;
         for (int c = 0; c < order.size(); c++) {
-            snapshots[c] = order.get(c).ruleArray();
+            Rule[] chainRules = order.get(c).ruleArray();
+            snapshots[c] = chainRules;
+            actions[c] = new DeclaredAction[chainRules.length];
+            for (int r = 0; r < chainRules.length; r++) {
+                Target target = chainRules[r].jump() == null ? chainRules[r].targetOrNull() : null;
+                if (target != null) {
+                    actions[c][r] = DeclaredAction.of(target);
+                    dataLength[c] += actions[c][r].dataLength();
+                }
+            }
             headerOf.put(order.get(c), size);
-            size = TableForm.record(size, snapshots[c].length);
-            ruleCount += snapshots[c].length;
+            size = TableForm.record(size, chainRules.length) + dataLength[c];
+            ruleCount += chainRules.length;
         }
         int[] code = new int[size];
         Rule[] rules = new Rule[ruleCount];
@@ -139,18 +150,28 @@ public final class TableCompiler {
                 lookup = lookups.size();
                 lookups.add(ChainCompiler.compile(chainRules, declarations));
             }
-            TableForm.header(code, at, chainRules.length, c, lookup);
+            TableForm.header(code, at, chainRules.length, c, lookup, dataLength[c]);
+            // the chain's NAT mappings follow its records: a packet reads them from the lines it is on
+            int dataAt = TableForm.record(at, chainRules.length);
             for (int r = 0; r < chainRules.length; r++, slot++) {
                 Rule rule = chainRules[r];
                 RuleDeclarations d = declarations[r];
+                DeclaredAction action = actions[c][r];
                 int kind;
                 int argument = 0;
                 if (rule.jump() != null) {
                     kind = rule.isGoto() ? TableForm.GOTO : TableForm.JUMP;
                     argument = headerOf.get(rule.jump());
-                } else if (rule.targetOrNull() != null) {
-                    kind = TableForm.TARGET;
+                } else if (action != null) {
+                    kind = action.kind();
                     targets[slot] = rule.targetOrNull();
+                    if (kind == TableForm.VERDICT) {
+                        argument = action.verdict();
+                    } else if (kind == TableForm.NAT) {
+                        argument = dataAt;
+                        action.writeData(code, dataAt);
+                        dataAt += action.dataLength();
+                    }
                 } else {
                     kind = TableForm.CONTINUE;
                 }

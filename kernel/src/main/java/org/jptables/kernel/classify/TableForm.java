@@ -13,10 +13,13 @@ import org.jptables.kernel.model.Rule;
  * rules one after another, depth first from the built-in chains, so that a packet's walk through
  * a chain and the small chains it jumps to (a kube-proxy service's chain, then its endpoints')
  * reads neighbouring memory. A chain starts with a header of {@link #HEADER} ints (its number of
- * rules, its number in {@link #chains}, its lookup or -1); each rule is a record of
- * {@link #RECORD} ints: its {@link FlatChecks} row, what it does when it matches (continue, jump
- * or go to the chain at a position of the code, or apply a target), and its slot in the arrays of
- * objects the code refers to (the rule, its counters, its target, its matches still to call).
+ * rules, its number in {@link #chains}, its lookup or -1, the length of its data); each rule is a
+ * record of {@link #RECORD} ints: its {@link FlatChecks} row, what it does when it matches
+ * (continue, jump or go to the chain at a position of the code, answer a verdict, bind a NAT
+ * mapping kept in the chain's data after its records, or apply a target object), its slot in the
+ * arrays of objects the code refers to (the rule, its target, its matches still to call), and its
+ * packet and byte counters. Targets that declare their action ({@link org.jptables.api.Actions})
+ * are acted on from the code: a packet does not reach a cold target object.
  *
  * <p>A large chain also has a {@link CompiledChain} lookup, whose field indexes name the next rule
  * a packet can match; a small one is scanned from its rows. The form is built from snapshots of
@@ -24,11 +27,17 @@ import org.jptables.kernel.model.Rule;
  * the next packet compiles the table again (see {@link TableCompiler}).
  */
 public final class TableForm implements DerivedForm {
-    /** A chain's header: its number of rules, its number in {@link #chains}, its lookup or -1. */
-    public static final int HEADER = 3;
+    /**
+     * A chain's header: its number of rules, its number in {@link #chains}, its lookup or -1, and
+     * the length of the data after its records (the mappings of its NAT rules).
+     */
+    public static final int HEADER = 4;
     private static final int COUNT = 0;
     private static final int CHAIN = 1;
     private static final int LOOKUP = 2;
+    private static final int DATA = 3;
+    /** A NAT rule's data: {@code Packet.nat}'s six arguments, then the verdict. */
+    static final int NAT_DATA = 7;
 
     /** A rule's record: its row of checks, what it does, its slot, its counters. */
     public static final int RECORD = FlatChecks.STRIDE + 9;
@@ -48,6 +57,10 @@ public final class TableForm implements DerivedForm {
     public static final int GOTO = 2;
     /** The rule applies the target of its slot. */
     public static final int TARGET = 3;
+    /** The rule's target only answers the verdict in {@link #argument} (ACCEPT, DROP, RETURN...). */
+    public static final int VERDICT = 4;
+    /** The rule's target binds the NAT mapping whose data is at {@link #argument}, then answers its verdict. */
+    public static final int NAT = 5;
 
     final int[] code;
     private final Chain[] chains;
@@ -75,7 +88,7 @@ public final class TableForm implements DerivedForm {
         this.residual = residual;
         this.roots = roots;
         this.rootAt = rootAt;
-        for (int at = 0; at < code.length; at = record(at, code[at + COUNT])) {
+        for (int at = 0; at < code.length; at = nextChain(code, at)) {
             for (int rule = 0; rule < code[at + COUNT]; rule++) {
                 int record = record(at, rule);
                 rules[code[record + SLOT]].counters().bind(code, record + COUNTERS);
@@ -120,6 +133,11 @@ public final class TableForm implements DerivedForm {
     /** The chain whose header is at {@code chainAt}, for listeners. */
     public Chain chain(int chainAt) {
         return chains[code[chainAt + CHAIN]];
+    }
+
+    /** Where the header of the chain after the one at {@code chainAt} is. */
+    static int nextChain(int[] code, int chainAt) {
+        return record(chainAt, code[chainAt + COUNT]) + code[chainAt + DATA];
     }
 
     /** Where the record of rule {@code rule} (0-based) of the chain at {@code chainAt} is. */
@@ -186,10 +204,18 @@ public final class TableForm implements DerivedForm {
         return targets[code[at + SLOT]];
     }
 
-    static void header(int[] code, int at, int count, int chain, int lookup) {
+    /** Binds the mapping of the {@link #NAT} rule at {@code at}, as its target would; returns the target's verdict. */
+    public int nat(int at, org.jptables.api.Packet packet) {
+        int data = code[at + ARGUMENT];
+        packet.nat(code[data], code[data + 1], code[data + 2], code[data + 3], code[data + 4], code[data + 5]);
+        return code[data + 6];
+    }
+
+    static void header(int[] code, int at, int count, int chain, int lookup, int data) {
         code[at + COUNT] = count;
         code[at + CHAIN] = chain;
         code[at + LOOKUP] = lookup;
+        code[at + DATA] = data;
     }
 
     static void record(int[] code, int at, int[] row, int kind, int argument, int slot, int residualAt,
@@ -215,7 +241,7 @@ public final class TableForm implements DerivedForm {
 
     /** The lookup of {@code chain}, or null when it is scanned, for tests and reports. */
     public CompiledChain lookup(Chain chain) {
-        for (int at = 0; at < code.length; at = record(at, code[at + COUNT])) {
+        for (int at = 0; at < code.length; at = nextChain(code, at)) {
             if (chains[code[at + CHAIN]] == chain) {
                 int lookup = code[at + LOOKUP];
                 return lookup < 0 ? null : lookups[lookup];

@@ -208,7 +208,9 @@ public final class ChainEvaluator {
                 i++;
                 continue;
             }
-            int verdict = form.target(at).apply(packet);
+            int verdict = kind == TableForm.VERDICT ? form.argument(at)
+                    : kind == TableForm.NAT ? form.nat(at, packet)
+                    : form.target(at).apply(packet);
             if (verdict == Verdict.CONTINUE) {
                 length = countedLength(packet);
                 keyState = 0;

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.ArrayList;
+import org.jptables.api.Actions;
 import org.jptables.api.Constraints;
+import org.jptables.api.Target;
+import org.jptables.api.Verdict;
+import org.jptables.kernel.model.TargetUse;
+import org.jptables.kernel.packet.PacketEffects;
 import org.jptables.api.Hook;
 import org.jptables.api.Match;
 import org.jptables.api.Packet;
@@ -48,6 +54,44 @@ class TableFormTest {
         }
     }
 
+    /** A target that declares {@code declare} and, if called, counts the call and answers DROP. */
+    private static final class Declaring implements Target {
+        private final java.util.function.Consumer<Actions> declare;
+        int calls;
+
+        Declaring(java.util.function.Consumer<Actions> declare) {
+            this.declare = declare;
+        }
+
+        @Override
+        public void declare(Actions actions) {
+            declare.accept(actions);
+        }
+
+        @Override
+        public int apply(Packet packet) {
+            calls++;
+            return Verdict.DROP;
+        }
+    }
+
+    /** The NAT requests the walk made, as the packet path's effects would receive them. */
+    private final List<String> natCalls = new ArrayList<>();
+    private final PacketEffects effects = new PacketEffects() {
+        @Override
+        public void reject(PacketView p, int icmpCode) {
+        }
+
+        @Override
+        public void log(PacketView p, int level, String prefix, int flags) {
+        }
+
+        @Override
+        public void nat(PacketView p, int kind, int minAddress, int maxAddress, int minPort, int maxPort, int flags) {
+            natCalls.add(kind + " " + minAddress + "-" + maxAddress + " " + minPort + "-" + maxPort + " " + flags);
+        }
+    };
+
     private final Table table = new Table(TableKind.named("nat"));
     private final PacketView packet = new PacketView();
     private final ChainEvaluator evaluator = new ChainEvaluator(EvalMode.COMPILED);
@@ -60,10 +104,15 @@ class TableFormTest {
         return new Rule(List.of(), null, to, false, "-j " + to.name());
     }
 
-    private void send(Hook hook) {
+    private static Rule targeted(Target target) {
+        return new Rule(List.of(), new TargetUse(null, target), null, false, "");
+    }
+
+    private int send(Hook hook) {
+        packet.effects(effects);
         packet.wrap(new Ipv4Builder().source("198.18.0.2").destination("198.18.0.1").protocol(Ipv4Builder.UDP)
                 .sourcePort(5000).destinationPort(53).build());
-        evaluator.evaluate(table.builtin(hook), packet, TraversalListener.NONE);
+        return evaluator.evaluate(table.builtin(hook), packet, TraversalListener.NONE);
     }
 
     @Test
@@ -127,5 +176,35 @@ class TableFormTest {
         long drawn = half.counters().packets();
         // 20,000 fair draws: 6 standard deviations (424) either side of 10,000
         assertTrue(Math.abs(drawn - packets / 2) < 850, "half the packets, not " + drawn);
+    }
+
+    @Test
+    void aDeclaredMappingIsBoundFromTheFormWithoutCallingTheTarget() throws Exception {
+        Declaring dnat = new Declaring(a -> a.nat(2, 0x0A000001, 0x0A000002, 8080, 8081, 1, Verdict.ACCEPT));
+        Rule rule = targeted(dnat);
+        table.append(table.builtin(Hook.PREROUTING), rule);
+
+        assertEquals(Verdict.ACCEPT, send(Hook.PREROUTING));
+        assertEquals(List.of("2 167772161-167772162 8080-8081 1"), natCalls);
+        assertEquals(0, dnat.calls, "the target object is not reached");
+        assertEquals(1, rule.counters().packets());
+    }
+
+    @Test
+    void aDeclaredVerdictIsAnsweredAndATargetDeclaringTwoActionsIsCalled() throws Exception {
+        Declaring returns = new Declaring(a -> a.verdict(Verdict.RETURN));
+        Declaring twice = new Declaring(a -> {
+            a.verdict(Verdict.ACCEPT);
+            a.nat(2, 1, 1, 0, 0, 0, Verdict.ACCEPT);
+        });
+        Chain user = table.newChain("U");
+        table.append(user, targeted(returns));
+        table.append(table.builtin(Hook.PREROUTING), jump(user));
+        table.append(table.builtin(Hook.PREROUTING), targeted(twice));
+
+        assertEquals(Verdict.DROP, send(Hook.PREROUTING), "RETURN came back, then the undeclared target answered");
+        assertEquals(0, returns.calls);
+        assertEquals(1, twice.calls);
+        assertTrue(natCalls.isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package org.jptables.plugins.nat;
 
+import org.jptables.api.Actions;
 import org.jptables.api.Effects;
 import org.jptables.api.ListingFormat;
 import org.jptables.api.Packet;
@@ -19,8 +20,7 @@ public final class NatTarget implements Target {
 
     private final NatKind kind;
     private final NatRange range;
-    // the mapping again, in this object: a packet reaches the target without a second cache miss
-    // on the range (kube-proxy's 30,000 DNAT rules are mostly cold)
+    // the mapping again, in this object: the call and the declaration need not reach the range
     private final int effect;
     private final int minAddress;
     private final int maxAddress;
@@ -47,6 +47,12 @@ public final class NatTarget implements Target {
     /** The mapping: addresses, ports and flags. */
     public NatRange range() {
         return range;
+    }
+
+    /** The compiled walk binds the mapping from the table's own memory: kube-proxy's DNAT rules are mostly cold. */
+    @Override
+    public void declare(Actions actions) {
+        actions.nat(effect, minAddress, maxAddress, minPort, maxPort, flags, Verdict.ACCEPT);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.jptables.plugins.standard;
 
+import org.jptables.api.Actions;
 import org.jptables.api.Packet;
 import org.jptables.api.StateScope;
 import org.jptables.api.Target;
@@ -15,6 +16,11 @@ final class VerdictTarget implements Target {
     @Override
     public int apply(Packet packet) {
         return verdict;
+    }
+
+    @Override
+    public void declare(Actions actions) {
+        actions.verdict(verdict);
     }
 
     /** It acts on this packet alone and keeps nothing for later packets. */
