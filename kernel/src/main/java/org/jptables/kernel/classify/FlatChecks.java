@@ -2,27 +2,31 @@ package org.jptables.kernel.classify;
 
 /**
  * The checks nearly every rule has (protocol, masked source and destination, one range of each
- * port, and the random draw of kube-proxy's endpoint picks), kept for all the rules of a chain in one int array, a row of {@link #STRIDE} ints per
- * rule: a candidate is checked from one or two cache lines, without following references. The
- * field indexes keep a copy of each rule's row beside its number, so that the candidates of one
- * lookup sit together in memory. A row holds one check of each kind; a rule with a second one (or
- * any other kind) keeps it as a {@link Check}, and its row says so.
+ * port, and the random draw of kube-proxy's endpoint picks), kept for all the rules of a chain in
+ * one int array, a row of {@link #STRIDE} ints per rule: a candidate is checked from one or two
+ * cache lines, without following references. The field indexes keep a copy of each rule's row
+ * beside its number, so that the candidates of one lookup sit together in memory. A row holds one
+ * check of each kind; a rule with a second one (or any other kind, or a protocol or port outside
+ * the packed ranges) keeps it as a {@link Check}, and its row says so. The row is packed (the
+ * protocol beside the flags, each port range in one int) so that a table's record of a rule,
+ * counters included, is one cache line's worth.
  */
 final class FlatChecks {
-    static final int STRIDE = 11;
+    static final int STRIDE = 8;
 
+    /** The flags below, and the protocol number in bits 16 to 23. */
     private static final int FLAGS = 0;
-    private static final int PROTOCOL = 1;
-    private static final int SOURCE = 2;
-    private static final int SOURCE_MASK = 3;
-    private static final int DESTINATION = 4;
-    private static final int DESTINATION_MASK = 5;
-    private static final int SPORT_LOW = 6;
-    private static final int SPORT_HIGH = 7;
-    private static final int DPORT_LOW = 8;
-    private static final int DPORT_HIGH = 9;
+    private static final int SOURCE = 1;
+    private static final int SOURCE_MASK = 2;
+    private static final int DESTINATION = 3;
+    private static final int DESTINATION_MASK = 4;
+    /** The source port range: the low port in the low 16 bits, the high port in the high 16. */
+    private static final int SPORTS = 5;
+    private static final int DPORTS = 6;
     /** The draw's threshold: the rule passes when a fresh 31-bit number is below it (unsigned). */
-    private static final int RANDOM = 10;
+    private static final int RANDOM = 7;
+
+    private static final int PROTOCOL_SHIFT = 16;
 
     private static final int HAS_PROTOCOL = 1;
     private static final int PROTOCOL_INVERTED = 1 << 1;
@@ -49,13 +53,12 @@ final class FlatChecks {
         return new int[STRIDE];
     }
 
-    /** Puts a protocol check in the row; false when it holds one already. */
+    /** Puts a protocol check in the row; false when it holds one already or the number is not a byte. */
     static boolean protocol(int[] row, int number, boolean inverted) {
-        if ((row[FLAGS] & HAS_PROTOCOL) != 0) {
+        if ((row[FLAGS] & HAS_PROTOCOL) != 0 || number < 0 || number > 0xFF) {
             return false;
         }
-        row[FLAGS] |= HAS_PROTOCOL | (inverted ? PROTOCOL_INVERTED : 0);
-        row[PROTOCOL] = number;
+        row[FLAGS] |= HAS_PROTOCOL | (inverted ? PROTOCOL_INVERTED : 0) | number << PROTOCOL_SHIFT;
         return true;
     }
 
@@ -72,12 +75,11 @@ final class FlatChecks {
 
     static boolean ports(int[] row, boolean source, int low, int high, boolean inverted) {
         int has = source ? HAS_SPORT : HAS_DPORT;
-        if ((row[FLAGS] & has) != 0) {
+        if ((row[FLAGS] & has) != 0 || low < 0 || low > 0xFFFF || high < 0 || high > 0xFFFF) {
             return false;
         }
         row[FLAGS] |= has | (inverted ? (source ? SPORT_INVERTED : DPORT_INVERTED) : 0);
-        row[source ? SPORT_LOW : DPORT_LOW] = low;
-        row[source ? SPORT_HIGH : DPORT_HIGH] = high;
+        row[source ? SPORTS : DPORTS] = low | high << 16;
         return true;
     }
 
@@ -116,7 +118,7 @@ final class FlatChecks {
             return true;
         }
         if ((flags & HAS_PROTOCOL) != 0
-                && (key.protocol == rows[at + PROTOCOL]) == ((flags & PROTOCOL_INVERTED) != 0)) {
+                && (key.protocol == (flags >>> PROTOCOL_SHIFT & 0xFF)) == ((flags & PROTOCOL_INVERTED) != 0)) {
             return false;
         }
         if ((flags & HAS_SOURCE) != 0
@@ -127,11 +129,11 @@ final class FlatChecks {
                 == ((flags & DESTINATION_INVERTED) != 0)) {
             return false;
         }
-        if ((flags & HAS_SPORT) != 0 && inside(key.sourcePort, rows[at + SPORT_LOW], rows[at + SPORT_HIGH])
+        if ((flags & HAS_SPORT) != 0 && inside(key.sourcePort, rows[at + SPORTS])
                 == ((flags & SPORT_INVERTED) != 0)) {
             return false;
         }
-        if ((flags & HAS_DPORT) != 0 && inside(key.destinationPort, rows[at + DPORT_LOW], rows[at + DPORT_HIGH])
+        if ((flags & HAS_DPORT) != 0 && inside(key.destinationPort, rows[at + DPORTS])
                 == ((flags & DPORT_INVERTED) != 0)) {
             return false;
         }
@@ -141,7 +143,7 @@ final class FlatChecks {
     }
 
     /** A packet without ports (-1) is inside no range. */
-    private static boolean inside(int port, int low, int high) {
-        return port >= 0 && port >= low && port <= high;
+    private static boolean inside(int port, int range) {
+        return port >= 0 && port >= (range & 0xFFFF) && port <= range >>> 16;
     }
 }

@@ -39,15 +39,15 @@ public final class TableForm implements DerivedForm {
     /** A NAT rule's data: {@code Packet.nat}'s six arguments, then the verdict. */
     static final int NAT_DATA = 7;
 
-    /** A rule's record: its row of checks, what it does, its slot, its counters. */
-    public static final int RECORD = FlatChecks.STRIDE + 9;
+    /** A rule's record: its row of checks, what it does, its slot, its counters: 64 bytes. */
+    public static final int RECORD = FlatChecks.STRIDE + 8;
+    /** What the rule does (the low {@link #KIND_BITS} bits) and how many matches it still calls (the rest). */
     private static final int KIND = FlatChecks.STRIDE;
+    private static final int KIND_BITS = 4;
     private static final int ARGUMENT = FlatChecks.STRIDE + 1;
     private static final int SLOT = FlatChecks.STRIDE + 2;
     private static final int RESIDUAL_AT = FlatChecks.STRIDE + 3;
-    private static final int RESIDUAL_COUNT = FlatChecks.STRIDE + 4;
-    /** The rule's packet and byte counts, bound to its {@link Counters}: the walk counts beside the checks it read. */
-    private static final int COUNTERS = FlatChecks.STRIDE + 5;
+    private static final int COUNTERS = FlatChecks.STRIDE + 4;
 
     /** The rule has no target: the walk goes on to the next rule. */
     public static final int CONTINUE = 0;
@@ -174,7 +174,7 @@ public final class TableForm implements DerivedForm {
      * already decide, called in order.
      */
     public boolean residualMatch(int at, org.jptables.api.Packet packet) {
-        for (int m = code[at + RESIDUAL_AT], end = m + code[at + RESIDUAL_COUNT]; m < end; m++) {
+        for (int m = code[at + RESIDUAL_AT], end = m + (code[at + KIND] >>> KIND_BITS); m < end; m++) {
             if (!residual[m].matches(packet)) {
                 return false;
             }
@@ -183,7 +183,7 @@ public final class TableForm implements DerivedForm {
     }
 
     public int kind(int at) {
-        return code[at + KIND];
+        return code[at + KIND] & (1 << KIND_BITS) - 1;
     }
 
     /** The header position a jump or goto leads to. */
@@ -221,11 +221,10 @@ public final class TableForm implements DerivedForm {
     static void record(int[] code, int at, int[] row, int kind, int argument, int slot, int residualAt,
                        int residualCount) {
         System.arraycopy(row, 0, code, at, FlatChecks.STRIDE);
-        code[at + KIND] = kind;
+        code[at + KIND] = kind | residualCount << KIND_BITS;
         code[at + ARGUMENT] = argument;
         code[at + SLOT] = slot;
         code[at + RESIDUAL_AT] = residualAt;
-        code[at + RESIDUAL_COUNT] = residualCount;
     }
 
     /** The number of chains and rules, the lookups and the size of the code, for reports. */
