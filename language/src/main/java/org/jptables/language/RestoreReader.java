@@ -57,6 +57,7 @@ public final class RestoreReader {
                 }
                 Table existing = ruleset.existing(kind);
                 table = noflush && existing != null ? existing.copy() : new Table(kind);
+                table.deferSnapshots();
                 if (!noflush && existing != null) {
                     // a flush keeps the built-in policies until the chain lines set them
                     for (Chain c : existing.builtinChains()) {
@@ -72,6 +73,7 @@ public final class RestoreReader {
                 if (table == null || refusedAtCommit) {
                     throw new RestoreException(lineNo, null);
                 }
+                table.publishSnapshots();
                 try {
                     table.validate();
                 } catch (KernelException e) {

@@ -20,6 +20,8 @@ public final class Table {
     private final TableKind kind;
     private final Map<String, Chain> builtins = new LinkedHashMap<>();
     private final TreeMap<String, Chain> users = new TreeMap<>();
+    /** Between {@link #deferSnapshots} and {@link #publishSnapshots}: chains made now defer too. */
+    private boolean deferring;
 
     public Table(TableKind kind) {
         this.kind = kind;
@@ -72,8 +74,31 @@ public final class Table {
             throw new KernelException(KernelException.CHAIN_EXISTS);
         }
         Chain c = Chain.user(name);
+        if (deferring) {
+            c.defer();
+        }
         users.put(name, c);
         return c;
+    }
+
+    /**
+     * For a table being built where no packet walks it (iptables-restore's table before COMMIT):
+     * changes no longer copy each chain's rules into the array the evaluation loop reads, until
+     * {@link #publishSnapshots}.
+     */
+    public void deferSnapshots() {
+        deferring = true;
+        for (Chain c : chains()) {
+            c.defer();
+        }
+    }
+
+    /** Ends {@link #deferSnapshots}: every chain's array is made once, from its rules. */
+    public void publishSnapshots() {
+        deferring = false;
+        for (Chain c : chains()) {
+            c.publish();
+        }
     }
 
     /** How many rules jump or go to {@code chain}. */
