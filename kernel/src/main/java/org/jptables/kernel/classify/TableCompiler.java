@@ -179,7 +179,7 @@ public final class TableCompiler {
                 extra[slot] = d.extra();
                 Match[] rest = d.residual();
                 TableForm.record(code, TableForm.record(at, r), d.row(), kind, argument, slot, residual.size(),
-                        rest.length);
+                        rest.length, rule.counters());
                 Collections.addAll(residual, rest);
             }
         }

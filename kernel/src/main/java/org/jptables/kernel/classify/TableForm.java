@@ -1,6 +1,7 @@
 package org.jptables.kernel.classify;
 
 import org.jptables.api.Match;
+import org.jptables.api.Packet;
 import org.jptables.api.Target;
 import org.jptables.kernel.model.Chain;
 import org.jptables.kernel.model.Counters;
@@ -76,8 +77,8 @@ public final class TableForm implements DerivedForm {
     private final int[] rootAt;
     private volatile boolean retired;
 
-    TableForm(int[] code, Chain[] chains, Rule[][] snapshots, CompiledChain[] lookups, Rule[] rules, Target[] targets, Check[][] extra,
-              Match[] residual, Chain[] roots, int[] rootAt) {
+    TableForm(int[] code, Chain[] chains, Rule[][] snapshots, CompiledChain[] lookups, Rule[] rules,
+              Target[] targets, Check[][] extra, Match[] residual, Chain[] roots, int[] rootAt) {
         this.code = code;
         this.chains = chains;
         this.snapshots = snapshots;
@@ -88,12 +89,6 @@ public final class TableForm implements DerivedForm {
         this.residual = residual;
         this.roots = roots;
         this.rootAt = rootAt;
-        for (int at = 0; at < code.length; at = nextChain(code, at)) {
-            for (int rule = 0; rule < code[at + COUNT]; rule++) {
-                int record = record(at, rule);
-                rules[code[record + SLOT]].counters().bind(code, record + COUNTERS);
-            }
-        }
     }
 
     @Override
@@ -135,11 +130,6 @@ public final class TableForm implements DerivedForm {
         return chains[code[chainAt + CHAIN]];
     }
 
-    /** Where the header of the chain after the one at {@code chainAt} is. */
-    static int nextChain(int[] code, int chainAt) {
-        return record(chainAt, code[chainAt + COUNT]) + code[chainAt + DATA];
-    }
-
     /** Where the record of rule {@code rule} (0-based) of the chain at {@code chainAt} is. */
     public static int record(int chainAt, int rule) {
         return chainAt + HEADER + rule * RECORD;
@@ -173,7 +163,7 @@ public final class TableForm implements DerivedForm {
      * Whether the packet passes the matches of the rule at {@code at} that {@link #next} did not
      * already decide, called in order.
      */
-    public boolean residualMatch(int at, org.jptables.api.Packet packet) {
+    public boolean residualMatch(int at, Packet packet) {
         for (int m = code[at + RESIDUAL_AT], end = m + (code[at + KIND] >>> KIND_BITS); m < end; m++) {
             if (!residual[m].matches(packet)) {
                 return false;
@@ -205,7 +195,7 @@ public final class TableForm implements DerivedForm {
     }
 
     /** Binds the mapping of the {@link #NAT} rule at {@code at}, as its target would; returns the target's verdict. */
-    public int nat(int at, org.jptables.api.Packet packet) {
+    public int nat(int at, Packet packet) {
         int data = code[at + ARGUMENT];
         packet.nat(code[data], code[data + 1], code[data + 2], code[data + 3], code[data + 4], code[data + 5]);
         return code[data + 6];
@@ -218,13 +208,15 @@ public final class TableForm implements DerivedForm {
         code[at + DATA] = data;
     }
 
+    /** Writes a rule's record and binds the rule's counters to it. */
     static void record(int[] code, int at, int[] row, int kind, int argument, int slot, int residualAt,
-                       int residualCount) {
+                       int residualCount, Counters counters) {
         System.arraycopy(row, 0, code, at, FlatChecks.STRIDE);
         code[at + KIND] = kind | residualCount << KIND_BITS;
         code[at + ARGUMENT] = argument;
         code[at + SLOT] = slot;
         code[at + RESIDUAL_AT] = residualAt;
+        counters.bind(code, at + COUNTERS);
     }
 
     /** The number of chains and rules, the lookups and the size of the code, for reports. */
@@ -236,16 +228,5 @@ public final class TableForm implements DerivedForm {
             out.append("; ").append(lookup.describe());
         }
         return out.toString();
-    }
-
-    /** The lookup of {@code chain}, or null when it is scanned, for tests and reports. */
-    public CompiledChain lookup(Chain chain) {
-        for (int at = 0; at < code.length; at = nextChain(code, at)) {
-            if (chains[code[at + CHAIN]] == chain) {
-                int lookup = code[at + LOOKUP];
-                return lookup < 0 ? null : lookups[lookup];
-            }
-        }
-        return null;
     }
 }
